@@ -1,0 +1,50 @@
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import partners from "./src/data/partners.ts";
+import site from "./src/data/site.ts";
+import { validatePartners } from "./src/lib/partners.ts";
+import { DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
+import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
+import articlesPlugin from "./src/plugins/articles.ts";
+import assetsPlugin from "./src/plugins/assets.ts";
+import filtersPlugin from "./src/plugins/filters.ts";
+import pagesPlugin from "./src/plugins/pages.ts";
+import siteDataPlugin from "./src/plugins/site-data.ts";
+
+export interface DatelineOptions {
+  site: SiteConfigInput;
+  partners: unknown;
+  articlesDir?: string;
+  photoCacheDir?: string;
+  now?: string;
+  includeUnpublished?: boolean;
+}
+
+/** Wires Dateline's plugins for one site; tests call it with fixture sites. */
+export function configureDateline(options: DatelineOptions) {
+  return function (eleventyConfig: UserConfig): void {
+    const siteConfig = validateSiteConfig(options.site);
+    const partnerList = validatePartners(options.partners);
+
+    eleventyConfig.setInputDirectory(".");
+    eleventyConfig.setIncludesDirectory("layouts");
+    eleventyConfig.setLayoutsDirectory("layouts");
+    eleventyConfig.setTemplateFormats(["njk", "11ty.js"]);
+    for (const folder of ["articles", "tests", "scripts", "src", "assets"]) eleventyConfig.ignores.add(`${folder}/**`);
+
+    eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
+    eleventyConfig.addPlugin(filtersPlugin, { site: siteConfig });
+    eleventyConfig.addPlugin(articlesPlugin, {
+      site: siteConfig,
+      partners: partnerList,
+      articlesDir: path.resolve(options.articlesDir ?? "articles"),
+      photos: { cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"), widths: DEFAULT_PHOTO_WIDTHS, avifEffort: 4 },
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
+    });
+    eleventyConfig.addPlugin(pagesPlugin, { site: siteConfig });
+    eleventyConfig.addPlugin(assetsPlugin);
+  };
+}
+
+export default configureDateline({ site, partners });

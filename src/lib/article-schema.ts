@@ -1,0 +1,195 @@
+import type { DateTime } from "luxon";
+import { parseArticleDate } from "./dates.ts";
+import { FieldReader, isHttpUrl, isPlainRecord } from "./fields.ts";
+import type { Problem } from "./problems.ts";
+
+/** Every front-matter field an article may have. Other tools (import, new) write these names. */
+export const ARTICLE_FIELDS = [
+  "title", "summary", "date", "dateline", "partner", "guid", "source", "originalUrl", "images",
+  "categories", "tags", "regions", "companies", "draft", "embargo", "updated",
+] as const;
+const DATELINE_FIELDS = ["city", "country"] as const;
+const SOURCE_FIELDS = ["name", "title", "url"] as const;
+const IMAGE_FIELDS = ["src", "alt", "caption", "credit"] as const;
+
+export const PHOTO_EXTENSIONS = [".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff"] as const;
+
+export interface ArticleImageFields {
+  /** Path relative to the article file, e.g. `harbour-crane.jpg`. */
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+export interface ArticleFields {
+  title: string;
+  summary?: string;
+  date: DateTime;
+  dateline: { city: string; country?: string };
+  partner: string;
+  guid?: string;
+  source?: { name: string; title?: string; url?: string };
+  originalUrl?: string;
+  images: ArticleImageFields[];
+  categories: string[];
+  tags: string[];
+  regions: string[];
+  companies: string[];
+  draft: boolean;
+  embargo?: DateTime;
+  updated?: DateTime;
+}
+
+export interface ArticleSchemaContext {
+  file: string;
+  timeZone: string;
+  partnerIds: readonly string[];
+}
+
+const DATE_EXPECTED = "an ISO 8601 date-time with offset such as 2023-10-24T09:00:00+08:00, or a date such as 2023-10-24";
+
+/** Validates parsed front matter; returns the typed fields or every problem found. */
+export function validateArticleFields(data: Record<string, unknown>, context: ArticleSchemaContext): ArticleFields | Problem[] {
+  const { file, timeZone, partnerIds } = context;
+  const reader = new FieldReader(file, data);
+  const nested: Problem[] = [];
+  reader.rejectUnknown(ARTICLE_FIELDS);
+
+  const title = reader.requiredText("title", "the headline as text");
+  const summary = reader.optionalText("summary");
+  const readDate = (name: string, required: boolean): DateTime | undefined => {
+    const value = reader.raw(name);
+    if (!required && (value === undefined || value === null)) return undefined;
+    const parsed = typeof value === "string" ? parseArticleDate(value, timeZone) : undefined;
+    if (!parsed) reader.problem(name, DATE_EXPECTED, value);
+    return parsed;
+  };
+  const date = readDate("date", true);
+  const updated = readDate("updated", false);
+  const embargo = readDate("embargo", false);
+  if (date && updated && updated < date) {
+    reader.problem("updated", "a time at or after `date`", reader.raw("updated"));
+  }
+
+  let dateline: ArticleFields["dateline"] | undefined;
+  const datelineValue = reader.raw("dateline");
+  if (isPlainRecord(datelineValue)) {
+    const sub = new FieldReader(file, datelineValue, "dateline");
+    sub.rejectUnknown(DATELINE_FIELDS);
+    const city = sub.requiredText("city", "the city as printed, such as \"BEIJING\"");
+    const country = sub.optionalText("country", "the country's name, such as \"China\"");
+    nested.push(...sub.problems);
+    if (city !== undefined) dateline = { city, ...(country === undefined ? {} : { country }) };
+  } else {
+    reader.problem("dateline", "a mapping with `city` (and optionally `country`), e.g. `dateline: { city: BEIJING, country: China }`", datelineValue);
+  }
+
+  const partner = reader.requiredText("partner", `the id of a configured partner (${partnerIds.join(", ")})`);
+  if (partner !== undefined && !partnerIds.includes(partner)) {
+    reader.problem("partner", `the id of a configured partner (${partnerIds.join(", ")})`, partner);
+  }
+  const guid = reader.optionalText("guid", "the wire's identifier for this release");
+
+  let source: ArticleFields["source"];
+  if (reader.has("source")) {
+    const sourceValue = reader.raw("source");
+    if (isPlainRecord(sourceValue)) {
+      const sub = new FieldReader(file, sourceValue, "source");
+      sub.rejectUnknown(SOURCE_FIELDS);
+      const name = sub.requiredText("name", "the original publisher's name, such as \"Xinhua Silk Road\"");
+      const sourceTitle = sub.optionalText("title", "the original headline");
+      const url = sub.optionalText("url", "an http:// or https:// URL");
+      if (url !== undefined && !isHttpUrl(url)) sub.problem("url", "an http:// or https:// URL", url);
+      nested.push(...sub.problems);
+      if (name !== undefined) {
+        source = { name, ...(sourceTitle === undefined ? {} : { title: sourceTitle }), ...(url === undefined ? {} : { url }) };
+      }
+    } else {
+      reader.problem("source", "a mapping with `name` (and optionally `title` and `url`)", sourceValue);
+    }
+  }
+
+  const originalUrl = reader.optionalText("originalUrl", "an http:// or https:// URL");
+  if (originalUrl !== undefined && !isHttpUrl(originalUrl)) {
+    reader.problem("originalUrl", "an http:// or https:// URL", originalUrl);
+  }
+
+  const images: ArticleImageFields[] = [];
+  if (reader.has("images")) {
+    const imagesValue = reader.raw("images");
+    if (Array.isArray(imagesValue)) {
+      imagesValue.forEach((item, index) => {
+        const image = readImage(item, index, file, nested);
+        if (image) images.push(image);
+      });
+    } else {
+      reader.problem("images", "a list of photos, each with `src` and `alt`", imagesValue);
+    }
+  }
+
+  const categories = reader.optionalTextList("categories") ?? [];
+  const tags = reader.optionalTextList("tags") ?? [];
+  const regions = reader.optionalTextList("regions") ?? [];
+  const companies = reader.optionalTextList("companies") ?? [];
+  const draft = reader.optionalBoolean("draft") ?? false;
+
+  const problems = [...reader.problems, ...nested];
+  if (problems.length > 0 || !title || !date || !dateline || !partner) return problems;
+  return {
+    title,
+    ...(summary === undefined ? {} : { summary }),
+    date,
+    dateline,
+    partner,
+    ...(guid === undefined ? {} : { guid }),
+    ...(source === undefined ? {} : { source }),
+    ...(originalUrl === undefined ? {} : { originalUrl }),
+    images,
+    categories,
+    tags,
+    regions,
+    companies,
+    draft,
+    ...(embargo === undefined ? {} : { embargo }),
+    ...(updated === undefined ? {} : { updated }),
+  };
+}
+
+function readImage(item: unknown, index: number, file: string, problems: Problem[]): ArticleImageFields | undefined {
+  const prefix = `images[${index}]`;
+  if (!isPlainRecord(item)) {
+    problems.push({ file, field: prefix, expected: "a photo with `src` and `alt`", found: typeof item === "string" ? JSON.stringify(item) : "something else" });
+    return undefined;
+  }
+  const sub = new FieldReader(file, item, prefix);
+  sub.rejectUnknown(IMAGE_FIELDS);
+  const src = sub.requiredText("src", "the photo's file name, relative to the article, such as \"harbour.jpg\"");
+  if (src !== undefined) {
+    const problem = checkImageSrc(src);
+    if (problem) sub.problem("src", problem, src);
+  }
+  const alt = sub.requiredText("alt", "a text alternative describing the photo for people who cannot see it");
+  const caption = sub.optionalText("caption");
+  const credit = sub.optionalText("credit");
+  problems.push(...sub.problems);
+  if (sub.problems.length > 0 || !src || !alt) return undefined;
+  return { src, alt, ...(caption === undefined ? {} : { caption }), ...(credit === undefined ? {} : { credit }) };
+}
+
+/** A photo path must stay beside the article: relative, no `..`, no URL, a raster format. */
+function checkImageSrc(src: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
+    return "a file beside the article, not a URL (download remote photos with the importer)";
+  }
+  if (src.startsWith("/") || src.includes("\\") || src.split("/").some((part) => part === ".." || part === "")) {
+    return "a path relative to the article that stays in its folder (no leading `/`, no `..`)";
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(src)) return "a file name without control characters";
+  const extension = src.slice(src.lastIndexOf(".")).toLowerCase();
+  if (!(PHOTO_EXTENSIONS as readonly string[]).includes(extension)) {
+    return `a raster photo (${PHOTO_EXTENSIONS.join(", ")})`;
+  }
+  return undefined;
+}

@@ -1,0 +1,174 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { validateArticleFields, type ArticleFields, type ArticleImageFields } from "./article-schema.ts";
+import { formatDateline } from "./dates.ts";
+import { renderFigure, type PhotoMetadata } from "./figure.ts";
+import { parseFrontMatter } from "./front-matter.ts";
+import { renderArticleBody } from "./markdown.ts";
+import type { Partner } from "./partners.ts";
+import { ProblemsError, type Problem } from "./problems.ts";
+import { slugify } from "./slug.ts";
+
+export const ARTICLE_BYTE_LIMIT = 2 * 1024 * 1024;
+export const PHOTO_SIZES = "(min-width: 46rem) 44rem, 100vw";
+
+export interface ArticlePhoto extends ArticleImageFields {
+  /** The complete `<figure>`, built from escaped text and our own URLs. */
+  html: string;
+}
+
+export type PublicationStatus = "published" | "draft" | "embargoed";
+
+/** An article ready for the templates. */
+export interface Article extends Omit<ArticleFields, "partner" | "images"> {
+  /** Path from the project root, with forward slashes: `articles/2023/10/slug.md`. */
+  file: string;
+  slug: string;
+  /** Site path: `/news/2023/10/slug/`. */
+  url: string;
+  partner: Partner;
+  photos: ArticlePhoto[];
+  /** Sanitized HTML of the body. */
+  bodyHtml: string;
+  status: PublicationStatus;
+}
+
+export type PhotoProcessor = (file: string) => Promise<{ metadata: PhotoMetadata; files: string[] }>;
+
+export interface LoadArticlesOptions {
+  articlesDir: string;
+  /** How file paths are shown in messages and `article.file` (usually the project root). */
+  displayRoot: string;
+  timeZone: string;
+  partners: readonly Partner[];
+  now: DateTime;
+  /** Preview builds show drafts and embargoed articles; production builds never do. */
+  includeUnpublished: boolean;
+  processPhoto: PhotoProcessor;
+}
+
+export interface LoadedArticles {
+  /** Newest first. */
+  articles: Article[];
+  /** Rendition file names the built articles use. */
+  photoFiles: Set<string>;
+}
+
+/**
+ * Reads, validates and renders every article. Every problem in every file (front matter,
+ * fields, duplicate URLs, photos) is collected, and then all are thrown together.
+ */
+export async function loadArticles(options: LoadArticlesOptions): Promise<LoadedArticles> {
+  const { articlesDir, displayRoot, timeZone, partners, now, includeUnpublished } = options;
+  const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
+  const problems: Problem[] = [];
+  const candidates: Array<{ fields: ArticleFields; file: string; absolute: string; body: string; slug: string; url: string }> = [];
+
+  for (const absolute of await findMarkdownFiles(articlesDir)) {
+    const file = path.relative(displayRoot, absolute).split(path.sep).join("/");
+    const size = (await stat(absolute)).size;
+    if (size > ARTICLE_BYTE_LIMIT) {
+      problems.push({ file, field: "", expected: `an article of at most ${ARTICLE_BYTE_LIMIT / 1024 / 1024} MB`, found: `${(size / 1024 / 1024).toFixed(1)} MB` });
+      continue;
+    }
+    const parsed = parseFrontMatter(await readFile(absolute, "utf8"), file);
+    if (Array.isArray(parsed)) {
+      problems.push(...parsed);
+      continue;
+    }
+    const fields = validateArticleFields(parsed.data, { file, timeZone, partnerIds: [...partnersById.keys()] });
+    if (Array.isArray(fields)) {
+      problems.push(...fields);
+      continue;
+    }
+    const slug = slugify(path.basename(absolute, path.extname(absolute)));
+    candidates.push({ fields, file, absolute, body: parsed.body, slug, url: articleUrl(fields.date, slug) });
+  }
+
+  const byUrl = new Map<string, string>();
+  for (const candidate of candidates) {
+    const earlier = byUrl.get(candidate.url);
+    if (earlier !== undefined) {
+      problems.push({
+        file: candidate.file,
+        field: "",
+        expected: `a URL of its own (rename one of the files or change its date)`,
+        found: `${candidate.url}, which ${earlier} also writes`,
+      });
+    } else {
+      byUrl.set(candidate.url, candidate.file);
+    }
+  }
+
+  const included = candidates
+    .map((candidate) => ({ ...candidate, status: publicationStatus(candidate.fields, now) }))
+    .filter((candidate) => includeUnpublished || candidate.status === "published");
+
+  const photoFiles = new Set<string>();
+  const articles = await Promise.all(
+    included.map(async ({ fields, file, absolute, body, slug, url, status }): Promise<Article> => {
+      const photos: ArticlePhoto[] = [];
+      await Promise.all(
+        fields.images.map(async (image, index) => {
+          try {
+            const { metadata, files } = await options.processPhoto(path.join(path.dirname(absolute), image.src));
+            files.forEach((name) => photoFiles.add(name));
+            const html = renderFigure(metadata, { ...image, lead: index === 0, sizes: PHOTO_SIZES });
+            photos[index] = { ...image, html };
+          } catch (error) {
+            const found = error instanceof Error ? error.message : String(error);
+            problems.push({ file, field: `images[${index}].src`, expected: `a usable photo at ${JSON.stringify(image.src)}`, found });
+          }
+        }),
+      );
+      const { images: _images, partner, ...rest } = fields;
+      return { ...rest, file, slug, url, status, partner: partnersById.get(partner) as Partner, photos, bodyHtml: renderArticleBody(body) };
+    }),
+  );
+
+  if (problems.length > 0) {
+    const files = new Set(problems.map((problem) => problem.file));
+    problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
+    throw new ProblemsError(`Cannot build: ${files.size} article ${files.size === 1 ? "file has" : "files have"} problems`, problems);
+  }
+  articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url));
+  return { articles, photoFiles };
+}
+
+/** `/news/2023/10/slug/`, from the date in the site's zone. */
+export function articleUrl(date: DateTime, slug: string): string {
+  // Plain numbers, not toFormat(): luxon formats with the machine's locale and numbering system.
+  return `/news/${date.year}/${String(date.month).padStart(2, "0")}/${slug}/`;
+}
+
+export function publicationStatus(fields: Pick<ArticleFields, "draft" | "embargo">, now: DateTime): PublicationStatus {
+  if (fields.draft) return "draft";
+  if (fields.embargo && fields.embargo > now) return "embargoed";
+  return "published";
+}
+
+async function findMarkdownFiles(folder: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("."))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith(".")))
+    .sort();
+}
+
+/** The article's dateline, from its fields and its partner's tag. */
+export function articleDateline(article: Pick<Article, "dateline" | "date" | "partner">): string {
+  return formatDateline({
+    city: article.dateline.city,
+    date: article.date,
+    tag: article.partner.datelineTag,
+    tagStyle: article.partner.datelineTagStyle,
+  });
+}

@@ -1,0 +1,86 @@
+import { DateTime, IANAZone } from "luxon";
+
+/** AP style: five short months are spelled out, the others abbreviated (September as "Sept."). */
+const AP_MONTHS = [
+  "Jan.", "Feb.", "March", "April", "May", "June",
+  "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+] as const;
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+// A full date-time must say which offset it is in; a bare date is taken in the site's zone.
+const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * Reads an article date: an ISO 8601 date-time with an offset, or a bare `YYYY-MM-DD`
+ * which means midnight in the site's zone (never the machine's, never UTC).
+ * The result is expressed in the site's zone. Returns undefined when the text is not a date.
+ */
+export function parseArticleDate(text: string, zone: string): DateTime | undefined {
+  const trimmed = text.trim();
+  let parsed: DateTime;
+  if (DATE_ONLY.test(trimmed)) {
+    parsed = DateTime.fromISO(trimmed, { zone });
+  } else if (DATE_TIME_WITH_OFFSET.test(trimmed)) {
+    parsed = DateTime.fromISO(trimmed, { setZone: true });
+  } else {
+    return undefined;
+  }
+  return parsed.isValid ? parsed.setZone(zone) : undefined;
+}
+
+/** `Oct. 24, 2023` — AP month, day without a leading zero. */
+export function formatApDate(date: DateTime): string {
+  return `${AP_MONTHS[date.month - 1]} ${date.day}, ${date.year}`;
+}
+
+/** `9 a.m.`, `9:30 p.m.`, `noon`, `midnight` — AP time of day. */
+export function formatApTime(date: DateTime): string {
+  if (date.minute === 0 && date.hour === 12) return "noon";
+  if (date.minute === 0 && date.hour === 0) return "midnight";
+  const hour12 = date.hour % 12 === 0 ? 12 : date.hour % 12;
+  const minutes = date.minute === 0 ? "" : `:${String(date.minute).padStart(2, "0")}`;
+  return `${hour12}${minutes} ${date.hour < 12 ? "a.m." : "p.m."}`;
+}
+
+/** `Oct. 24, 2023, 9:30 a.m. GMT+7` — for "published"/"updated" lines. */
+export function formatApDateTime(date: DateTime): string {
+  return `${formatApDate(date)}, ${formatApTime(date)} ${formatOffset(date)}`;
+}
+
+/** `GMT+7`, `GMT+5:30`, `GMT` — computed, so it doesn't depend on the machine's ICU names. */
+export function formatOffset(date: DateTime): string {
+  const offset = date.offset;
+  if (offset === 0) return "GMT";
+  const sign = offset > 0 ? "+" : "-";
+  const hours = Math.floor(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  return `GMT${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
+}
+
+/** Machine-readable date for `<time datetime>` and structured data: `2023-10-24T08:00:00+07:00`. */
+export function formatIsoDateTime(date: DateTime): string {
+  return date.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+}
+
+export type DatelineTagStyle = "slashes" | "parentheses";
+
+export interface DatelineParts {
+  city: string;
+  date: DateTime;
+  tag: string;
+  tagStyle: DatelineTagStyle;
+}
+
+/**
+ * The dateline as the wires print it, in AP style:
+ * `BEIJING, Oct. 24, 2023 /PRNewswire/ —` or `NEW YORK, Feb. 19, 2021 (GLOBE NEWSWIRE) —`.
+ * The city is printed as the editor wrote it (`XI'AN, China` included).
+ */
+export function formatDateline({ city, date, tag, tagStyle }: DatelineParts): string {
+  const printedTag = tagStyle === "parentheses" ? `(${tag})` : `/${tag}/`;
+  return `${city.trim()}, ${formatApDate(date)} ${printedTag} —`;
+}

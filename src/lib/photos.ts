@@ -1,0 +1,85 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import Image from "@11ty/eleventy-img";
+import sharp from "sharp";
+import type { PhotoMetadata } from "./figure.ts";
+
+export interface PhotoSettings {
+  /** Where renditions are written and kept between builds (outside the output folder). */
+  cacheDir: string;
+  /** Site path the renditions are served from, e.g. `/photos/`. */
+  urlPath: string;
+  widths: number[];
+  /** AVIF encoder effort (0–9); lower is faster, larger files. */
+  avifEffort: number;
+}
+
+export const DEFAULT_PHOTO_WIDTHS = [480, 800, 1200];
+/** Larger than any news photo; keeps a decompression bomb from exhausting memory. */
+export const PHOTO_PIXEL_LIMIT = 100_000_000;
+export const PHOTO_BYTE_LIMIT = 40 * 1024 * 1024;
+
+const RASTER_FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff", "heif"]);
+
+export class PhotoError extends Error {}
+
+/**
+ * Checks a photo by its content (not its extension) and renders it at several widths as
+ * AVIF, WebP and a fallback (JPEG, or PNG when the source may be transparent).
+ * Throws a {@link PhotoError} whose message says what is wrong with the file.
+ */
+export async function processPhoto(file: string, settings: PhotoSettings): Promise<{ metadata: PhotoMetadata; files: string[] }> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new PhotoError("a photo file, found a folder");
+    size = info.size;
+  } catch (error) {
+    if (error instanceof PhotoError) throw error;
+    throw new PhotoError("an existing photo file beside the article, found no file at that path");
+  }
+  if (size > PHOTO_BYTE_LIMIT) {
+    throw new PhotoError(`a photo of at most ${PHOTO_BYTE_LIMIT / 1024 / 1024} MB, found ${(size / 1024 / 1024).toFixed(1)} MB`);
+  }
+  let format: string | undefined;
+  let hasAlpha = false;
+  try {
+    const info = await sharp(file, { limitInputPixels: false }).metadata();
+    format = info.format;
+    hasAlpha = info.hasAlpha ?? false;
+    const pixels = (info.width ?? 0) * (info.height ?? 0);
+    if (pixels > PHOTO_PIXEL_LIMIT) {
+      throw new PhotoError(`a photo of at most ${PHOTO_PIXEL_LIMIT / 1_000_000} megapixels, found ${info.width}×${info.height}`);
+    }
+  } catch (error) {
+    if (error instanceof PhotoError) throw error;
+    throw new PhotoError(`a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found a file that is not a readable image (${firstLine(error)})`);
+  }
+  if (!format || !RASTER_FORMATS.has(format)) {
+    throw new PhotoError(`a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found ${format ?? "an unknown"} content`);
+  }
+
+  const fallback = hasAlpha || format === "png" || format === "gif" ? "png" : "jpeg";
+  try {
+    const metadata = (await Image(file, {
+      widths: settings.widths,
+      formats: ["avif", "webp", fallback],
+      outputDir: settings.cacheDir,
+      urlPath: settings.urlPath,
+      fixOrientation: true,
+      sharpOptions: { limitInputPixels: PHOTO_PIXEL_LIMIT },
+      sharpAvifOptions: { effort: settings.avifEffort },
+      // Photos never transparent-filter away the fallback: PNG keeps the alpha channel.
+      formatFiltering: ["animated"],
+    })) as unknown as PhotoMetadata;
+    const files = Object.values(metadata).flatMap((renditions) => renditions.map((rendition) => path.basename(rendition.url)));
+    return { metadata, files };
+  } catch (error) {
+    throw new PhotoError(`a photo that can be decoded completely, found a damaged or truncated file (${firstLine(error)})`);
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}

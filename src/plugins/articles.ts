@@ -1,0 +1,62 @@
+import { copyFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { DateTime } from "luxon";
+import { loadArticles, type Article } from "../lib/articles.ts";
+import { parseArticleDate } from "../lib/dates.ts";
+import type { Partner } from "../lib/partners.ts";
+import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
+import type { SiteConfig } from "../lib/site-config.ts";
+
+export interface ArticlesPluginOptions {
+  site: SiteConfig;
+  partners: Partner[];
+  /** Folder holding the article Markdown files and their photos. */
+  articlesDir: string;
+  photos: Omit<PhotoSettings, "urlPath">;
+  /** "Now", for embargoes: an ISO date-time; defaults to `DATELINE_NOW`, then the clock. */
+  now?: string;
+  /** Show drafts and embargoed articles; defaults to true only in `--serve`/`--watch`. */
+  includeUnpublished?: boolean;
+}
+
+const PHOTO_URL_PATH = "/photos/";
+
+/**
+ * Loads every article once per build as the global `articles` (newest first). Article files
+ * are data, never templates, so nothing in them can run as template code. Photo renditions
+ * are made in a cache folder that outlives the build; the ones in use are copied to the
+ * output afterwards, so a warm build encodes nothing and stale photos never linger.
+ */
+export default function articlesPlugin(eleventyConfig: UserConfig, options: ArticlesPluginOptions): void {
+  const { site, partners, articlesDir, photos } = options;
+  let photoFiles = new Set<string>();
+
+  eleventyConfig.addWatchTarget(articlesDir);
+  eleventyConfig.addGlobalData("articles", async (): Promise<Article[]> => {
+    const loaded = await loadArticles({
+      articlesDir,
+      displayRoot: process.cwd(),
+      timeZone: site.timeZone,
+      partners,
+      now: resolveNow(options.now ?? process.env.DATELINE_NOW, site.timeZone),
+      includeUnpublished: options.includeUnpublished ?? ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? ""),
+      processPhoto: (file) => processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH }),
+    });
+    photoFiles = loaded.photoFiles;
+    return loaded.articles;
+  });
+
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const target = path.join(directories.output, PHOTO_URL_PATH);
+    await mkdir(target, { recursive: true });
+    await Promise.all([...photoFiles].map((name) => copyFile(path.join(photos.cacheDir, name), path.join(target, name))));
+  });
+}
+
+function resolveNow(text: string | undefined, timeZone: string): DateTime {
+  if (text === undefined || text === "") return DateTime.now().setZone(timeZone);
+  const parsed = parseArticleDate(text, timeZone);
+  if (!parsed) throw new Error(`DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(text)}`);
+  return parsed;
+}

@@ -1,0 +1,15 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { articleDateline } from "../lib/articles.ts";
+import { formatApDate, formatApDateTime, formatIsoDateTime } from "../lib/dates.ts";
+import { disclaimerText, type Partner } from "../lib/partners.ts";
+import type { SiteConfig } from "../lib/site-config.ts";
+
+/** Template filters; each is a named pure function from `src/lib`. Dates arrive in the site's zone. */
+export default function filtersPlugin(eleventyConfig: UserConfig, { site }: { site: SiteConfig }): void {
+  eleventyConfig.addFilter("apDate", formatApDate);
+  eleventyConfig.addFilter("apDateTime", formatApDateTime);
+  eleventyConfig.addFilter("isoDateTime", formatIsoDateTime);
+  eleventyConfig.addFilter("dateline", articleDateline);
+  eleventyConfig.addFilter("disclaimer", (partner: Partner) => disclaimerText(partner, site.name));
+  eleventyConfig.addFilter("absoluteUrl", (sitePath: string) => new URL(sitePath, site.url).href);
+}
