@@ -20,6 +20,8 @@ export function formatProblem(problem: Problem): string {
 /** Thrown when one or more problems stop the build; the message lists all of them. */
 export class ProblemsError extends Error {
   readonly problems: readonly Problem[];
+  /** Tells Eleventy's error reporter that a stack trace would only hide the message. */
+  readonly skipOriginalStack = true;
 
   constructor(heading: string, problems: readonly Problem[]) {
     const lines = problems.map((problem) => `  - ${formatProblem(problem)}`);
