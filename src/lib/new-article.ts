@@ -1,0 +1,66 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { stringify } from "yaml";
+import { validateArticleFields } from "./article-schema.ts";
+import { formatIsoDateTime } from "./dates.ts";
+import { parseFrontMatter } from "./front-matter.ts";
+import type { Partner } from "./partners.ts";
+import { ProblemsError } from "./problems.ts";
+import { slugify } from "./slug.ts";
+
+export interface NewArticleOptions {
+  title: string;
+  partner: string;
+  /** The dateline city as printed; defaults to the city of the site's time zone. */
+  city?: string;
+  country?: string;
+  articlesDir: string;
+  now: DateTime;
+  partners: readonly Partner[];
+}
+
+/**
+ * Writes a new draft article at `articles/YYYY/MM/<slug>.md` dated now in the site's zone
+ * and returns its path. Never overwrites: a taken name gets `-2`, `-3`, …
+ * The file is validated with the same schema as the build before it is written.
+ */
+export async function createArticleFile(options: NewArticleOptions): Promise<string> {
+  const { title, partner, now, partners, articlesDir } = options;
+  const fields = {
+    title,
+    date: formatIsoDateTime(now.startOf("minute")),
+    dateline: { city: options.city ?? cityOfZone(now.zoneName ?? "UTC"), ...(options.country ? { country: options.country } : {}) },
+    partner,
+    categories: [] as string[],
+    tags: [] as string[],
+    companies: [] as string[],
+    draft: true,
+  };
+  const text = `---\n${stringify(fields, { lineWidth: 0 })}---\nWrite the release here. The dateline is printed from the front matter; start with the first sentence.\n`;
+
+  const parsed = parseFrontMatter(text, "new article");
+  const problems = Array.isArray(parsed)
+    ? parsed
+    : validateArticleFields(parsed.data, { file: "new article", timeZone: now.zoneName ?? "UTC", partnerIds: partners.map((p) => p.id) });
+  if (Array.isArray(problems)) throw new ProblemsError("Cannot create the article", problems);
+
+  const folder = path.join(articlesDir, String(now.year), String(now.month).padStart(2, "0"));
+  await mkdir(folder, { recursive: true });
+  const slug = slugify(title);
+  for (let attempt = 1; ; attempt++) {
+    const file = path.join(folder, `${attempt === 1 ? slug : `${slug}-${attempt}`}.md`);
+    try {
+      await writeFile(file, text, { flag: "wx" });
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
+/** `Asia/Bangkok` → `BANGKOK`, `America/New_York` → `NEW YORK`. */
+export function cityOfZone(zone: string): string {
+  const city = zone.split("/").at(-1) ?? zone;
+  return city.replace(/_/g, " ").toUpperCase();
+}
