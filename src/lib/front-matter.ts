@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node } from "yaml";
 import type { Problem } from "./problems.ts";
 
 export interface ParsedFile {
@@ -33,9 +33,10 @@ export function parseFrontMatter(source: string, file: string): ParsedFile | Pro
   const yamlText = rest.slice(0, closing.index);
   const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, "");
 
-  const document = parseDocument(yamlText, { schema: "failsafe", uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, lineCounter });
   const problems: Problem[] = [...document.errors, ...document.warnings].map((error) => {
-    const line = (error.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening `---`
+    const line = lineCounter.linePos(error.pos[0]).line + 1; // +1 for the opening `---`
     return {
       file,
       field: "",

@@ -90,7 +90,7 @@ function checkDisclaimer(reader: FieldReader, template: string): void {
   const names = [...template.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
   const unknown = names.filter((name) => !KNOWN_PLACEHOLDERS.includes(name));
   if (unknown.length > 0) {
-    reader.problem("disclaimer", "only the placeholders {partner} and {site}", `{${unknown[0]}} in ${JSON.stringify(template)}`);
+    reader.problem("disclaimer", "only the placeholders {partner} and {site}", `{${unknown[0]}}`);
   }
   if (!names.includes("site")) {
     reader.problem("disclaimer", "a {site} placeholder (the disclaimer must name the site)", template);
