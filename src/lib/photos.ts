@@ -67,7 +67,9 @@ export async function processPhoto(file: string, settings: PhotoSettings): Promi
       outputDir: settings.cacheDir,
       urlPath: settings.urlPath,
       fixOrientation: true,
-      sharpOptions: { limitInputPixels: PHOTO_PIXEL_LIMIT },
+      // eleventy-img turns sharp's checks off (failOnError: false), which would publish a
+      // truncated upload as a half-grey photo. Fail on truncation, not on benign warnings.
+      sharpOptions: { limitInputPixels: PHOTO_PIXEL_LIMIT, failOnError: undefined, failOn: "truncated" },
       sharpAvifOptions: { effort: settings.avifEffort },
       // Photos never transparent-filter away the fallback: PNG keeps the alpha channel.
       formatFiltering: ["animated"],

@@ -1,0 +1,70 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { crc32, deflateSync } from "node:zlib";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { processPhoto, type PhotoSettings } from "../../src/lib/photos.ts";
+import { smallPhoto, tempDir } from "../helpers/fixture-site.ts";
+
+let dir: string;
+let settings: PhotoSettings;
+
+beforeAll(async () => {
+  dir = await tempDir("photos");
+  settings = { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: [160, 320], avifEffort: 4 };
+});
+
+/** A PNG whose header claims `width`×`height`: enough for a pixel-limit check without the pixels. */
+function pngHeader(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([length, Buffer.from(type), data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.alloc(10))), chunk("IEND", Buffer.alloc(0))]);
+}
+
+describe("processPhoto", () => {
+  it("renders AVIF, WebP and JPEG at each width and names the files it wrote", async () => {
+    const file = path.join(dir, "ok.jpg");
+    await writeFile(file, await smallPhoto(400, 200, "#884422"));
+    const { metadata, files } = await processPhoto(file, settings);
+    expect(Object.keys(metadata)).toEqual(["avif", "webp", "jpeg"]);
+    expect(metadata.jpeg?.map((r) => [r.width, r.height])).toEqual([[160, 80], [320, 160]]);
+    expect(files).toHaveLength(6);
+    expect(metadata.avif?.[0]?.url).toMatch(/^\/photos\/[\w-]+-160\.avif$/);
+  });
+
+  it("keeps a PNG fallback for photos that may be transparent", async () => {
+    const file = path.join(dir, "logo.png");
+    await sharp({ create: { width: 200, height: 100, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toFile(file);
+    expect(Object.keys((await processPhoto(file, settings)).metadata)).toEqual(["avif", "webp", "png"]);
+  });
+
+  it("stores EXIF-rotated photos upright, with width and height to match", async () => {
+    const file = path.join(dir, "rotated.jpg");
+    // 300×100 pixels stored with orientation 6: shown rotated to 100×300.
+    await sharp({ create: { width: 300, height: 100, channels: 3, background: "#123456" } }).jpeg().withMetadata({ orientation: 6 }).toFile(file);
+    const { metadata } = await processPhoto(file, { ...settings, widths: [100] });
+    expect(metadata.jpeg?.[0]).toMatchObject({ width: 100, height: 300 });
+  });
+
+  it.each<[string, () => Promise<Buffer | null>, RegExp]>([
+    ["a missing file", async () => null, /^an existing photo file beside the article, found no file at that path$/],
+    ["HTML saved as .jpg", async () => Buffer.from("<!doctype html><html><body>Not found</body></html>"), /^a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found a file that is not a readable image/],
+    ["a truncated JPEG", async () => (await smallPhoto(400, 300, "#aa0000")).subarray(0, 300), /found a damaged or truncated file/],
+    ["a photo over the pixel limit", async () => pngHeader(20_000, 20_000), /^a photo of at most 100 megapixels, found 20000×20000$/],
+    ["an SVG with a script", async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), /found svg content/],
+  ])("refuses %s with a clear reason", async (name, content, expected) => {
+    const file = path.join(dir, `${name.replace(/\W+/g, "-")}.jpg`);
+    const bytes = await content();
+    if (bytes) await writeFile(file, bytes);
+    await expect(processPhoto(file, settings)).rejects.toThrow(expected);
+  });
+});
