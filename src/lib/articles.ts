@@ -6,6 +6,7 @@ import { formatDateline } from "./dates.ts";
 import { renderFigure, type PhotoMetadata } from "./figure.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { renderArticleBody } from "./markdown.ts";
+import { PhotoError } from "./photos.ts";
 import type { Partner } from "./partners.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
 import { slugify } from "./slug.ts";
@@ -117,8 +118,8 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<Loaded
             const html = renderFigure(metadata, { ...image, lead: index === 0, sizes: PHOTO_SIZES });
             photos[index] = { ...image, html };
           } catch (error) {
-            const found = error instanceof Error ? error.message : String(error);
-            problems.push({ file, field: `images[${index}].src`, expected: `a usable photo at ${JSON.stringify(image.src)}`, found });
+            if (!(error instanceof PhotoError)) throw error;
+            problems.push({ file, field: `images[${index}].src`, expected: `${error.expected} at ${JSON.stringify(image.src)}`, found: error.found });
           }
         }),
       );

@@ -21,7 +21,17 @@ export const PHOTO_BYTE_LIMIT = 40 * 1024 * 1024;
 
 const RASTER_FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff", "heif"]);
 
-export class PhotoError extends Error {}
+/** What is wrong with a photo, in the expected/found shape of a {@link Problem}. */
+export class PhotoError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`expected ${expected}, found ${found}`);
+  }
+}
+
+const READABLE = "a JPEG, PNG, WebP, AVIF, GIF or TIFF photo";
 
 /**
  * Checks a photo by its content (not its extension) and renders it at several widths as
@@ -32,14 +42,14 @@ export async function processPhoto(file: string, settings: PhotoSettings): Promi
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new PhotoError("a photo file, found a folder");
+    if (!info.isFile()) throw new PhotoError("a photo file", "a folder");
     size = info.size;
   } catch (error) {
     if (error instanceof PhotoError) throw error;
-    throw new PhotoError("an existing photo file beside the article, found no file at that path");
+    throw new PhotoError("an existing photo file beside the article", "no file at that path");
   }
   if (size > PHOTO_BYTE_LIMIT) {
-    throw new PhotoError(`a photo of at most ${PHOTO_BYTE_LIMIT / 1024 / 1024} MB, found ${(size / 1024 / 1024).toFixed(1)} MB`);
+    throw new PhotoError(`a photo of at most ${PHOTO_BYTE_LIMIT / 1024 / 1024} MB`, `${(size / 1024 / 1024).toFixed(1)} MB`);
   }
   let format: string | undefined;
   let hasAlpha = false;
@@ -49,14 +59,14 @@ export async function processPhoto(file: string, settings: PhotoSettings): Promi
     hasAlpha = info.hasAlpha ?? false;
     const pixels = (info.width ?? 0) * (info.height ?? 0);
     if (pixels > PHOTO_PIXEL_LIMIT) {
-      throw new PhotoError(`a photo of at most ${PHOTO_PIXEL_LIMIT / 1_000_000} megapixels, found ${info.width}×${info.height}`);
+      throw new PhotoError(`a photo of at most ${PHOTO_PIXEL_LIMIT / 1_000_000} megapixels`, `${info.width}×${info.height}`);
     }
   } catch (error) {
     if (error instanceof PhotoError) throw error;
-    throw new PhotoError(`a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found a file that is not a readable image (${firstLine(error)})`);
+    throw new PhotoError(READABLE, `a file that is not a readable image (${firstLine(error)})`);
   }
   if (!format || !RASTER_FORMATS.has(format)) {
-    throw new PhotoError(`a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found ${format ?? "an unknown"} content`);
+    throw new PhotoError(READABLE, `${format ?? "unknown"} content`);
   }
 
   const fallback = hasAlpha || format === "png" || format === "gif" ? "png" : "jpeg";
@@ -77,7 +87,7 @@ export async function processPhoto(file: string, settings: PhotoSettings): Promi
     const files = Object.values(metadata).flatMap((renditions) => renditions.map((rendition) => path.basename(rendition.url)));
     return { metadata, files };
   } catch (error) {
-    throw new PhotoError(`a photo that can be decoded completely, found a damaged or truncated file (${firstLine(error)})`);
+    throw new PhotoError("a photo that can be decoded completely", `a damaged or truncated file (${firstLine(error)})`);
   }
 }
 

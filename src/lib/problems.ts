@@ -31,6 +31,11 @@ export class ProblemsError extends Error {
   }
 }
 
+/** A mistake in the user's settings or input; Eleventy shows its message without a stack trace. */
+export class UserError extends Error {
+  readonly skipOriginalStack = true;
+}
+
 const MAX_SHOWN = 80;
 
 /** Describes a value for an error message: its type and a short, quoted rendering. */

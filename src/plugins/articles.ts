@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { loadArticles, type Article } from "../lib/articles.ts";
 import { parseArticleDate } from "../lib/dates.ts";
 import type { Partner } from "../lib/partners.ts";
+import { UserError } from "../lib/problems.ts";
 import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
 
@@ -57,6 +58,6 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
 function resolveNow(text: string | undefined, timeZone: string): DateTime {
   if (text === undefined || text === "") return DateTime.now().setZone(timeZone);
   const parsed = parseArticleDate(text, timeZone);
-  if (!parsed) throw new Error(`DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(text)}`);
+  if (!parsed) throw new UserError(`DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(text)}`);
   return parsed;
 }

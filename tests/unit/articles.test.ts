@@ -2,6 +2,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { articleDateline, articleUrl, loadArticles, type LoadArticlesOptions, type PhotoProcessor } from "../../src/lib/articles.ts";
+import { PhotoError } from "../../src/lib/photos.ts";
 import { ProblemsError } from "../../src/lib/problems.ts";
 import { article, fixturePartners, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 
@@ -109,7 +110,7 @@ describe("loadArticles", () => {
 
   it("reports a photo that cannot be processed with the article and the photo", async () => {
     const failing: PhotoProcessor = async () => {
-      throw new Error("an existing photo file beside the article, found no file at that path");
+      throw new PhotoError("an existing photo file beside the article", "no file at that path");
     };
     const root = await tempDir("load");
     await writeFiles(root, { "articles/a.md": article({ images: "[{ src: gone.jpg, alt: Gone }]" }) });
@@ -118,7 +119,7 @@ describe("loadArticles", () => {
       now: DateTime.now(), includeUnpublished: false, processPhoto: failing,
     }).catch((e: Error) => e);
     expect((error as Error).message).toContain(
-      'articles/a.md: `images[0].src`: expected a usable photo at "gone.jpg", found an existing photo file beside the article, found no file at that path',
+      'articles/a.md: `images[0].src`: expected an existing photo file beside the article at "gone.jpg", found no file at that path',
     );
   });
 

@@ -56,10 +56,10 @@ describe("processPhoto", () => {
   });
 
   it.each<[string, () => Promise<Buffer | null>, RegExp]>([
-    ["a missing file", async () => null, /^an existing photo file beside the article, found no file at that path$/],
-    ["HTML saved as .jpg", async () => Buffer.from("<!doctype html><html><body>Not found</body></html>"), /^a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found a file that is not a readable image/],
+    ["a missing file", async () => null, /^expected an existing photo file beside the article, found no file at that path$/],
+    ["HTML saved as .jpg", async () => Buffer.from("<!doctype html><html><body>Not found</body></html>"), /^expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found a file that is not a readable image/],
     ["a truncated JPEG", async () => (await smallPhoto(400, 300, "#aa0000")).subarray(0, 300), /found a damaged or truncated file/],
-    ["a photo over the pixel limit", async () => pngHeader(20_000, 20_000), /^a photo of at most 100 megapixels, found 20000×20000$/],
+    ["a photo over the pixel limit", async () => pngHeader(20_000, 20_000), /^expected a photo of at most 100 megapixels, found 20000×20000$/],
     ["an SVG with a script", async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), /found svg content/],
   ])("refuses %s with a clear reason", async (name, content, expected) => {
     const file = path.join(dir, `${name.replace(/\W+/g, "-")}.jpg`);

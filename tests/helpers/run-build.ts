@@ -1,0 +1,35 @@
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { tempDir } from "./fixture-site.ts";
+
+const run = promisify(execFile);
+const root = process.cwd();
+
+/** Writes an Eleventy config file for a fixture site, for `scripts/build.ts --config`. */
+export async function writeFixtureConfig(articlesDir: string, now: string): Promise<string> {
+  const dir = await tempDir("config");
+  const file = path.join(dir, "fixture.config.ts");
+  await writeFile(
+    file,
+    `import { configureDateline } from ${JSON.stringify(path.join(root, "eleventy.config.ts"))};\n` +
+      `import { fixturePartners, fixtureSite, testPhotoCache } from ${JSON.stringify(path.join(root, "tests/helpers/fixture-site.ts"))};\n` +
+      `export default configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: ${JSON.stringify(articlesDir)}, photoCacheDir: testPhotoCache, now: ${JSON.stringify(now)} });\n`,
+  );
+  return file;
+}
+
+/** Runs `npm run build`'s script in a child process; never throws on a failing build. */
+export async function runBuild(config: string, output: string, env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--config", config, "--output", output], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { article, buildFixture, fixtureSite, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+
+/** Builds a fixture site that must fail, and returns the error message the user sees. */
+async function failingBuild(files: Record<string, string | Buffer>, options: Parameters<typeof buildFixture>[0] | object = {}): Promise<string> {
+  const root = await tempDir("bad");
+  await writeFiles(root, files);
+  const error = await buildFixture({ articlesDir: path.join(root, "articles"), ...options }).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  expect(error, "the build should have failed").toBeInstanceOf(Error);
+  return (error as Error).message;
+}
+
+// Messages show paths from the project root; the fixture folders live elsewhere.
+const shown = (message: string) => message.replace(/(?:\.\.\/)+[^\s`:]*?dateline-bad-\w+\//g, "");
+
+describe("a build with bad input stops with a clear error", () => {
+  it("names the file, the field, what was expected and what was found", async () => {
+    const message = await failingBuild({ "articles/2023/10/bad.md": article({ date: "24/10/2023" }) });
+    expect(shown(message)).toBe(
+      "Cannot build: 1 article file has problems (1 problem):\n" +
+        '  - articles/2023/10/bad.md: `date`: expected an ISO 8601 date-time with offset such as 2023-10-24T09:00:00+08:00, or a date such as 2023-10-24, found "24/10/2023"',
+    );
+  });
+
+  it("reports all problems in all files in one run", async () => {
+    const message = shown(
+      await failingBuild({
+        "articles/a.md": article({ partner: "reuters", draft: "yes" }),
+        "articles/b.md": "---\ntitle: Lotus: a company\n---\n",
+        "articles/good.md": article({}),
+      }),
+    );
+    expect(message).toMatch(/^Cannot build: 2 article files have problems \(3 problems\):/);
+    expect(message).toContain('articles/a.md: `draft`: expected true or false, found "yes"');
+    expect(message).toContain('articles/a.md: `partner`: expected the id of a configured partner (prnewswire, globenewswire), found "reuters"');
+    expect(message).toMatch(/articles\/b\.md: expected valid YAML front matter .* at line 2/);
+  });
+
+  it("refuses two articles that would write the same URL, naming both files", async () => {
+    const message = shown(
+      await failingBuild({
+        "articles/2023/10/same-name.md": article({ title: "One" }),
+        "articles/other/same-name.md": article({ title: "Two", date: "2023-10-01" }),
+      }),
+    );
+    expect(message).toContain(
+      "articles/other/same-name.md: expected a URL of its own (rename one of the files or change its date), found /news/2023/10/same-name/, which articles/2023/10/same-name.md also writes",
+    );
+  });
+
+  it("names the article and the photo when a photo is broken or missing", async () => {
+    const message = shown(
+      await failingBuild({
+        "articles/a.md": article({ images: "[{ src: page.jpg, alt: A }, { src: ok.jpg, alt: B }, { src: gone.jpg, alt: C }]" }),
+        "articles/page.jpg": "<!doctype html><title>404</title>",
+        "articles/ok.jpg": await smallPhoto(200, 100, "#654321"),
+      }),
+    );
+    expect(message).toContain('articles/a.md: `images[0].src`: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo at "page.jpg", found a file that is not a readable image');
+    expect(message).toContain('articles/a.md: `images[2].src`: expected an existing photo file beside the article at "gone.jpg", found no file at that path');
+    expect(message).not.toContain("images[1]");
+  });
+
+  it("refuses a site configuration with an unknown time zone", async () => {
+    const message = await failingBuild({ "articles/a.md": article({}) }, { site: { ...fixtureSite, timeZone: "Asia/Atlantis" } });
+    expect(message).toContain('src/data/site.ts: `timeZone`: expected an IANA time zone such as "Asia/Bangkok" or "America/New_York", found "Asia/Atlantis"');
+  });
+
+  it("refuses a site URL without a scheme", async () => {
+    const message = await failingBuild({ "articles/a.md": article({}) }, { site: { ...fixtureSite, url: "register.fixture.example" } });
+    expect(message).toContain("src/data/site.ts: `url`: expected an absolute URL starting with http:// or https://");
+  });
+
+  it("refuses a partner with an unknown indexing policy", async () => {
+    const message = await failingBuild({ "articles/a.md": article({}) }, { partners: [{ id: "x", name: "X", datelineTag: "X", datelineTagStyle: "slashes", disclaimer: "{site}", originalLinkLabel: "L", indexing: "hide" }] });
+    expect(message).toContain('src/data/partners.ts: `[0].indexing`: expected one of "index", "noindex", "googlebot-news-noindex", "canonical-to-original", found "hide"');
+  });
+
+  it("refuses a malformed DATELINE_NOW", async () => {
+    const message = await failingBuild({ "articles/a.md": article({}) }, { now: "next tuesday" });
+    expect(message).toBe('DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found "next tuesday"');
+  });
+});

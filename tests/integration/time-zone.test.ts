@@ -1,0 +1,40 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { article, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import { runBuild, writeFixtureConfig } from "../helpers/run-build.ts";
+
+async function readTree(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+describe("the same output anywhere", () => {
+  it("is byte-identical under TZ=America/Los_Angeles and TZ=Asia/Tokyo and different locales", async () => {
+    const root = await tempDir("tz");
+    const articlesDir = path.join(root, "articles");
+    await writeFiles(articlesDir, {
+      // Dates near midnight in several zones, and a bare date.
+      "late.md": article({ title: "Late", date: "2023-10-24T23:30:00-07:00", images: "[{ src: p.jpg, alt: P }]" }),
+      "early.md": article({ title: "Early", date: "2023-10-25T00:30:00+09:00", updated: "2023-10-25T01:00:00+09:00" }),
+      "bare.md": article({ title: "Bare", date: "2023-12-31" }),
+      "p.jpg": await smallPhoto(200, 100, "#335577"),
+    });
+    const config = await writeFixtureConfig(articlesDir, "2024-01-01T00:00:00+07:00");
+    const west = path.join(root, "west");
+    const east = path.join(root, "east");
+    const [a, b] = [
+      await runBuild(config, west, { TZ: "America/Los_Angeles", LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" }),
+      await runBuild(config, east, { TZ: "Asia/Tokyo", LANG: "ja_JP.UTF-8", LC_ALL: "ja_JP.UTF-8" }),
+    ];
+    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
+    const westFiles = await readTree(west);
+    const eastFiles = await readTree(east);
+    expect([...westFiles.keys()].sort()).toEqual([...eastFiles.keys()].sort());
+    for (const [name, content] of westFiles) expect(content.equals(eastFiles.get(name)!), name).toBe(true);
+    expect(westFiles.get(path.join("news", "2023", "10", "late", "index.html"))?.toString()).toContain("BEIJING, Oct. 25, 2023 /PRNewswire/ —");
+  });
+});
