@@ -37,6 +37,10 @@ describe("validatePartners", () => {
     expect(messageFor([base, { ...base }])).toContain(`\`[1].id\`: expected an identifier not already used by partner [0], found "prnewswire"`);
   });
 
+  it("refuses an entry that is not a record", () => {
+    expect(messageFor([base, "prnewswire"])).toBe(`The partner configuration is invalid (1 problem):\n  - ${F}: \`[1]\`: expected a partner record, found string`);
+  });
+
   it("refuses an empty list", () => {
     expect(messageFor([])).toContain("expected a non-empty list of partners, found an empty list");
   });

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
@@ -53,6 +53,18 @@ describe("processPhoto", () => {
     await sharp({ create: { width: 300, height: 100, channels: 3, background: "#123456" } }).jpeg().withMetadata({ orientation: 6 }).toFile(file);
     const { metadata } = await processPhoto(file, { ...settings, widths: [100] });
     expect(metadata.jpeg?.[0]).toMatchObject({ width: 100, height: 300 });
+  });
+
+  it("refuses a photo over the byte cap before reading it", async () => {
+    const file = path.join(dir, "huge.jpg");
+    await writeFile(file, await smallPhoto(10, 10));
+    await truncate(file, 41 * 1024 * 1024); // sparse: costs no disk
+    await expect(processPhoto(file, settings)).rejects.toThrow(/^expected a photo of at most 40 MB, found 41\.0 MB$/);
+  });
+
+  it("refuses a folder where a photo should be", async () => {
+    await mkdir(path.join(dir, "folder.jpg"), { recursive: true });
+    await expect(processPhoto(path.join(dir, "folder.jpg"), settings)).rejects.toThrow(/^expected a photo file, found a folder$/);
   });
 
   it.each<[string, () => Promise<Buffer | null>, RegExp]>([
