@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -51,7 +52,14 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const target = path.join(directories.output, PHOTO_URL_PATH);
     await mkdir(target, { recursive: true });
-    await Promise.all([...photoFiles].map((name) => copyFile(path.join(photos.cacheDir, name), path.join(target, name))));
+    // Rendition names are content hashes: a file already there is already right.
+    await Promise.all(
+      [...photoFiles].map((name) =>
+        copyFile(path.join(photos.cacheDir, name), path.join(target, name), constants.COPYFILE_EXCL).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "EEXIST") throw error;
+        }),
+      ),
+    );
   });
 }
 
