@@ -9,6 +9,7 @@ import articlesPlugin from "./src/plugins/articles.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import filtersPlugin from "./src/plugins/filters.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
+import searchPlugin from "./src/plugins/search.ts";
 import siteDataPlugin from "./src/plugins/site-data.ts";
 
 export interface DatelineOptions {
@@ -18,6 +19,9 @@ export interface DatelineOptions {
   photoCacheDir?: string;
   now?: string;
   includeUnpublished?: boolean;
+  /** Index the built site with Pagefind (tests that don't search turn it off for speed). */
+  search?: boolean;
+  sitemapLimit?: number;
 }
 
 /** Wires Dateline's plugins for one site; tests call it with fixture sites. */
@@ -41,9 +45,11 @@ export function configureDateline(options: DatelineOptions) {
       photos: { cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"), widths: DEFAULT_PHOTO_WIDTHS, avifEffort: 4 },
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
+      ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
     });
-    eleventyConfig.addPlugin(pagesPlugin, { site: siteConfig });
+    eleventyConfig.addPlugin(pagesPlugin);
     eleventyConfig.addPlugin(assetsPlugin);
+    if (options.search !== false) eleventyConfig.addPlugin(searchPlugin);
   };
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { validateArticleFields, type ArticleFields, type ArticleImageFields } from "./article-schema.ts";
 import { formatDateline } from "./dates.ts";
-import { renderFigure, type PhotoMetadata } from "./figure.ts";
+import { renderFigure, renderPicture, type PhotoMetadata, type PhotoRendition } from "./figure.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { renderArticleBody } from "./markdown.ts";
 import { PhotoError } from "./photos.ts";
@@ -13,10 +13,15 @@ import { slugify } from "./slug.ts";
 
 export const ARTICLE_BYTE_LIMIT = 2 * 1024 * 1024;
 export const PHOTO_SIZES = "(min-width: 46rem) 44rem, 100vw";
+export const THUMBNAIL_SIZES = "(min-width: 46rem) 10rem, 28vw";
 
 export interface ArticlePhoto extends ArticleImageFields {
   /** The complete `<figure>`, built from escaped text and our own URLs. */
   html: string;
+  /** The widest rendition in the fallback format, for social cards and structured data. */
+  largest: { url: string; width: number; height: number };
+  /** A small lazy `<picture>` for lists; its alt is empty because the headline beside it says it all. */
+  thumbnailHtml: string;
 }
 
 export type PublicationStatus = "published" | "draft" | "embargoed";
@@ -116,7 +121,9 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<Loaded
             const { metadata, files } = await options.processPhoto(path.join(path.dirname(absolute), image.src));
             files.forEach((name) => photoFiles.add(name));
             const html = renderFigure(metadata, { ...image, lead: index === 0, sizes: PHOTO_SIZES });
-            photos[index] = { ...image, html };
+            const { url, width, height } = Object.values(metadata).at(-1)?.at(-1) as PhotoRendition;
+            const thumbnailHtml = renderPicture(metadata, { alt: "", sizes: THUMBNAIL_SIZES, loading: "lazy" });
+            photos[index] = { ...image, html, largest: { url, width, height }, thumbnailHtml };
           } catch (error) {
             if (!(error instanceof PhotoError)) throw error;
             problems.push({ file, field: `images[${index}].src`, expected: `${error.expected} at ${JSON.stringify(image.src)}`, found: error.found });

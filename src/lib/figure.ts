@@ -21,30 +21,42 @@ export interface FigureOptions {
   sizes: string;
 }
 
+export interface PictureOptions {
+  alt: string;
+  sizes: string;
+  /** `eager` also asks for high fetch priority: use it for the page's lead photo only. */
+  loading: "eager" | "lazy";
+}
+
 /**
- * A photo as `<figure>` with a `<picture>` (modern formats first, the last format as the
- * `<img>` fallback), intrinsic `width`/`height` against layout shift, and a `<figcaption>`
- * holding the caption and the credit. Every text is escaped.
+ * A `<picture>`: modern formats first as `<source>`s, the last format as the `<img>`
+ * fallback, with intrinsic `width`/`height` against layout shift. Every text is escaped.
  */
-export function renderFigure(metadata: PhotoMetadata, options: FigureOptions): string {
+export function renderPicture(metadata: PhotoMetadata, options: PictureOptions): string {
   const formats = Object.values(metadata).filter((renditions) => renditions.length > 0);
   const fallback = formats.at(-1);
-  if (!fallback) throw new Error("renderFigure: the photo has no renditions");
+  if (!fallback) throw new Error("renderPicture: the photo has no renditions");
   const largest = fallback.at(-1) as PhotoRendition;
   const sizes = escapeHtml(options.sizes);
   const sources = formats
     .slice(0, -1)
     .map((renditions) => `<source type="${renditions[0]?.sourceType}" srcset="${escapeHtml(srcset(renditions))}" sizes="${sizes}">`);
-  const loading = options.lead ? 'loading="eager" fetchpriority="high"' : 'loading="lazy"';
+  const loading = options.loading === "eager" ? 'loading="eager" fetchpriority="high"' : 'loading="lazy"';
   const img =
     `<img src="${escapeHtml(largest.url)}" srcset="${escapeHtml(srcset(fallback))}" sizes="${sizes}" ` +
     `alt="${escapeHtml(options.alt)}" width="${largest.width}" height="${largest.height}" ${loading} decoding="async">`;
+  return `<picture>${sources.join("")}${img}</picture>`;
+}
+
+/** A photo as `<figure>` with its `<picture>` and a `<figcaption>` holding caption and credit. */
+export function renderFigure(metadata: PhotoMetadata, options: FigureOptions): string {
+  const picture = renderPicture(metadata, { alt: options.alt, sizes: options.sizes, loading: options.lead ? "eager" : "lazy" });
   const captionParts = [
     options.caption ? `<span class="caption">${escapeHtml(options.caption)}</span>` : "",
     options.credit ? `<span class="credit">${escapeHtml(options.credit)}</span>` : "",
   ].filter(Boolean);
   const figcaption = captionParts.length ? `<figcaption>${captionParts.join(" ")}</figcaption>` : "";
-  return `<figure class="photo${options.lead ? " photo--lead" : ""}"><picture>${sources.join("")}${img}</picture>${figcaption}</figure>`;
+  return `<figure class="photo${options.lead ? " photo--lead" : ""}">${picture}${figcaption}</figure>`;
 }
 
 function srcset(renditions: PhotoRendition[]): string {

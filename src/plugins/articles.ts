@@ -3,11 +3,12 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DateTime } from "luxon";
-import { loadArticles, type Article } from "../lib/articles.ts";
+import { loadArticles } from "../lib/articles.ts";
 import { parseArticleDate } from "../lib/dates.ts";
 import type { Partner } from "../lib/partners.ts";
-import { UserError } from "../lib/problems.ts";
 import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
+import { UserError } from "../lib/problems.ts";
+import { buildSiteContent, type SiteContent } from "../lib/site-content.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
 
 export interface ArticlesPluginOptions {
@@ -16,38 +17,53 @@ export interface ArticlesPluginOptions {
   /** Folder holding the article Markdown files and their photos. */
   articlesDir: string;
   photos: Omit<PhotoSettings, "urlPath">;
-  /** "Now", for embargoes: an ISO date-time; defaults to `DATELINE_NOW`, then the clock. */
+  /** "Now", for embargoes and the news sitemap: an ISO date-time; defaults to `DATELINE_NOW`, then the clock. */
   now?: string;
   /** Show drafts and embargoed articles; defaults to true only in `--serve`/`--watch`. */
   includeUnpublished?: boolean;
+  /** URLs per sitemap file before splitting behind an index (tests lower it). */
+  sitemapLimit?: number;
 }
 
 const PHOTO_URL_PATH = "/photos/";
 
 /**
- * Loads every article once per build as the global `articles` (newest first). Article files
- * are data, never templates, so nothing in them can run as template code. Photo renditions
- * are made in a cache folder that outlives the build; the ones in use are copied to the
- * output afterwards, so a warm build encodes nothing and stale photos never linger.
+ * Loads every article once per build and derives the directory, feeds and sitemaps from it,
+ * as the global data `articles`, `directory` and `generatedFiles`. Article files are data,
+ * never templates, so nothing in them can run as template code. Photo renditions are made in
+ * a cache folder that outlives the build; the ones in use are copied to the output afterwards,
+ * so a warm build encodes nothing and stale photos never linger.
  */
 export default function articlesPlugin(eleventyConfig: UserConfig, options: ArticlesPluginOptions): void {
   const { site, partners, articlesDir, photos } = options;
   let photoFiles = new Set<string>();
+  let content: Promise<SiteContent> | undefined;
 
-  eleventyConfig.addWatchTarget(articlesDir);
-  eleventyConfig.addGlobalData("articles", async (): Promise<Article[]> => {
+  const load = async (): Promise<SiteContent> => {
+    const now = resolveNow(options.now ?? process.env.DATELINE_NOW, site.timeZone);
     const loaded = await loadArticles({
       articlesDir,
       displayRoot: process.cwd(),
       timeZone: site.timeZone,
       partners,
-      now: resolveNow(options.now ?? process.env.DATELINE_NOW, site.timeZone),
+      now,
       includeUnpublished: options.includeUnpublished ?? ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? ""),
       processPhoto: (file) => processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH }),
     });
     photoFiles = loaded.photoFiles;
-    return loaded.articles;
+    return buildSiteContent(loaded.articles, { site, partners, now, ...(options.sitemapLimit ? { sitemapLimit: options.sitemapLimit } : {}) });
+  };
+
+  // One load per build, shared by the global data below; a rebuild starts afresh.
+  eleventyConfig.on("eleventy.before", () => {
+    content = undefined;
   });
+  const current = () => (content ??= load());
+
+  eleventyConfig.addWatchTarget(articlesDir);
+  eleventyConfig.addGlobalData("articles", async () => (await current()).articles);
+  eleventyConfig.addGlobalData("directory", async () => (await current()).directory);
+  eleventyConfig.addGlobalData("generatedFiles", async () => (await current()).files);
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const target = path.join(directories.output, PHOTO_URL_PATH);

@@ -1,6 +1,8 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { articleDateline } from "../lib/articles.ts";
 import { formatApDate, formatApDateTime, formatIsoDateTime } from "../lib/dates.ts";
+import { termKey, type ArticlePage, type Directory, type IndexPage, type ListPage, type TaxonomyKey } from "../lib/directory.ts";
+import { articleMeta, listMeta } from "../lib/page-meta.ts";
 import { disclaimerText, type Partner } from "../lib/partners.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
 
@@ -12,4 +14,7 @@ export default function filtersPlugin(eleventyConfig: UserConfig, { site }: { si
   eleventyConfig.addFilter("dateline", articleDateline);
   eleventyConfig.addFilter("disclaimer", (partner: Partner) => disclaimerText(partner, site.name));
   eleventyConfig.addFilter("absoluteUrl", (sitePath: string) => new URL(sitePath, site.url).href);
+  eleventyConfig.addFilter("articleMeta", (page: ArticlePage) => articleMeta(site, page.article, page.breadcrumbs));
+  eleventyConfig.addFilter("termUrl", (directory: Directory, taxonomy: TaxonomyKey, name: string) => directory.termUrls[taxonomy][termKey(name)]);
+  eleventyConfig.addFilter("listMeta", (page: ListPage | IndexPage) => listMeta(site, page));
 }

@@ -1,34 +1,36 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Article } from "../lib/articles.ts";
-import type { SiteConfig } from "../lib/site-config.ts";
+import type { ArticlePage, IndexPage, ListPage } from "../lib/directory.ts";
+import type { GeneratedFile } from "../lib/site-content.ts";
 
-interface PaginationData {
-  pagination: { pageNumber: number };
-  article: Article;
-}
+type PageData = Record<string, unknown>;
 
 /**
- * The pages Dateline draws, as virtual templates over the `articles` data: one page per
- * article and the paginated home page. Their markup lives in `layouts/`, named after them.
+ * The pages Dateline draws, as virtual templates over data prepared once per build (see
+ * `src/lib/directory.ts`): each template paginates a flat list one item per page, so no
+ * template filters or scans the article list itself. Markup lives in `layouts/`, named after
+ * the page it draws.
  */
-export default function pagesPlugin(eleventyConfig: UserConfig, { site }: { site: SiteConfig }): void {
-  eleventyConfig.addTemplate("dateline-article.11ty.js", {
-    data: {
-      layout: "article.njk",
-      pagination: { data: "articles", size: 1, alias: "article" },
-      permalink: (data: PaginationData) => `${data.article.url}index.html`,
-      eleventyExcludeFromCollections: true,
-    },
-    render: () => "",
-  });
+export default function pagesPlugin(eleventyConfig: UserConfig): void {
+  const onePerPage = <T>(virtualPath: string, data: string, alias: string, layout: string | undefined, url: (item: T) => string, render = (_: PageData) => "") =>
+    eleventyConfig.addTemplate(virtualPath, {
+      data: {
+        ...(layout ? { layout } : {}),
+        pagination: { data, size: 1, alias },
+        permalink: (page: PageData) => url(page[alias] as T),
+        eleventyExcludeFromCollections: true,
+      },
+      render,
+    });
+  const html = (url: string) => (url.endsWith("/") ? `${url}index.html` : url);
 
-  eleventyConfig.addTemplate("dateline-home.11ty.js", {
-    data: {
-      layout: "home.njk",
-      pagination: { data: "articles", size: site.pageSize, alias: "latest", generatePageOnEmptyData: true },
-      permalink: ({ pagination }: PaginationData) => (pagination.pageNumber === 0 ? "/index.html" : `/page/${pagination.pageNumber + 1}/index.html`),
-      eleventyExcludeFromCollections: true,
-    },
-    render: () => "",
-  });
+  onePerPage<ArticlePage>("dateline-article.11ty.js", "directory.articlePages", "articlePage", "article.njk", (item) => html(item.article.url));
+  onePerPage<ListPage>("dateline-home.11ty.js", "directory.homePages", "listPage", "home.njk", (item) => html(item.url));
+  onePerPage<ListPage>("dateline-term.11ty.js", "directory.termPages", "listPage", "term.njk", (item) => html(item.url));
+  onePerPage<IndexPage>("dateline-terms.11ty.js", "directory.indexPages", "indexPage", "terms.njk", (item) => html(item.url));
+  // Feeds, sitemaps and robots.txt were rendered with the directory; this only writes them.
+  onePerPage<GeneratedFile>("dateline-files.11ty.js", "generatedFiles", "file", undefined, (item) => item.url, (page) => (page.file as GeneratedFile).content);
+
+  for (const [name, url] of [["search", "/search/index.html"], ["404", "/404.html"]] as const) {
+    eleventyConfig.addTemplate(`dateline-${name}.11ty.js`, { data: { layout: `${name}.njk`, permalink: url, eleventyExcludeFromCollections: true }, render: () => "" });
+  }
 }

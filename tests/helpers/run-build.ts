@@ -10,7 +10,7 @@ const root = process.cwd();
 /** Writes an Eleventy config file for a fixture site, for `scripts/build.ts --config`. */
 export async function writeFixtureConfig(articlesDir: string, now: string): Promise<string> {
   const dir = await tempDir("config");
-  const file = path.join(dir, "fixture.config.ts");
+  const file = path.join(dir, "fixture.config.mts");
   await writeFile(
     file,
     `import { configureDateline } from ${JSON.stringify(path.join(root, "eleventy.config.ts"))};\n` +

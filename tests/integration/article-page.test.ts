@@ -79,7 +79,9 @@ describe("the article page", () => {
     expect(page).toContain("<h1>Harbour &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; Crane &amp; Co. opens {{ site.name }} terminal</h1>");
     expect(page).toContain("<title>Harbour &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; Crane &amp; Co. opens {{ site.name }} terminal | Fixture Trade Register</title>");
     expect(page).toContain('<p class="summary">Summary with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands</p>');
-    expect(page).not.toContain("<script");
+    // The only script elements are JSON-LD data blocks, whose JSON escapes `<`.
+    expect(page.match(/<script[^>]*>/g)).toEqual(['<script type="application/ld+json">', '<script type="application/ld+json">']);
+    expect(page).not.toContain("</script>alert");
   });
 
   it("shows template tags in the body literally", () => {
@@ -148,9 +150,9 @@ describe("the article page", () => {
     expect(globePage).toContain('<img src="/assets/logo.svg" alt="GlobeNewswire" height="24">');
   });
 
-  it("lists categories and companies as text", () => {
-    expect(page).toContain("<dt>Categories</dt><dd>Logistics, Ports</dd>");
-    expect(page).toContain("<dt>Companies</dt><dd>Harbour Crane Co.</dd>");
+  it("links categories and companies to their directory pages", () => {
+    expect(page).toContain('<dt>Categories</dt><dd><ul><li><a href="/categories/logistics/">Logistics</a></li><li><a href="/categories/ports/">Ports</a></li></ul></dd>');
+    expect(page).toContain('<dt>Companies</dt><dd><ul><li><a href="/companies/harbour-crane-co/">Harbour Crane Co.</a></li></ul></dd>');
   });
 
   it("has a canonical URL and the site's language", () => {
@@ -168,7 +170,8 @@ describe("the article page", () => {
 describe("publication", () => {
   it("builds no draft and no article under embargo", async () => {
     const files = (await readdir(path.join(outDir, "news"), { recursive: true })).map(String);
-    expect(files.filter((f) => f.endsWith("index.html")).sort()).toEqual([
+    // Article pages are year/month/slug/index.html; the rest are archive pages.
+    expect(files.map((f) => f.split(path.sep).join("/")).filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f)).sort()).toEqual([
       "2023/09/older/index.html",
       "2023/10/globe-release/index.html",
       "2023/10/harbour-crane/index.html",

@@ -1,0 +1,7 @@
+// Starts Pagefind's search UI on /search/ and runs the query from ?q= (the 404 page's form).
+// Loaded as a file, not inline, so a strict Content-Security-Policy allows it.
+window.addEventListener("DOMContentLoaded", () => {
+  const ui = new PagefindUI({ element: "#search", showSubResults: false, showImages: false, resetStyles: false });
+  const query = new URLSearchParams(window.location.search).get("q");
+  if (query) ui.triggerSearch(query);
+});

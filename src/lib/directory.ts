@@ -1,0 +1,474 @@
+import { articleDateline, type Article } from "./articles.ts";
+import type { Partner } from "./partners.ts";
+import { ProblemsError, type Problem } from "./problems.ts";
+import { slugify } from "./slug.ts";
+
+/**
+ * The directory, computed once per build from the sorted article list: every taxonomy's
+ * terms with their articles, every paginated list page as a prepared (term, page) chunk, the
+ * index pages and the related articles. Templates only draw what is here; nothing scans
+ * the article list per page.
+ */
+
+export type TaxonomyKey = "partners" | "sources" | "categories" | "regions" | "companies" | "tags";
+
+export interface Crumb {
+  name: string;
+  url: string;
+}
+
+export interface Term {
+  name: string;
+  slug: string;
+  url: string;
+  count: number;
+  /** Newest first. */
+  articles: Article[];
+  /** Cities of a country, in the regions directory. */
+  children: Term[];
+}
+
+export interface Taxonomy {
+  key: TaxonomyKey;
+  title: string;
+  singular: string;
+  url: string;
+  description: string;
+  /** Indexes of long lists (companies, sources) are grouped by first letter. */
+  groupByLetter: boolean;
+  /** A–Z by name in the site's locale. */
+  terms: Term[];
+}
+
+export interface ListPage {
+  kind: "home" | "term" | "archive";
+  url: string;
+  /** The `<title>` and `<h1>`. */
+  title: string;
+  description: string;
+  breadcrumbs: Crumb[];
+  articles: Article[];
+  pageNumber: number;
+  pageCount: number;
+  /** URL of each page of this list, first page first. */
+  pageUrls: string[];
+  previousUrl?: string;
+  nextUrl?: string;
+  /** The Atom feed of this list, when it has one. */
+  feedUrl?: string;
+  /** Sub-terms to show above the list (a country's cities, a year's months). */
+  children: Array<{ name: string; url: string; count: number }>;
+}
+
+export interface IndexGroup {
+  heading: string;
+  terms: Array<{ name: string; url: string; count: number; children: Array<{ name: string; url: string; count: number }> }>;
+}
+
+export interface IndexPage {
+  url: string;
+  title: string;
+  description: string;
+  breadcrumbs: Crumb[];
+  /** Groups are letters (companies, sources): show an A–Z jump list. */
+  byLetter: boolean;
+  groups: IndexGroup[];
+}
+
+export interface Feed {
+  /** Site path of the Atom file. */
+  url: string;
+  title: string;
+  /** The HTML page the feed follows. */
+  alternateUrl: string;
+  articles: Article[];
+}
+
+export interface RelatedArticle {
+  title: string;
+  url: string;
+  dateline: string;
+}
+
+export interface ArticlePage {
+  article: Article;
+  /** Home › Partners › the partner (the page adds the headline). */
+  breadcrumbs: Crumb[];
+  related: RelatedArticle[];
+}
+
+export interface Directory {
+  taxonomies: Taxonomy[];
+  /** Page URL of each term by taxonomy and {@link termKey}, for linking an article's terms. */
+  termUrls: Record<TaxonomyKey, Record<string, string>>;
+  articlePages: ArticlePage[];
+  homePages: ListPage[];
+  termPages: ListPage[];
+  indexPages: IndexPage[];
+  feeds: Feed[];
+}
+
+export interface DirectoryOptions {
+  partners: readonly Partner[];
+  locale: string;
+  pageSize: number;
+  feedSize: number;
+  relatedCount: number;
+}
+
+const TAXONOMY_INFO: Record<TaxonomyKey, { title: string; singular: string; description: string; groupByLetter: boolean }> = {
+  partners: { title: "Partners", singular: "Partner", description: "News partners whose releases we republish.", groupByLetter: false },
+  sources: { title: "Sources", singular: "Source", description: "Original publishers of the releases, A–Z.", groupByLetter: true },
+  categories: { title: "Categories", singular: "Category", description: "Releases by industry and topic.", groupByLetter: false },
+  regions: { title: "Regions", singular: "Region", description: "Releases by country and city of the dateline.", groupByLetter: false },
+  companies: { title: "Companies", singular: "Company", description: "Companies and organizations in the releases, A–Z.", groupByLetter: true },
+  tags: { title: "Tags", singular: "Tag", description: "Releases by keyword.", groupByLetter: false },
+};
+const TAXONOMY_ORDER: TaxonomyKey[] = ["partners", "categories", "regions", "companies", "sources", "tags"];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const HOME: Crumb = { name: "Home", url: "/" };
+
+/** Case, accents and spacing don't make a different term: "Énergie", "energie" and "ENERGIE " are one. */
+export function termKey(name: string): string {
+  return name.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** `/categories/energy/page/2/` for page 2; the first page has no `/page/1/`. */
+export function pageUrl(baseUrl: string, pageNumber: number): string {
+  return pageNumber === 0 ? baseUrl : `${baseUrl}page/${pageNumber + 1}/`;
+}
+
+/** Splits a list into pages, each knowing its neighbours and all page URLs. */
+export function paginate(
+  base: Omit<ListPage, "url" | "title" | "articles" | "pageNumber" | "pageCount" | "pageUrls" | "previousUrl" | "nextUrl" | "breadcrumbs"> & { breadcrumbs: Crumb[] },
+  baseUrl: string,
+  title: string,
+  articles: Article[],
+  pageSize: number,
+): ListPage[] {
+  const pageCount = Math.max(1, Math.ceil(articles.length / pageSize));
+  const pageUrls = Array.from({ length: pageCount }, (_, index) => pageUrl(baseUrl, index));
+  return pageUrls.map((url, pageNumber) => {
+    const pageTitle = pageNumber === 0 ? title : `${title}, page ${pageNumber + 1}`;
+    return {
+      ...base,
+      url,
+      title: pageTitle,
+      breadcrumbs: pageNumber === 0 ? base.breadcrumbs : [...base.breadcrumbs.slice(0, -1), { name: title, url: baseUrl }, { name: `Page ${pageNumber + 1}`, url }],
+      articles: articles.slice(pageNumber * pageSize, (pageNumber + 1) * pageSize),
+      pageNumber,
+      pageCount,
+      pageUrls,
+      ...(pageNumber > 0 ? { previousUrl: pageUrls[pageNumber - 1] } : {}),
+      ...(pageNumber < pageCount - 1 ? { nextUrl: pageUrls[pageNumber + 1] } : {}),
+    };
+  });
+}
+
+interface TermBuilder {
+  key: string;
+  spellings: Map<string, number>;
+  articles: Article[];
+  files: Set<string>;
+  children: Map<string, TermBuilder>;
+}
+
+/** Collects the terms of one taxonomy, merging spellings that differ only in case or accents. */
+class TermCollector {
+  readonly terms = new Map<string, TermBuilder>();
+
+  add(name: string, article: Article, childName?: string): void {
+    const builder = this.entry(this.terms, name, article);
+    if (childName !== undefined) this.entry(builder.children, childName, article);
+  }
+
+  private entry(into: Map<string, TermBuilder>, name: string, article: Article): TermBuilder {
+    const key = termKey(name);
+    let builder = into.get(key);
+    if (!builder) {
+      builder = { key, spellings: new Map(), articles: [], files: new Set(), children: new Map() };
+      into.set(key, builder);
+    }
+    builder.spellings.set(name, (builder.spellings.get(name) ?? 0) + 1);
+    // Articles arrive newest first; one article adds a term once, however often it names it.
+    if (builder.articles.at(-1) !== article) builder.articles.push(article);
+    builder.files.add(article.file);
+    return builder;
+  }
+}
+
+/** The spelling most articles use; ties go to the first in code-point order, so it is stable. */
+function displayName(builder: TermBuilder): string {
+  return [...builder.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? builder.key;
+}
+
+function finishTerms(
+  taxonomy: string,
+  builders: Map<string, TermBuilder>,
+  baseUrl: string,
+  collator: Intl.Collator,
+  problems: Problem[],
+  nameOf: (builder: TermBuilder) => string = displayName,
+): Term[] {
+  const bySlug = new Map<string, { name: string; builder: TermBuilder }>();
+  const terms: Term[] = [];
+  for (const builder of builders.values()) {
+    const name = nameOf(builder);
+    const slug = slugify(name);
+    const other = bySlug.get(slug);
+    if (other) {
+      problems.push({
+        file: [...other.builder.files][0] ?? "",
+        field: taxonomy,
+        expected: `terms with slugs of their own (rename one of them)`,
+        found: `${JSON.stringify(other.name)} and ${JSON.stringify(name)} (in ${[...builder.files][0]}) would both be ${baseUrl}${slug}/`,
+      });
+      continue;
+    }
+    bySlug.set(slug, { name, builder });
+    const url = `${baseUrl}${slug}/`;
+    terms.push({ name, slug, url, count: builder.articles.length, articles: builder.articles, children: finishTerms(taxonomy, builder.children, url, collator, problems, nameOf) });
+  }
+  return terms.sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** `BEIJING` → `Beijing`; `SAN JOSE, Calif.` → `San Jose, Calif.`; drops a trailing `, <country>`. */
+export function cityName(city: string, country: string | undefined): string {
+  let name = city.trim();
+  if (country && termKey(name).endsWith(`, ${termKey(country)}`)) name = name.slice(0, name.length - country.length).replace(/,\s*$/, "");
+  return name.replace(/[\p{L}'’]+/gu, (word) => (word === word.toUpperCase() ? word.charAt(0) + word.slice(1).toLowerCase() : word));
+}
+
+function letterOf(name: string): string {
+  const letter = name.normalize("NFKD").replace(/\p{M}+/gu, "").charAt(0).toUpperCase();
+  return /[A-Z]/.test(letter) ? letter : "#";
+}
+
+/** Builds the whole directory; throws a {@link ProblemsError} when two terms would share a URL. */
+export function buildDirectory(articles: Article[], options: DirectoryOptions): Directory {
+  const collator = new Intl.Collator(options.locale, { sensitivity: "base", numeric: true });
+  const problems: Problem[] = [];
+  const collectors = Object.fromEntries(TAXONOMY_ORDER.map((key) => [key, new TermCollector()])) as Record<TaxonomyKey, TermCollector>;
+
+  for (const article of articles) {
+    if (article.source) collectors.sources.add(article.source.name, article);
+    for (const name of article.categories) collectors.categories.add(name, article);
+    for (const name of article.companies) collectors.companies.add(name, article);
+    for (const name of article.tags) collectors.tags.add(name, article);
+    for (const name of article.regions) collectors.regions.add(name, article);
+    const { country, city } = article.dateline;
+    if (country) collectors.regions.add(country, article, cityName(city, country));
+  }
+
+  const taxonomies: Taxonomy[] = TAXONOMY_ORDER.map((key) => {
+    const url = `/${key}/`;
+    const terms =
+      key === "partners"
+        ? partnerTerms(articles, options.partners)
+        : finishTerms(key, collectors[key].terms, url, collator, problems);
+    return { key, url, ...TAXONOMY_INFO[key], terms };
+  });
+  if (problems.length > 0) throw new ProblemsError("Cannot build the directory: two terms would share one page", problems);
+
+  const { pageSize } = options;
+  const homePages = paginate({ kind: "home", description: "", breadcrumbs: [HOME], children: [], feedUrl: "/feed.xml" }, "/", "Latest news", articles, pageSize);
+  const termPages: ListPage[] = [];
+  const indexPages: IndexPage[] = [];
+  const feeds: Feed[] = [{ url: "/feed.xml", title: "Latest news", alternateUrl: "/", articles: articles.slice(0, options.feedSize) }];
+
+  for (const taxonomy of taxonomies) {
+    const taxonomyCrumbs = [HOME, { name: taxonomy.title, url: taxonomy.url }];
+    indexPages.push({
+      url: taxonomy.url,
+      title: taxonomy.title,
+      description: taxonomy.description,
+      breadcrumbs: taxonomyCrumbs,
+      byLetter: taxonomy.groupByLetter,
+      groups: indexGroups(taxonomy),
+    });
+    for (const term of taxonomy.terms) {
+      const withFeed = taxonomy.key === "partners" || taxonomy.key === "categories";
+      const feedUrl = withFeed ? `${term.url}feed.xml` : undefined;
+      if (feedUrl) feeds.push({ url: feedUrl, title: `${taxonomy.singular}: ${term.name}`, alternateUrl: term.url, articles: term.articles.slice(0, options.feedSize) });
+      const crumbs = [...taxonomyCrumbs, { name: term.name, url: term.url }];
+      termPages.push(
+        ...paginate(
+          {
+            kind: "term",
+            description: `${term.count} ${term.count === 1 ? "release" : "releases"} filed under ${taxonomy.singular.toLowerCase()} ${term.name}.`,
+            breadcrumbs: crumbs,
+            children: term.children.map(({ name, url, count }) => ({ name, url, count })),
+            ...(feedUrl ? { feedUrl } : {}),
+          },
+          term.url,
+          term.name,
+          term.articles,
+          pageSize,
+        ),
+      );
+      for (const child of term.children) {
+        termPages.push(
+          ...paginate(
+            {
+              kind: "term",
+              description: `${child.count} ${child.count === 1 ? "release" : "releases"} datelined ${child.name}, ${term.name}.`,
+              breadcrumbs: [...crumbs, { name: child.name, url: child.url }],
+              children: [],
+            },
+            child.url,
+            `${child.name}, ${term.name}`,
+            child.articles,
+            pageSize,
+          ),
+        );
+      }
+    }
+  }
+
+  const archive = archiveTerms(articles);
+  indexPages.push({
+    url: "/news/",
+    title: "Archive",
+    description: "Every release by year and month.",
+    breadcrumbs: [HOME, { name: "Archive", url: "/news/" }],
+    byLetter: false,
+    groups: [{ heading: "", terms: archive.map((year) => ({ name: year.name, url: year.url, count: year.count, children: year.children.map(({ name, url, count }) => ({ name, url, count })) })) }],
+  });
+  for (const year of archive) {
+    const yearCrumbs = [HOME, { name: "Archive", url: "/news/" }, { name: year.name, url: year.url }];
+    termPages.push(
+      ...paginate(
+        { kind: "archive", description: `Releases published in ${year.name}.`, breadcrumbs: yearCrumbs, children: year.children.map(({ name, url, count }) => ({ name, url, count })) },
+        year.url,
+        year.name,
+        year.articles,
+        pageSize,
+      ),
+    );
+    for (const month of year.children) {
+      termPages.push(
+        ...paginate(
+          { kind: "archive", description: `Releases published in ${month.name}.`, breadcrumbs: [...yearCrumbs, { name: month.name, url: month.url }], children: [] },
+          month.url,
+          month.name,
+          month.articles,
+          pageSize,
+        ),
+      );
+    }
+  }
+
+  const related = relatedArticles(articles, taxonomies, options.relatedCount);
+  const articlePages = articles.map((article, index) => ({
+    article,
+    breadcrumbs: [HOME, { name: "Partners", url: "/partners/" }, { name: article.partner.name, url: `/partners/${article.partner.id}/` }],
+    related: related[index] as RelatedArticle[],
+  }));
+
+  const termUrls = Object.fromEntries(
+    taxonomies.map((taxonomy) => [taxonomy.key, Object.fromEntries(taxonomy.terms.map((term) => [termKey(term.name), term.url]))]),
+  ) as Directory["termUrls"];
+
+  return { taxonomies, termUrls, articlePages, homePages, termPages, indexPages, feeds };
+}
+
+function partnerTerms(articles: Article[], partners: readonly Partner[]): Term[] {
+  const byId = new Map<string, Article[]>();
+  for (const article of articles) {
+    const list = byId.get(article.partner.id) ?? [];
+    list.push(article);
+    byId.set(article.partner.id, list);
+  }
+  // Configured order; a partner without articles gets no page.
+  return partners
+    .filter((partner) => byId.has(partner.id))
+    .map((partner) => {
+      const list = byId.get(partner.id) as Article[];
+      return { name: partner.name, slug: partner.id, url: `/partners/${partner.id}/`, count: list.length, articles: list, children: [] };
+    });
+}
+
+function archiveTerms(articles: Article[]): Term[] {
+  const years = new Map<number, Term>();
+  for (const article of articles) {
+    const { year, month } = article.date;
+    let yearTerm = years.get(year);
+    if (!yearTerm) {
+      yearTerm = { name: String(year), slug: String(year), url: `/news/${year}/`, count: 0, articles: [], children: [] };
+      years.set(year, yearTerm);
+    }
+    yearTerm.articles.push(article);
+    yearTerm.count++;
+    const monthSlug = String(month).padStart(2, "0");
+    let monthTerm = yearTerm.children.find((child) => child.slug === monthSlug);
+    if (!monthTerm) {
+      monthTerm = { name: `${MONTH_NAMES[month - 1]} ${year}`, slug: monthSlug, url: `${yearTerm.url}${monthSlug}/`, count: 0, articles: [], children: [] };
+      yearTerm.children.push(monthTerm);
+    }
+    monthTerm.articles.push(article);
+    monthTerm.count++;
+  }
+  // Newest year and month first, like the articles.
+  return [...years.values()];
+}
+
+function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
+  const entry = (term: Term) => ({ name: term.name, url: term.url, count: term.count, children: term.children.map(({ name, url, count }) => ({ name, url, count })) });
+  if (taxonomy.key === "regions") {
+    // Countries come from datelines and always have cities; the rest are editors' world regions.
+    const groups = [
+      { heading: "Countries", terms: taxonomy.terms.filter((term) => term.children.length > 0).map(entry) },
+      { heading: "World regions", terms: taxonomy.terms.filter((term) => term.children.length === 0).map(entry) },
+    ];
+    return groups.filter((group) => group.terms.length > 0);
+  }
+  if (!taxonomy.groupByLetter) return [{ heading: "", terms: taxonomy.terms.map(entry) }];
+  const groups = new Map<string, IndexGroup>();
+  for (const term of taxonomy.terms) {
+    const letter = letterOf(term.name);
+    const group = groups.get(letter) ?? { heading: letter, terms: [] };
+    group.terms.push(entry(term));
+    groups.set(letter, group);
+  }
+  return [...groups.values()].sort((a, b) => (a.heading === "#" ? 1 : b.heading === "#" ? -1 : a.heading.localeCompare(b.heading)));
+}
+
+/**
+ * Related articles: those sharing a company first, then a category, then a tag; newest first
+ * within each tier; never the article itself. Term lists are already newest first, so each
+ * tier needs only the head of each list: the cost per article does not grow with the site.
+ */
+function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: number): RelatedArticle[][] {
+  const termsOf = (key: TaxonomyKey) => new Map(taxonomies.find((t) => t.key === key)!.terms.map((term) => [termKey(term.name), term]));
+  const tiers = [
+    { terms: termsOf("companies"), names: (a: Article) => a.companies },
+    { terms: termsOf("categories"), names: (a: Article) => a.categories },
+    { terms: termsOf("tags"), names: (a: Article) => a.tags },
+  ];
+  return articles.map((article) => {
+    const chosen: Article[] = [];
+    const seen = new Set<Article>([article]);
+    for (const tier of tiers) {
+      if (chosen.length >= count) break;
+      const candidates: Article[] = [];
+      for (const name of new Set(tier.names(article).map(termKey))) {
+        const list = tier.terms.get(name)?.articles ?? [];
+        let taken = 0;
+        for (const candidate of list) {
+          if (taken > count) break;
+          if (seen.has(candidate)) continue;
+          candidates.push(candidate);
+          taken++;
+        }
+      }
+      candidates.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url));
+      for (const candidate of candidates) {
+        if (chosen.length >= count) break;
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        chosen.push(candidate);
+      }
+    }
+    return chosen.map((a) => ({ title: a.title, url: a.url, dateline: articleDateline(a) }));
+  });
+}

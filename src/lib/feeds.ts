@@ -1,0 +1,151 @@
+import { convertHtmlToAbsoluteUrls, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
+import { articleDateline, type Article } from "./articles.ts";
+import { formatIsoDateTime } from "./dates.ts";
+import type { Feed } from "./directory.ts";
+import { escapeHtml } from "./html.ts";
+import { disclaimerText } from "./partners.ts";
+import type { SiteConfig } from "./site-config.ts";
+
+/** Used as the feed's `updated` when it has no items, so empty feeds stay byte-stable. */
+const EPOCH = "1970-01-01T00:00:00Z";
+
+/**
+ * A feed item's identity, stable forever: the wire's `guid` when the article has one,
+ * otherwise its absolute URL. (A changed id shows up in readers as a duplicate.)
+ */
+export function itemId(site: SiteConfig, article: Article): { id: string; isPermaLink: boolean } {
+  if (article.guid) return { id: article.guid, isPermaLink: false };
+  return { id: new URL(article.url, site.url).href, isPermaLink: true };
+}
+
+/** Atom needs an IRI: a guid that is not already a URI becomes a `urn:dateline:` name. */
+function atomId(site: SiteConfig, article: Article): string {
+  const { id } = itemId(site, article);
+  return /^[a-z][a-z0-9+.-]*:/i.test(id) ? id : `urn:dateline:guid:${encodeURIComponent(id)}`;
+}
+
+/**
+ * The item's HTML: dateline, lead photo, body, source line, original link and the partner's
+ * disclaimer, with every URL made absolute (feed readers have no base URL).
+ */
+export function itemHtml(site: SiteConfig, article: Article): Promise<string> {
+  // An article appears in several feeds (site, partner, categories; Atom, RSS, JSON): render once.
+  let html = renderedItems.get(article);
+  if (!html) {
+    html = renderItemHtml(site, article);
+    renderedItems.set(article, html);
+  }
+  return html;
+}
+
+const renderedItems = new WeakMap<Article, Promise<string>>();
+
+async function renderItemHtml(site: SiteConfig, article: Article): Promise<string> {
+  const parts = [`<p><strong>${escapeHtml(articleDateline(article))}</strong></p>`];
+  if (article.photos[0]) parts.push(article.photos[0].html);
+  parts.push(article.bodyHtml);
+  if (article.source) {
+    const name = article.source.url ? `<a href="${escapeHtml(article.source.url)}">${escapeHtml(article.source.name)}</a>` : escapeHtml(article.source.name);
+    parts.push(`<p>Source: ${name}${article.source.title ? `: ${escapeHtml(article.source.title)}` : ""}</p>`);
+  }
+  if (article.originalUrl) {
+    parts.push(`<p>${escapeHtml(article.partner.originalLinkLabel)}: <a href="${escapeHtml(article.originalUrl)}">${escapeHtml(article.originalUrl)}</a></p>`);
+  }
+  parts.push(`<p><em>${escapeHtml(disclaimerText(article.partner, site.name))}</em></p>`);
+  return convertHtmlToAbsoluteUrls(parts.join("\n"), new URL(article.url, site.url).href);
+}
+
+const newest = (articles: Article[]) =>
+  articles.reduce<string | undefined>((latest, article) => {
+    const modified = formatIsoDateTime(article.updated ?? article.date);
+    return latest === undefined || Date.parse(modified) > Date.parse(latest) ? modified : latest;
+  }, undefined) ?? EPOCH;
+
+export async function atomFeed(site: SiteConfig, feed: Feed): Promise<string> {
+  const abs = (path: string) => escapeHtml(new URL(path, site.url).href);
+  const entries = await Promise.all(
+    feed.articles.map(async (article) => {
+      const summary = article.summary ? `\n    <summary>${escapeHtml(article.summary)}</summary>` : "";
+      const categories = article.categories.map((name) => `\n    <category term="${escapeHtml(name)}"/>`).join("");
+      return `  <entry>
+    <title>${escapeHtml(article.title)}</title>
+    <link href="${abs(article.url)}"/>
+    <id>${escapeHtml(atomId(site, article))}</id>
+    <published>${formatIsoDateTime(article.date)}</published>
+    <updated>${formatIsoDateTime(article.updated ?? article.date)}</updated>
+    <author><name>${escapeHtml(article.companies[0] ?? article.source?.name ?? article.partner.name)}</name></author>${summary}${categories}
+    <content type="html">${escapeHtml(await itemHtml(site, article))}</content>
+  </entry>`;
+    }),
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(site.language)}">
+  <title>${escapeHtml(`${feed.title} | ${site.name}`)}</title>
+  <subtitle>${escapeHtml(site.description)}</subtitle>
+  <link href="${abs(feed.url)}" rel="self" type="application/atom+xml"/>
+  <link href="${abs(feed.alternateUrl)}" rel="alternate" type="text/html"/>
+  <id>${abs(feed.url)}</id>
+  <updated>${newest(feed.articles)}</updated>
+${entries.join("\n")}
+</feed>
+`;
+}
+
+export async function rssFeed(site: SiteConfig, feed: Feed, selfUrl: string): Promise<string> {
+  const abs = (path: string) => escapeHtml(new URL(path, site.url).href);
+  const items = await Promise.all(
+    feed.articles.map(async (article) => {
+      const { id, isPermaLink } = itemId(site, article);
+      const categories = article.categories.map((name) => `\n      <category>${escapeHtml(name)}</category>`).join("");
+      return `    <item>
+      <title>${escapeHtml(article.title)}</title>
+      <link>${abs(article.url)}</link>
+      <guid isPermaLink="${isPermaLink}">${escapeHtml(id)}</guid>
+      <pubDate>${dateToRfc822(article.date.toJSDate(), site.timeZone)}</pubDate>${categories}
+      <description>${escapeHtml(await itemHtml(site, article))}</description>
+    </item>`;
+    }),
+  );
+  const lastBuild = feed.articles[0] ? `\n    <lastBuildDate>${dateToRfc822(new Date(newest(feed.articles)), site.timeZone)}</lastBuildDate>` : "";
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+  <channel>
+    <title>${escapeHtml(`${feed.title} | ${site.name}`)}</title>
+    <link>${abs(feed.alternateUrl)}</link>
+    <description>${escapeHtml(site.description)}</description>
+    <language>${escapeHtml(site.language)}</language>
+    <atom:link href="${abs(selfUrl)}" rel="self" type="application/rss+xml"/>${lastBuild}
+${items.join("\n")}
+  </channel>
+</rss>
+`;
+}
+
+export async function jsonFeed(site: SiteConfig, feed: Feed, selfUrl: string): Promise<string> {
+  const abs = (path: string) => new URL(path, site.url).href;
+  const items = await Promise.all(
+    feed.articles.map(async (article) => ({
+      id: itemId(site, article).id,
+      url: abs(article.url),
+      title: article.title,
+      content_html: await itemHtml(site, article),
+      ...(article.summary ? { summary: article.summary } : {}),
+      ...(article.photos[0] ? { image: abs(article.photos[0].largest.url) } : {}),
+      date_published: formatIsoDateTime(article.date),
+      date_modified: formatIsoDateTime(article.updated ?? article.date),
+      ...(article.originalUrl ? { external_url: article.originalUrl } : {}),
+      tags: [...article.categories, ...article.tags],
+      authors: [{ name: article.companies[0] ?? article.source?.name ?? article.partner.name }],
+    })),
+  );
+  const document = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: `${feed.title} | ${site.name}`,
+    home_page_url: abs(feed.alternateUrl),
+    feed_url: abs(selfUrl),
+    description: site.description,
+    language: site.language,
+    items,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

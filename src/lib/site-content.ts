@@ -1,0 +1,50 @@
+import type { DateTime } from "luxon";
+import type { Article } from "./articles.ts";
+import { buildDirectory, type Directory } from "./directory.ts";
+import { atomFeed, jsonFeed, rssFeed } from "./feeds.ts";
+import type { Partner } from "./partners.ts";
+import type { SiteConfig } from "./site-config.ts";
+import { newsSitemap, robotsTxt, sitemapFiles, SITEMAP_URL_LIMIT } from "./sitemaps.ts";
+
+export interface GeneratedFile {
+  url: string;
+  content: string;
+}
+
+export interface SiteContent {
+  articles: Article[];
+  directory: Directory;
+  /** Feeds, sitemaps and robots.txt, rendered once per build. */
+  files: GeneratedFile[];
+}
+
+export interface SiteContentOptions {
+  site: SiteConfig;
+  partners: readonly Partner[];
+  now: DateTime;
+  feedSize?: number;
+  relatedCount?: number;
+  sitemapLimit?: number;
+}
+
+/** Everything the templates draw, derived from the loaded articles once per build. */
+export async function buildSiteContent(articles: Article[], options: SiteContentOptions): Promise<SiteContent> {
+  const { site, now } = options;
+  const directory = buildDirectory(articles, {
+    partners: options.partners,
+    locale: site.locale,
+    pageSize: site.pageSize,
+    feedSize: options.feedSize ?? 50,
+    relatedCount: options.relatedCount ?? 5,
+  });
+  const siteFeed = directory.feeds[0]!;
+  const files: GeneratedFile[] = [
+    ...(await Promise.all(directory.feeds.map(async (feed) => ({ url: feed.url, content: await atomFeed(site, feed) })))),
+    { url: "/rss.xml", content: await rssFeed(site, siteFeed, "/rss.xml") },
+    { url: "/feed.json", content: await jsonFeed(site, siteFeed, "/feed.json") },
+    ...sitemapFiles(site, articles, directory, options.sitemapLimit ?? SITEMAP_URL_LIMIT),
+    { url: "/news-sitemap.xml", content: newsSitemap(site, articles, now) },
+    { url: "/robots.txt", content: robotsTxt(site) },
+  ];
+  return { articles, directory, files };
+}
