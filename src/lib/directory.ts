@@ -221,7 +221,7 @@ function finishTerms(
         file: [...other.builder.files][0] ?? "",
         field: taxonomy,
         expected: `terms with slugs of their own (rename one of them)`,
-        found: `${JSON.stringify(other.name)} and ${JSON.stringify(name)} (in ${[...builder.files][0]}) would both be ${baseUrl}${slug}/`,
+        found: `${JSON.stringify(other.name)} here and ${JSON.stringify(name)} in ${[...builder.files][0]}, which would both have the page ${baseUrl}${slug}/`,
       });
       continue;
     }

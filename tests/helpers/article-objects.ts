@@ -1,0 +1,36 @@
+import { DateTime } from "luxon";
+import type { Article } from "../../src/lib/articles.ts";
+import { fixturePartners } from "./fixture-site.ts";
+
+let counter = 0;
+
+/** An in-memory Article for unit tests of what is derived from articles (no files, no photos). */
+export function makeArticle(fields: Partial<Omit<Article, "date">> & { date?: string } = {}): Article {
+  counter++;
+  const { date, ...rest } = fields;
+  const slug = rest.slug ?? `article-${counter}`;
+  const when = DateTime.fromISO(date ?? `2023-10-${String((counter % 28) + 1).padStart(2, "0")}T09:00:00+07:00`, { setZone: true }).setZone("Asia/Bangkok");
+  return {
+    title: `Article ${counter}`,
+    date: when,
+    dateline: { city: "BEIJING", country: "China" },
+    categories: [],
+    tags: [],
+    regions: [],
+    companies: [],
+    draft: false,
+    file: `articles/${slug}.md`,
+    slug,
+    url: `/news/${when.year}/${String(when.month).padStart(2, "0")}/${slug}/`,
+    partner: fixturePartners[0]!,
+    photos: [],
+    bodyHtml: "<p>Body</p>\n",
+    status: "published",
+    ...rest,
+  };
+}
+
+/** Newest first, as the loader returns them. */
+export function newestFirst(articles: Article[]): Article[] {
+  return [...articles].sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url));
+}

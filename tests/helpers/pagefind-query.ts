@@ -1,0 +1,42 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export interface SearchHit {
+  url: string;
+  title: string;
+  filters: Record<string, string[]>;
+}
+
+/**
+ * Runs a query against a built site's Pagefind index in Node, the way the browser would:
+ * it loads the generated `pagefind/pagefind.js` and serves its `fetch` calls from the files.
+ */
+export async function searchBuiltSite(siteDir: string, query: string | null, filters: Record<string, string> = {}): Promise<SearchHit[]> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: string | URL | Request) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith("file:")) return realFetch(input);
+    try {
+      return new Response(await readFile(fileURLToPath(url)));
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  }) as typeof fetch;
+  try {
+    const entry = pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js")).href;
+    // A fresh module per site: the query string makes Node load it again.
+    const pagefind = await import(`${entry}?site=${encodeURIComponent(siteDir)}`);
+    await pagefind.options({ basePath: pathToFileURL(path.join(siteDir, "pagefind")).href + "/", baseUrl: "/" });
+    const search = await pagefind.search(query, { filters });
+    const hits: SearchHit[] = [];
+    for (const result of search.results) {
+      const data = await result.data();
+      hits.push({ url: data.url, title: data.meta.title, filters: data.filters });
+    }
+    await pagefind.destroy?.();
+    return hits;
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
