@@ -1,0 +1,60 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { beforeAll, describe, expect, it } from "vitest";
+import config from "../../eleventy.config.ts";
+import { tempDir } from "../helpers/fixture-site.ts";
+
+/** The bundled demo site, built exactly as `npm run build` configures it. */
+let outDir: string;
+let pages: Map<string, string>;
+
+beforeAll(async () => {
+  outDir = await tempDir("demo");
+  await new Eleventy(".", outDir, { quietMode: true, config }).write();
+  pages = new Map();
+  for (const file of (await readdir(outDir, { recursive: true })).map(String)) {
+    if (file.endsWith(".html") && !file.startsWith(`pagefind${path.sep}`)) pages.set(file, await readFile(path.join(outDir, file), "utf8"));
+  }
+});
+
+async function resolves(sitePath: string): Promise<boolean> {
+  const clean = decodeURIComponent(sitePath.split(/[?#]/)[0]!);
+  const file = path.join(outDir, clean.endsWith("/") ? `${clean}index.html` : clean);
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+describe("the demo site", () => {
+  it("builds every page type", () => {
+    for (const page of ["index.html", "404.html", "search/index.html", "partners/index.html", "categories/index.html", "regions/index.html", "companies/index.html", "sources/index.html", "tags/index.html", "news/index.html"]) {
+      expect(pages.has(page.split("/").join(path.sep)), page).toBe(true);
+    }
+    expect([...pages.keys()].filter((p) => /^news[/\\]\d{4}[/\\]\d{2}[/\\][^/\\]+[/\\]index\.html$/.test(p))).toHaveLength(12);
+  });
+
+  it("has no internal href, src or srcset that does not resolve to a file", async () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const [file, html] of pages) {
+      const urls = [
+        ...[...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!),
+        ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) => m[1]!.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!)),
+      ];
+      for (const url of urls) {
+        if (!url.startsWith("/") || url.startsWith("//")) continue;
+        checked++;
+        if (!(await resolves(url))) broken.push(`${file}: ${url}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it("never publishes the draft", () => {
+    for (const [file, html] of pages) expect(html, file).not.toContain("Vision Partnership");
+  });
+});
