@@ -52,6 +52,17 @@ describe("a build with bad input stops with a clear error", () => {
     );
   });
 
+  it("refuses two different terms that would share a directory page, naming both", async () => {
+    const message = shown(
+      await failingBuild({
+        "articles/a.md": article({ tags: "[C++]" }),
+        "articles/b.md": article({ tags: "[C]", date: "2023-10-25" }),
+      }),
+    );
+    expect(message).toContain("Cannot build the directory: two terms would share one page (1 problem):");
+    expect(message).toContain('`tags`: expected terms with slugs of their own (rename one of them), found "C" here and "C++" in articles/a.md, which would both have the page /tags/c/');
+  });
+
   it("names the article and the photo when a photo is broken or missing", async () => {
     const message = shown(
       await failingBuild({

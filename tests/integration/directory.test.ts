@@ -226,6 +226,27 @@ describe("sitemaps and robots.txt", () => {
 });
 
 describe("feeds", () => {
+  it("parses every feed in the build back, each item with a title, an absolute link, an id and the disclaimer", async () => {
+    const files = (await readdir(outDir, { recursive: true })).map(String).filter((f) => /(^|[/\\])feed\.xml$|^rss\.xml$|^feed\.json$/.test(f));
+    // Site Atom, RSS and JSON; 5 partners with articles; 6 categories (the two "énergie verte" spellings are one).
+    expect(files.length).toBe(3 + 5 + 6);
+    for (const file of files) {
+      const text = await readFile(path.join(outDir, file), "utf8");
+      const items = file.endsWith(".json")
+        ? JSON.parse(text).items.map((i: Record<string, string>) => ({ title: i.title, link: i.url, id: i.id, content: i.content_html }))
+        : file === "rss.xml"
+          ? asList(xml.parse(text).rss.channel.item).map((i: Record<string, any>) => ({ title: i.title, link: i.link, id: i.guid["#text"], content: i.description }))
+          : asList(xml.parse(text).feed.entry).map((e: Record<string, any>) => ({ title: e.title, link: e.link["@href"], id: e.id, content: e.content["#text"] }));
+      expect(items.length, file).toBeGreaterThan(0);
+      for (const item of items) {
+        expect(item.title, file).toBeTruthy();
+        expect(item.link, file).toMatch(/^https:\/\/register\.fixture\.example\/news\//);
+        expect(item.id, file).toBeTruthy();
+        expect(item.content, file).toMatch(/our news partner|republishes this release/);
+      }
+    }
+  });
+
   it("parses the site's Atom feed back, with stable ids and the disclaimer in each item", async () => {
     const feed = xml.parse(await read("/feed.xml")).feed;
     expect(feed.title).toBe("Latest news | Fixture Trade Register");

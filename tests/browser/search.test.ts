@@ -1,0 +1,63 @@
+import Eleventy from "@11ty/eleventy";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import config from "../../eleventy.config.ts";
+import { browserAvailable, launchChromium } from "../helpers/browser.ts";
+import { tempDir } from "../helpers/fixture-site.ts";
+import { serveSite } from "../helpers/static-server.ts";
+
+const enabled = browserAvailable();
+
+describe.runIf(enabled)("search in a real browser (demo site)", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveSite>>;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const outDir = await tempDir("browser");
+    await new Eleventy(".", outDir, { quietMode: true, config }).write();
+    server = await serveSite(outDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    page.on("console", (message) => message.type() === "error" && problems.push(`${path}: ${message.text()}`));
+    page.on("pageerror", (error) => problems.push(`${path}: ${error.message}`));
+    page.on("requestfailed", (request) => problems.push(`${path}: failed ${request.url()}`));
+    await page.goto(`${server.url}${path}`);
+    return page;
+  }
+
+  const resultTitles = (page: Page) => page.locator(".pagefind-ui__result-link").allTextContents();
+
+  it("shows the expected article for a typed query, and a filter narrows the results", async () => {
+    const page = await open("/search/");
+    await page.locator(".pagefind-ui__search-input").fill("solar");
+    await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual([
+      "Lotus Grid Energy Commissions 120 MW Rooftop Solar Cluster Across Industrial Parks",
+      "Coral Coast Water's Solar-Powered Desalination Plant Reaches Full Capacity",
+    ]);
+    await page.locator(".pagefind-ui__filter-name", { hasText: "Partner" }).click();
+    await page.locator("label", { hasText: "GlobeNewswire" }).click();
+    await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual(["Coral Coast Water's Solar-Powered Desalination Plant Reaches Full Capacity"]);
+    await page.close();
+  });
+
+  it("runs the query from the 404 page's search form", async () => {
+    const page = await open("/no/such/page/");
+    await page.locator("#q").fill("mung beans");
+    await page.locator(".search-form button").click();
+    await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual(["Saigon River Foods Opens Plant-Based Protein Factory Using Local Mung Beans"]);
+    await page.close();
+  });
+
+  it("logs no console errors and fails no requests", () => {
+    // The 404 page itself answers 404 on purpose; Chromium logs that as a console error.
+    expect(problems.filter((p) => !p.startsWith("/no/such/page/: Failed to load resource: the server responded with a status of 404"))).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
+  ".xml": "application/xml", ".svg": "image/svg+xml", ".jpeg": "image/jpeg", ".jpg": "image/jpeg", ".png": "image/png",
+  ".webp": "image/webp", ".avif": "image/avif", ".txt": "text/plain", ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
+};
+
+/** Serves a built site on 127.0.0.1 like a static host: `dir/` → `dir/index.html`, else `/404.html`. */
+export async function serveSite(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer(async (request, response) => {
+    const sitePath = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    let file = path.join(root, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath);
+    let status = 200;
+    if (!file.startsWith(root) || !(await stat(file).then((s) => s.isFile(), () => false))) {
+      file = path.join(root, "404.html");
+      status = 404;
+    }
+    response.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
