@@ -275,6 +275,12 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
   const termPages: ListPage[] = [];
   const indexPages: IndexPage[] = [];
   const feeds: Feed[] = [{ url: "/feed.xml", title: "Latest news", alternateUrl: "/", articles: articles.slice(0, options.feedSize) }];
+  const releases = (count: number) => `${count} ${count === 1 ? "release" : "releases"}`;
+  /** Adds a term's paginated list; its children (cities, months) are linked above the list. */
+  const addList = (kind: ListPage["kind"], term: Term, title: string, description: string, breadcrumbs: Crumb[], feedUrl?: string) => {
+    const base = { kind, description, breadcrumbs, children: term.children.map(link), ...(feedUrl ? { feedUrl } : {}) };
+    for (const page of paginate(base, term.url, title, term.articles, pageSize)) termPages.push(page);
+  };
 
   for (const taxonomy of taxonomies) {
     const taxonomyCrumbs = [HOME, { name: taxonomy.title, url: taxonomy.url }];
@@ -291,70 +297,28 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       const feedUrl = withFeed ? `${term.url}feed.xml` : undefined;
       if (feedUrl) feeds.push({ url: feedUrl, title: `${taxonomy.singular}: ${term.name}`, alternateUrl: term.url, articles: term.articles.slice(0, options.feedSize) });
       const crumbs = [...taxonomyCrumbs, { name: term.name, url: term.url }];
-      termPages.push(
-        ...paginate(
-          {
-            kind: "term",
-            description: `${term.count} ${term.count === 1 ? "release" : "releases"} filed under ${taxonomy.singular.toLowerCase()} ${term.name}.`,
-            breadcrumbs: crumbs,
-            children: term.children.map(({ name, url, count }) => ({ name, url, count })),
-            ...(feedUrl ? { feedUrl } : {}),
-          },
-          term.url,
-          term.name,
-          term.articles,
-          pageSize,
-        ),
-      );
-      for (const child of term.children) {
-        termPages.push(
-          ...paginate(
-            {
-              kind: "term",
-              description: `${child.count} ${child.count === 1 ? "release" : "releases"} datelined ${child.name}, ${term.name}.`,
-              breadcrumbs: [...crumbs, { name: child.name, url: child.url }],
-              children: [],
-            },
-            child.url,
-            `${child.name}, ${term.name}`,
-            child.articles,
-            pageSize,
-          ),
-        );
+      addList("term", term, term.name, `${releases(term.count)} filed under ${taxonomy.singular.toLowerCase()} ${term.name}.`, crumbs, feedUrl);
+      for (const city of term.children) {
+        addList("term", city, `${city.name}, ${term.name}`, `${releases(city.count)} datelined ${city.name}, ${term.name}.`, [...crumbs, { name: city.name, url: city.url }]);
       }
     }
   }
 
   const archive = archiveTerms(articles);
+  const archiveCrumbs = [HOME, { name: "Archive", url: "/news/" }];
   indexPages.push({
     url: "/news/",
     title: "Archive",
     description: "Every release by year and month.",
-    breadcrumbs: [HOME, { name: "Archive", url: "/news/" }],
+    breadcrumbs: archiveCrumbs,
     byLetter: false,
-    groups: [{ heading: "", terms: archive.map((year) => ({ name: year.name, url: year.url, count: year.count, children: year.children.map(({ name, url, count }) => ({ name, url, count })) })) }],
+    groups: [{ heading: "", terms: archive.map((year) => ({ ...link(year), children: year.children.map(link) })) }],
   });
   for (const year of archive) {
-    const yearCrumbs = [HOME, { name: "Archive", url: "/news/" }, { name: year.name, url: year.url }];
-    termPages.push(
-      ...paginate(
-        { kind: "archive", description: `Releases published in ${year.name}.`, breadcrumbs: yearCrumbs, children: year.children.map(({ name, url, count }) => ({ name, url, count })) },
-        year.url,
-        year.name,
-        year.articles,
-        pageSize,
-      ),
-    );
+    const yearCrumbs = [...archiveCrumbs, { name: year.name, url: year.url }];
+    addList("archive", year, year.name, `Releases published in ${year.name}.`, yearCrumbs);
     for (const month of year.children) {
-      termPages.push(
-        ...paginate(
-          { kind: "archive", description: `Releases published in ${month.name}.`, breadcrumbs: [...yearCrumbs, { name: month.name, url: month.url }], children: [] },
-          month.url,
-          month.name,
-          month.articles,
-          pageSize,
-        ),
-      );
+      addList("archive", month, month.name, `Releases published in ${month.name}.`, [...yearCrumbs, { name: month.name, url: month.url }]);
     }
   }
 
@@ -412,8 +376,13 @@ function archiveTerms(articles: Article[]): Term[] {
   return [...years.values()];
 }
 
+/** What a list shows of a term: its name, page and count. */
+function link({ name, url, count }: Term): { name: string; url: string; count: number } {
+  return { name, url, count };
+}
+
 function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
-  const entry = (term: Term) => ({ name: term.name, url: term.url, count: term.count, children: term.children.map(({ name, url, count }) => ({ name, url, count })) });
+  const entry = (term: Term) => ({ ...link(term), children: term.children.map(link) });
   if (taxonomy.key === "regions") {
     // Countries come from datelines and always have cities; the rest are editors' world regions.
     const groups = [
