@@ -5,7 +5,8 @@ import site from "./src/data/site.ts";
 import { validatePartners } from "./src/lib/partners.ts";
 import { DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
 import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
-import articlesPlugin from "./src/plugins/articles.ts";
+import articlesPlugin, { type BuildState } from "./src/plugins/articles.ts";
+import auditPlugin from "./src/plugins/audit.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import filtersPlugin from "./src/plugins/filters.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
@@ -36,6 +37,8 @@ export function configureDateline(options: DatelineOptions) {
     eleventyConfig.setTemplateFormats(["njk", "11ty.js"]);
     for (const folder of ["articles", "tests", "scripts", "src", "assets"]) eleventyConfig.ignores.add(`${folder}/**`);
 
+    const state: BuildState = { sources: [], includeUnpublished: false };
+
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
     eleventyConfig.addPlugin(filtersPlugin, { site: siteConfig });
     eleventyConfig.addPlugin(articlesPlugin, {
@@ -46,10 +49,12 @@ export function configureDateline(options: DatelineOptions) {
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
+      state,
     });
     eleventyConfig.addPlugin(pagesPlugin);
     eleventyConfig.addPlugin(assetsPlugin);
     if (options.search !== false) eleventyConfig.addPlugin(searchPlugin);
+    eleventyConfig.addPlugin(auditPlugin, { site: siteConfig, partners: partnerList, state });
   };
 }
 

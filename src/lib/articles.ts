@@ -57,19 +57,35 @@ export interface LoadArticlesOptions {
 export interface LoadedArticles {
   /** Newest first. */
   articles: Article[];
+  /** Every article file read, whatever its status (for the audit). */
+  sources: ArticleSource[];
   /** Rendition file names the built articles use. */
   photoFiles: Set<string>;
 }
 
+/** An article file that parsed and validated, before its photos and body are rendered. */
+export interface ArticleSource {
+  fields: ArticleFields;
+  /** Path from the project root, with forward slashes. */
+  file: string;
+  absolute: string;
+  body: string;
+  slug: string;
+  url: string;
+  status: PublicationStatus;
+}
+
+export type ReadArticlesOptions = Omit<LoadArticlesOptions, "includeUnpublished" | "processPhoto">;
+
 /**
- * Reads, validates and renders every article. Every problem in every file (front matter,
- * fields, duplicate URLs, photos) is collected, and then all are thrown together.
+ * Reads and validates every article file, whatever its status, and works out its URL.
+ * Problems (front matter, fields, duplicate URLs) are collected, not thrown.
  */
-export async function loadArticles(options: LoadArticlesOptions): Promise<LoadedArticles> {
-  const { articlesDir, displayRoot, timeZone, partners, now, includeUnpublished } = options;
-  const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
+export async function readArticleSources(options: ReadArticlesOptions): Promise<{ sources: ArticleSource[]; problems: Problem[] }> {
+  const { articlesDir, displayRoot, timeZone, partners, now } = options;
+  const partnerIds = partners.map((partner) => partner.id);
   const problems: Problem[] = [];
-  const candidates: Array<{ fields: ArticleFields; file: string; absolute: string; body: string; slug: string; url: string }> = [];
+  const sources: ArticleSource[] = [];
 
   for (const absolute of await findMarkdownFiles(articlesDir)) {
     const file = path.relative(displayRoot, absolute).split(path.sep).join("/");
@@ -83,33 +99,41 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<Loaded
       problems.push(...parsed);
       continue;
     }
-    const fields = validateArticleFields(parsed.data, { file, timeZone, partnerIds: [...partnersById.keys()] });
+    const fields = validateArticleFields(parsed.data, { file, timeZone, partnerIds });
     if (Array.isArray(fields)) {
       problems.push(...fields);
       continue;
     }
     const slug = slugify(path.basename(absolute, path.extname(absolute)));
-    candidates.push({ fields, file, absolute, body: parsed.body, slug, url: articleUrl(fields.date, slug) });
+    sources.push({ fields, file, absolute, body: parsed.body, slug, url: articleUrl(fields.date, slug), status: publicationStatus(fields, now) });
   }
 
   const byUrl = new Map<string, string>();
-  for (const candidate of candidates) {
-    const earlier = byUrl.get(candidate.url);
+  for (const source of sources) {
+    const earlier = byUrl.get(source.url);
     if (earlier !== undefined) {
       problems.push({
-        file: candidate.file,
+        file: source.file,
         field: "",
         expected: `a URL of its own (rename one of the files or change its date)`,
-        found: `${candidate.url}, which ${earlier} also writes`,
+        found: `${source.url}, which ${earlier} also writes`,
       });
     } else {
-      byUrl.set(candidate.url, candidate.file);
+      byUrl.set(source.url, source.file);
     }
   }
+  return { sources, problems };
+}
 
-  const included = candidates
-    .map((candidate) => ({ ...candidate, status: publicationStatus(candidate.fields, now) }))
-    .filter((candidate) => includeUnpublished || candidate.status === "published");
+/**
+ * Reads, validates and renders every article. Every problem in every file (front matter,
+ * fields, duplicate URLs, photos) is collected, and then all are thrown together.
+ */
+export async function loadArticles(options: LoadArticlesOptions): Promise<LoadedArticles> {
+  const { includeUnpublished } = options;
+  const partnersById = new Map(options.partners.map((partner) => [partner.id, partner]));
+  const { sources, problems } = await readArticleSources(options);
+  const included = sources.filter((source) => includeUnpublished || source.status === "published");
 
   const photoFiles = new Set<string>();
   const articles = await Promise.all(
@@ -141,7 +165,7 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<Loaded
     throw new ProblemsError(`Cannot build: ${files.size} article ${files.size === 1 ? "file has" : "files have"} problems`, problems);
   }
   articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url));
-  return { articles, photoFiles };
+  return { articles, sources, photoFiles };
 }
 
 /** `/news/2023/10/slug/`, from the date in the site's zone. */

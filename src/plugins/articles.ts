@@ -3,7 +3,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DateTime } from "luxon";
-import { loadArticles } from "../lib/articles.ts";
+import { loadArticles, type ArticleSource } from "../lib/articles.ts";
 import { parseArticleDate } from "../lib/dates.ts";
 import type { Partner } from "../lib/partners.ts";
 import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
@@ -23,6 +23,15 @@ export interface ArticlesPluginOptions {
   includeUnpublished?: boolean;
   /** URLs per sitemap file before splitting behind an index (tests lower it). */
   sitemapLimit?: number;
+  /** Receives what each build loaded, for plugins that check the output (the audit). */
+  state: BuildState;
+}
+
+/** What the current build loaded and decided, shared with the plugins that run after it. */
+export interface BuildState {
+  sources: ArticleSource[];
+  now?: DateTime;
+  includeUnpublished: boolean;
 }
 
 const PHOTO_URL_PATH = "/photos/";
@@ -41,16 +50,18 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
 
   const load = async (): Promise<SiteContent> => {
     const now = resolveNow(options.now ?? process.env.DATELINE_NOW, site.timeZone);
+    const includeUnpublished = options.includeUnpublished ?? ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
     const loaded = await loadArticles({
       articlesDir,
       displayRoot: process.cwd(),
       timeZone: site.timeZone,
       partners,
       now,
-      includeUnpublished: options.includeUnpublished ?? ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? ""),
+      includeUnpublished,
       processPhoto: (file) => processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH }),
     });
     photoFiles = loaded.photoFiles;
+    Object.assign(options.state, { sources: loaded.sources, now, includeUnpublished });
     return buildSiteContent(loaded.articles, { site, partners, now, ...(options.sitemapLimit ? { sitemapLimit: options.sitemapLimit } : {}) });
   };
 

@@ -76,6 +76,15 @@ describe("a build with bad input stops with a clear error", () => {
     expect(message).not.toContain("images[1]");
   });
 
+  it("refuses to publish when the audit fails: a body that repeats the disclaimer", async () => {
+    const pasted = "The information provided in this article was created by Cision PR Newswire, our news partner. The author's opinions and the content shared on this page are their own and may not necessarily represent the perspectives of Fixture Trade Register.";
+    const message = await failingBuild({ "articles/2023/10/pasted.md": article({}, `Release text.\n\n${pasted}`) });
+    expect(message).toBe(
+      "The syndication audit failed (1 finding):\n" +
+        "  - /news/2023/10/pasted/: [disclaimer] expected the Cision PR Newswire disclaimer naming Fixture Trade Register exactly once, found it 2 times",
+    );
+  });
+
   it("refuses a site configuration with an unknown time zone", async () => {
     const message = await failingBuild({ "articles/a.md": article({}) }, { site: { ...fixtureSite, timeZone: "Asia/Atlantis" } });
     expect(message).toContain('src/data/site.ts: `timeZone`: expected an IANA time zone such as "Asia/Bangkok" or "America/New_York", found "Asia/Atlantis"');

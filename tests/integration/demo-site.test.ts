@@ -1,4 +1,6 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +54,22 @@ describe("the demo site", () => {
     }
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it("passes `npm run check`, which fails on a tampered copy naming the page and the rule", async () => {
+    const check = (site: string) =>
+      promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["scripts/check.ts", "--site", site]).then(
+        ({ stdout }) => ({ code: 0, out: stdout }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }),
+      );
+    expect(await check(outDir)).toEqual({ code: 0, out: "Audit passed: 12 article pages in " + outDir + "/ are compliant.\n" });
+    const copy = await tempDir("demo-tampered");
+    await cp(outDir, copy, { recursive: true });
+    const file = path.join(copy, "news/2026/11/westlake-tea-cooperative-traceability/index.html");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/<aside class="disclaimer".*?<\/aside>/s, ""));
+    const failed = await check(copy);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toContain("/news/2026/11/westlake-tea-cooperative-traceability/: [disclaimer] expected the Xinhua-AsiaNet disclaimer naming Andaman Business Wire Directory exactly once, found it 0 times");
   });
 
   it("never publishes the draft", () => {

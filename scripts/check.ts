@@ -1,0 +1,39 @@
+/**
+ * `npm run check [-- --site <dir>]`: the syndication compliance audit of a built site (default
+ * `_site`) against the article files. `npm run build` runs the same audit before it publishes;
+ * run this to re-check a deployed copy. "Now" is `DATELINE_NOW` or the clock.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import partners from "../src/data/partners.ts";
+import site from "../src/data/site.ts";
+import { readArticleSources } from "../src/lib/articles.ts";
+import { AuditError, auditSite } from "../src/lib/audit.ts";
+import { parseArticleDate } from "../src/lib/dates.ts";
+import { validatePartners } from "../src/lib/partners.ts";
+import { formatProblem } from "../src/lib/problems.ts";
+import { validateSiteConfig } from "../src/lib/site-config.ts";
+
+try {
+  const { values } = parseArgs({ options: { site: { type: "string", default: "_site" }, articles: { type: "string", default: "articles" } } });
+  const siteConfig = validateSiteConfig(site);
+  const partnerList = validatePartners(partners);
+  const pinned = process.env.DATELINE_NOW;
+  const now = pinned ? parseArticleDate(pinned, siteConfig.timeZone) : DateTime.now().setZone(siteConfig.timeZone);
+  if (!now) throw new Error(`DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(pinned)}`);
+  const { sources, problems } = await readArticleSources({
+    articlesDir: path.resolve(values.articles),
+    displayRoot: process.cwd(),
+    timeZone: siteConfig.timeZone,
+    partners: partnerList,
+    now,
+  });
+  if (problems.length > 0) throw new Error(`Cannot audit: the articles have problems:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
+  const findings = await auditSite({ siteDir: path.resolve(values.site), site: siteConfig, partners: partnerList, sources, now });
+  if (findings.length > 0) throw new AuditError(findings);
+  console.log(`Audit passed: ${sources.filter((s) => s.status === "published").length} article pages in ${values.site}/ are compliant.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,165 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { decodeHTML } from "entities";
+import type { DateTime } from "luxon";
+import type { ArticleSource } from "./articles.ts";
+import { formatDateline, formatIsoDateTime } from "./dates.ts";
+import { escapeHtml } from "./html.ts";
+import { disclaimerText, type Partner } from "./partners.ts";
+import { UserError } from "./problems.ts";
+import type { SiteConfig } from "./site-config.ts";
+import { NEWS_SITEMAP_LIMIT, NEWS_WINDOW_HOURS } from "./sitemaps.ts";
+
+/**
+ * The syndication compliance audit: reads a built site and checks what the contracts with the
+ * wires require of it. It trusts nothing the build computed; it compares the output files
+ * with the article files.
+ */
+
+export const AUDIT_RULES = {
+  "published-page": "every published article has its page",
+  disclaimer: "its own partner's disclaimer, naming the site, exactly once, and no other partner's",
+  "source-line": "the source line when the article has a source",
+  "original-link": "the original link when the article has one",
+  dateline: "the dateline",
+  "photo-text": "a caption or alt text on every photo",
+  "unpublished-leak": "no draft or embargoed article in the pages, sitemaps or feeds",
+  "news-sitemap-window": `only articles of the last ${NEWS_WINDOW_HOURS} hours in the news sitemap`,
+  "news-sitemap-size": `at most ${NEWS_SITEMAP_LIMIT} URLs in the news sitemap`,
+} as const;
+export type AuditRule = keyof typeof AUDIT_RULES;
+
+export interface AuditFinding {
+  /** Site path of the page or file, e.g. `/news/2023/10/x/`. */
+  page: string;
+  rule: AuditRule;
+  message: string;
+}
+
+export interface AuditInput {
+  siteDir: string;
+  site: SiteConfig;
+  partners: readonly Partner[];
+  /** Every article file, whatever its status. */
+  sources: readonly ArticleSource[];
+  now: DateTime;
+}
+
+export function formatFinding(finding: AuditFinding): string {
+  return `${finding.page}: [${finding.rule}] ${finding.message}`;
+}
+
+export class AuditError extends UserError {
+  constructor(readonly findings: AuditFinding[]) {
+    super(`The syndication audit failed (${findings.length} ${findings.length === 1 ? "finding" : "findings"}):\n${findings.map((f) => `  - ${formatFinding(f)}`).join("\n")}`);
+  }
+}
+
+export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
+  const { siteDir, site, partners, sources, now } = input;
+  const findings: AuditFinding[] = [];
+  const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
+  // Disclaimers are counted in the page's text, so a copy pasted into a body counts too,
+  // however its characters were encoded.
+  const disclaimers = new Map(partners.map((partner) => [partner.id, normalizeSpace(disclaimerText(partner, site.name))]));
+  const readSite = (sitePath: string) => readFile(path.join(siteDir, sitePath), "utf8").catch(() => undefined);
+
+  for (const source of sources.filter((s) => s.status === "published")) {
+    const page = source.url;
+    const add = (rule: AuditRule, message: string) => findings.push({ page, rule, message });
+    const html = await readSite(`${page}index.html`);
+    if (html === undefined) {
+      add("published-page", `expected the page of ${source.file}, found no file`);
+      continue;
+    }
+    const partner = partnersById.get(source.fields.partner) as Partner;
+    const own = disclaimers.get(partner.id) as string;
+    const text = pageText(html);
+    const times = count(text, own);
+    if (times !== 1) add("disclaimer", `expected the ${partner.name} disclaimer naming ${site.name} exactly once, found it ${times} times`);
+    for (const other of partners) {
+      const otherText = disclaimers.get(other.id) as string;
+      if (other.id !== partner.id && otherText !== own && text.includes(otherText)) add("disclaimer", `expected only the ${partner.name} disclaimer, found the ${other.name} one too`);
+    }
+    if (source.fields.source) {
+      const line = `<p class="source">Source: `;
+      const at = html.indexOf(line);
+      const end = html.indexOf("</p>", at);
+      if (at < 0 || !html.slice(at, end).includes(escapeHtml(source.fields.source.name))) {
+        add("source-line", `expected "Source: ${source.fields.source.name}…", found no such line`);
+      }
+    }
+    const { originalUrl } = source.fields;
+    if (originalUrl) {
+      const at = html.indexOf(`<p class="original-link">`);
+      if (at < 0 || !html.slice(at, html.indexOf("</p>", at)).includes(`href="${escapeHtml(originalUrl)}"`)) {
+        add("original-link", `expected a link to ${originalUrl}, found none`);
+      }
+    }
+    const dateline = formatDateline({ city: source.fields.dateline.city, date: source.fields.date, tag: partner.datelineTag, tagStyle: partner.datelineTagStyle });
+    if (!html.includes(`<p class="dateline">${escapeHtml(dateline)}</p>`)) add("dateline", `expected "${dateline}", found none`);
+    const figures = html.match(/<figure class="photo[^"]*">.*?<\/figure>/gs) ?? [];
+    figures.forEach((figure, index) => {
+      const hasCaption = /<figcaption>\s*\S/.test(figure);
+      const hasAlt = (/<img [^>]*?\salt="([^"]*)"/.exec(figure)?.[1] ?? "").trim() !== "";
+      if (!hasCaption && !hasAlt) add("photo-text", `expected a caption or alt text on photo ${index + 1}, found neither`);
+    });
+    if (figures.length !== source.fields.images.length) {
+      add("photo-text", `expected ${source.fields.images.length} photos with their captions, found ${figures.length}`);
+    }
+  }
+
+  // Nothing unpublished anywhere: no page, and not in any sitemap or feed.
+  const machineFiles = await listFiles(siteDir, (file) => /\.(xml|json)$/.test(file) && !file.startsWith("pagefind/"));
+  const machineTexts = await Promise.all(machineFiles.map(async (file) => ({ file, text: (await readSite(file)) ?? "" })));
+  for (const source of sources.filter((s) => s.status !== "published")) {
+    const page = source.url;
+    if ((await readSite(`${page}index.html`)) !== undefined) {
+      findings.push({ page, rule: "unpublished-leak", message: `expected no page for ${source.status} ${source.file}, found one` });
+    }
+    const absolute = new URL(page, site.url).href;
+    for (const { file, text } of machineTexts) {
+      const leaked = text.includes(escapeHtml(absolute)) || text.includes(absolute) || (source.fields.guid !== undefined && text.includes(`>${escapeHtml(source.fields.guid)}<`));
+      if (leaked) findings.push({ page: `/${file}`, rule: "unpublished-leak", message: `expected no trace of ${source.status} ${source.file}, found ${absolute}` });
+    }
+  }
+
+  const news = await readSite("news-sitemap.xml");
+  if (news !== undefined) {
+    const dates = [...news.matchAll(/<news:publication_date>([^<]+)<\/news:publication_date>/g)].map((m) => m[1] as string);
+    if (dates.length > NEWS_SITEMAP_LIMIT) {
+      findings.push({ page: "/news-sitemap.xml", rule: "news-sitemap-size", message: `expected at most ${NEWS_SITEMAP_LIMIT} URLs, found ${dates.length}` });
+    }
+    const from = now.minus({ hours: NEWS_WINDOW_HOURS }).toMillis();
+    for (const date of dates) {
+      const at = Date.parse(date);
+      if (!(at >= from && at <= now.toMillis())) {
+        findings.push({ page: "/news-sitemap.xml", rule: "news-sitemap-window", message: `expected publication dates in the ${NEWS_WINDOW_HOURS} hours before ${formatIsoDateTime(now.setZone(site.timeZone))}, found ${date}` });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The visible text of a page: no head, scripts or tags; entities decoded; spaces collapsed. */
+export function pageText(html: string): string {
+  const body = html.replace(/<head>.*?<\/head>/s, " ").replace(/<(script|style)\b.*?<\/\1>/gs, " ");
+  return normalizeSpace(decodeHTML(body.replace(/<[^>]*>/g, " ")));
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function count(text: string, needle: string): number {
+  return needle ? text.split(needle).length - 1 : 0;
+}
+
+async function listFiles(root: string, keep: (file: string) => boolean): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter(keep)
+    .sort();
+}
