@@ -9,6 +9,7 @@ import articlesPlugin, { type BuildState } from "./src/plugins/articles.ts";
 import auditPlugin from "./src/plugins/audit.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import filtersPlugin from "./src/plugins/filters.ts";
+import outputGuardPlugin from "./src/plugins/output-guard.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
 import searchPlugin from "./src/plugins/search.ts";
 import siteDataPlugin from "./src/plugins/site-data.ts";
@@ -39,6 +40,7 @@ export function configureDateline(options: DatelineOptions) {
 
     const state: BuildState = { sources: [], includeUnpublished: false };
 
+    eleventyConfig.addPlugin(outputGuardPlugin);
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
     eleventyConfig.addPlugin(filtersPlugin, { site: siteConfig });
     eleventyConfig.addPlugin(articlesPlugin, {

@@ -1,6 +1,10 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { configureDateline } from "../../eleventy.config.ts";
 import { describe, expect, it } from "vitest";
-import { article, buildFixture, fixtureSite, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import { article, buildFixture, fixturePartners, fixtureSite, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 
 /** Builds a fixture site that must fail, and returns the error message the user sees. */
 async function failingBuild(files: Record<string, string | Buffer>, options: Parameters<typeof buildFixture>[0] | object = {}): Promise<string> {
@@ -103,5 +107,28 @@ describe("a build with bad input stops with a clear error", () => {
   it("refuses a malformed DATELINE_NOW", async () => {
     const message = await failingBuild({ "articles/a.md": article({}) }, { now: "next tuesday" });
     expect(message).toBe('DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found "next tuesday"');
+  });
+
+  it("stops before writing anything when a page would be written outside the output folder", async () => {
+    const root = await tempDir("escape");
+    await writeFiles(root, { "articles/a.md": article({}) });
+    const outDir = path.join(root, "deep", "out");
+    const marker = `dateline-escape-${path.basename(root)}`;
+    const eleventy = new Eleventy(".", outDir, {
+      quietMode: true,
+      config(eleventyConfig: UserConfig) {
+        configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: path.join(root, "articles"), search: false })(eleventyConfig);
+        // A stray template with a crafted permalink, as a careless plugin or theme could add.
+        eleventyConfig.addTemplate("stray.11ty.js", { data: { permalink: `../../${marker}.html` }, render: () => "escaped" });
+      },
+    });
+    const error = await eleventy.write().then(() => undefined, (e: Error) => e);
+    expect(error?.message).toBe(
+      `Cannot build: a page would be written outside the output folder:\n  - ./stray.11ty.js would write "/../../${marker}.html": expected a path without \`.\` or \`..\` segments`,
+    );
+    expect(existsSync(path.join(root, `${marker}.html`))).toBe(false);
+    // Only the static assets, copied in parallel, may be there: no page was written.
+    expect(existsSync(path.join(outDir, "index.html"))).toBe(false);
+    expect(existsSync(path.join(outDir, "news"))).toBe(false);
   });
 });
