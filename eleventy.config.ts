@@ -3,6 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
 import { validatePartners } from "./src/lib/partners.ts";
+import { assetUrl, fingerprintAssets } from "./src/lib/fingerprint.ts";
 import { DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
 import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
 import articlesPlugin, { type BuildState } from "./src/plugins/articles.ts";
@@ -29,8 +30,11 @@ export interface DatelineOptions {
 /** Wires Dateline's plugins for one site; tests call it with fixture sites. */
 export function configureDateline(options: DatelineOptions) {
   return function (eleventyConfig: UserConfig): void {
-    const siteConfig = validateSiteConfig(options.site);
-    const partnerList = validatePartners(options.partners);
+    const assets = fingerprintAssets("assets");
+    // Logos under /assets/ are served by their fingerprinted names.
+    const validSite = validateSiteConfig(options.site);
+    const siteConfig = validSite.logo ? { ...validSite, logo: assetUrl(assets.manifest, validSite.logo) } : validSite;
+    const partnerList = validatePartners(options.partners).map((partner) => (partner.logo ? { ...partner, logo: assetUrl(assets.manifest, partner.logo) } : partner));
 
     eleventyConfig.setInputDirectory(".");
     eleventyConfig.setIncludesDirectory("layouts");
@@ -54,7 +58,7 @@ export function configureDateline(options: DatelineOptions) {
       state,
     });
     eleventyConfig.addPlugin(pagesPlugin);
-    eleventyConfig.addPlugin(assetsPlugin);
+    eleventyConfig.addPlugin(assetsPlugin, assets);
     if (options.search !== false) eleventyConfig.addPlugin(searchPlugin);
     eleventyConfig.addPlugin(auditPlugin, { site: siteConfig, partners: partnerList, state });
   };

@@ -24,19 +24,21 @@ describe.runIf(enabled)("search in a real browser (demo site)", () => {
     await server?.close();
   });
 
-  async function open(path: string): Promise<Page> {
+  async function open(path: string): Promise<{ page: Page; headers: Record<string, string> }> {
     const page = await browser.newPage();
     page.on("console", (message) => message.type() === "error" && problems.push(`${path}: ${message.text()}`));
     page.on("pageerror", (error) => problems.push(`${path}: ${error.message}`));
     page.on("requestfailed", (request) => problems.push(`${path}: failed ${request.url()}`));
-    await page.goto(`${server.url}${path}`);
-    return page;
+    const response = await page.goto(`${server.url}${path}`);
+    return { page, headers: response?.headers() ?? {} };
   }
 
   const resultTitles = (page: Page) => page.locator(".pagefind-ui__result-link").allTextContents();
 
   it("shows the expected article for a typed query, and a filter narrows the results", async () => {
-    const page = await open("/search/");
+    const { page, headers } = await open("/search/");
+    // Everything here runs under the deploy headers' strict CSP (no inline script or style).
+    expect(headers["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';");
     await page.locator(".pagefind-ui__search-input").fill("solar");
     await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual([
       "Lotus Grid Energy Commissions 120 MW Rooftop Solar Cluster Across Industrial Parks",
@@ -49,7 +51,7 @@ describe.runIf(enabled)("search in a real browser (demo site)", () => {
   });
 
   it("runs the query from the 404 page's search form", async () => {
-    const page = await open("/no/such/page/");
+    const { page } = await open("/no/such/page/");
     await page.locator("#q").fill("mung beans");
     await page.locator(".search-form button").click();
     await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual(["Saigon River Foods Opens Plant-Based Protein Factory Using Local Mung Beans"]);

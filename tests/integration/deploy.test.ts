@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { article, buildFixture, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import { parseHeadersFile } from "../helpers/static-server.ts";
+
+const NGINX = "/usr/sbin/nginx";
+const headersFile = () => readFile("src/deploy/_headers", "utf8");
+const nginxFile = () => readFile("src/deploy/nginx.conf", "utf8");
+
+describe("deploy headers in the repo", () => {
+  it("sets the same security headers for Netlify/Cloudflare Pages and nginx", async () => {
+    const all = parseHeadersFile(await headersFile()).find((rule) => rule.pattern === "/*")!.headers;
+    const nginx = Object.fromEntries([...(await nginxFile()).matchAll(/add_header ([\w-]+) "([^"]+)" always;/g)].map((m) => [m[1]!, m[2]!]));
+    for (const name of ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy"]) {
+      expect(all[name], name).toBeTruthy();
+      expect(nginx[name], name).toBe(all[name]);
+    }
+    expect(all["X-Content-Type-Options"]).toBe("nosniff");
+    // No inline script or style is allowed: our pages and Pagefind need none (the browser tests run under it).
+    expect(all["Content-Security-Policy"]).not.toContain("unsafe-inline");
+    expect(all["Content-Security-Policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  });
+
+  it("caches only content-hashed paths for a year", async () => {
+    const rules = parseHeadersFile(await headersFile());
+    const immutable = rules.filter((rule) => rule.headers["Cache-Control"] === "public, max-age=31536000, immutable").map((rule) => rule.pattern);
+    expect(immutable).toEqual(["/assets/*", "/photos/*", "/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/filter/*"]);
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const nginxAvailable = existsSync(NGINX) || (process.env.CI ? (() => { throw new Error(`The nginx test needs ${NGINX} under CI (apt-get install -y nginx).`); })() : false);
+if (!nginxAvailable) console.warn(`\n*** SKIPPING THE NGINX TEST: no ${NGINX}. Install it: apt-get install -y nginx ***\n`);
+
+describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on 127.0.0.1", () => {
+  let nginx: ChildProcess;
+  let base: string;
+  let siteDir: string;
+
+  beforeAll(async () => {
+    const root = await tempDir("nginx");
+    await writeFiles(root, { "articles/a.md": article({ title: "Served by nginx", images: "[{ src: a.jpg, alt: A photo }]" }), "articles/a.jpg": await smallPhoto(200, 100, "#225588") });
+    ({ outDir: siteDir } = await buildFixture({ articlesDir: path.join(root, "articles") }));
+    const port = await freePort();
+    const prefix = path.join(root, "nginx");
+    await mkdir(path.join(prefix, "temp"), { recursive: true });
+    const server = (await nginxFile()).replace("listen 80;", `listen 127.0.0.1:${port};`).replace("root /srv/dateline/_site;", `root ${siteDir};`);
+    await writeFile(path.join(prefix, "dateline.conf"), server);
+    await writeFile(
+      path.join(prefix, "nginx.conf"),
+      `user root;\nworker_processes 1;\ndaemon off;\npid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n` +
+        ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `  ${name}_temp_path ${prefix}/temp/${name};\n`).join("") +
+        `  include ${prefix}/dateline.conf;\n}\n`,
+    );
+    nginx = spawn(NGINX, ["-p", prefix, "-c", path.join(prefix, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    nginx.stderr?.on("data", (chunk) => (stderr += chunk));
+    base = `http://127.0.0.1:${port}`;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (await fetch(`${base}/`).then(() => true, () => false)) return;
+      if (nginx.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`nginx did not start: ${stderr}`);
+  });
+  afterAll(() => {
+    nginx?.kill("SIGQUIT");
+  });
+
+  const security = (response: Response) => ({
+    csp: response.headers.get("content-security-policy"),
+    nosniff: response.headers.get("x-content-type-options"),
+    referrer: response.headers.get("referrer-policy"),
+  });
+
+  it("serves a page with the security headers, revalidated on every visit", async () => {
+    const response = await fetch(`${base}/news/2023/10/a/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    expect(security(response)).toEqual({ csp: expect.stringContaining("default-src 'self'"), nosniff: "nosniff", referrer: "strict-origin-when-cross-origin" });
+    expect(await response.text()).toContain("<h1>Served by nginx</h1>");
+  });
+
+  it("serves fingerprinted assets and photos as immutable for a year", async () => {
+    const [css] = (await readdir(path.join(siteDir, "assets"))).filter((name) => name.endsWith(".css"));
+    const asset = await fetch(`${base}/assets/${css}`);
+    expect([asset.status, asset.headers.get("content-type"), asset.headers.get("cache-control")]).toEqual([200, "text/css", "public, max-age=31536000, immutable"]);
+    expect(security(asset).nosniff).toBe("nosniff");
+    const [avif] = (await readdir(path.join(siteDir, "photos"))).filter((name) => name.endsWith(".avif"));
+    const photo = await fetch(`${base}/photos/${avif}`);
+    expect([photo.status, photo.headers.get("content-type"), photo.headers.get("cache-control")]).toEqual([200, "image/avif", "public, max-age=31536000, immutable"]);
+  });
+
+  it("answers an unknown URL with the 404 page and status, with the same headers", async () => {
+    const response = await fetch(`${base}/no/such/page/`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    expect(security(response).csp).toContain("frame-ancestors 'none'");
+    expect(await response.text()).toContain("<h1>Page not found</h1>");
+    expect((await fetch(`${base}/_headers`)).status).toBe(404);
+  });
+});
