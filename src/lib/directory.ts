@@ -58,6 +58,8 @@ export interface ListPage {
   feedUrl?: string;
   /** Sub-terms to show above the list (a country's cities, a year's months). */
   children: Array<{ name: string; url: string; count: number }>;
+  /** Heading of the sub-terms: "Cities", "Months". */
+  childrenLabel: string;
 }
 
 export interface IndexGroup {
@@ -271,14 +273,15 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
   if (problems.length > 0) throw new ProblemsError("Cannot build the directory: two terms would share one page", problems);
 
   const { pageSize } = options;
-  const homePages = paginate({ kind: "home", description: "", breadcrumbs: [HOME], children: [], feedUrl: "/feed.xml" }, "/", "Latest news", articles, pageSize);
+  const homePages = paginate({ kind: "home", description: "", breadcrumbs: [HOME], children: [], childrenLabel: "", feedUrl: "/feed.xml" }, "/", "Latest news", articles, pageSize);
   const termPages: ListPage[] = [];
   const indexPages: IndexPage[] = [];
   const feeds: Feed[] = [{ url: "/feed.xml", title: "Latest news", alternateUrl: "/", articles: articles.slice(0, options.feedSize) }];
   const releases = (count: number) => `${count} ${count === 1 ? "release" : "releases"}`;
   /** Adds a term's paginated list; its children (cities, months) are linked above the list. */
   const addList = (kind: ListPage["kind"], term: Term, title: string, description: string, breadcrumbs: Crumb[], feedUrl?: string) => {
-    const base = { kind, description, breadcrumbs, children: term.children.map(link), ...(feedUrl ? { feedUrl } : {}) };
+    const childrenLabel = kind === "archive" ? "Months" : "Cities";
+    const base = { kind, description, breadcrumbs, children: term.children.map(link), childrenLabel, ...(feedUrl ? { feedUrl } : {}) };
     for (const page of paginate(base, term.url, title, term.articles, pageSize)) termPages.push(page);
   };
 

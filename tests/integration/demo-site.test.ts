@@ -3,6 +3,7 @@ import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../../eleventy.config.ts";
 import { tempDir } from "../helpers/fixture-site.ts";
@@ -70,6 +71,38 @@ describe("the demo site", () => {
     const failed = await check(copy);
     expect(failed.code).toBe(1);
     expect(failed.out).toContain("/news/2026/11/westlake-tea-cooperative-traceability/: [disclaimer] expected the Xinhua-AsiaNet disclaimer naming Andaman Business Wire Directory exactly once, found it 0 times");
+  });
+
+  it("validates as HTML", async () => {
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: {
+        // Style preferences, not validity: lowercase `<!doctype html>` is standard HTML, and
+        // long titles come from the wires' headlines.
+        "doctype-style": "off",
+        "no-trailing-whitespace": "off",
+        "long-title": "off",
+      },
+    });
+    const invalid: string[] = [];
+    for (const [file, html] of pages) {
+      const report = await validator.validateString(html, file);
+      for (const message of report.results.flatMap((result) => result.messages)) invalid.push(`${file}:${message.line}: ${message.message} (${message.ruleId})`);
+    }
+    expect(invalid).toEqual([]);
+  });
+
+  it("has no inline script, inline style, event handler or javascript: URL anywhere (the CSP allows none)", () => {
+    const offences: string[] = [];
+    for (const [file, html] of pages) {
+      for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+        if (!/\ssrc="/.test(tag) && !/type="application\/ld\+json"/.test(tag)) offences.push(`${file}: ${tag}`);
+      }
+      for (const [attribute] of html.matchAll(/<[^>]+\s(on[a-z]+|style)\s*=/gi)) offences.push(`${file}: ${attribute.slice(0, 80)}`);
+      for (const [url] of html.matchAll(/(?:href|src|action)\s*=\s*"\s*(?:javascript|vbscript|data):[^"]*"/gi)) offences.push(`${file}: ${url}`);
+      if (/<style\b/i.test(html)) offences.push(`${file}: <style>`);
+    }
+    expect(offences).toEqual([]);
   });
 
   it("never publishes the draft", () => {
