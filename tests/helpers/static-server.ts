@@ -34,8 +34,8 @@ function headersFor(rules: ReturnType<typeof parseHeadersFile>, sitePath: string
  * Serves a built site on 127.0.0.1 like a static host: `dir/` → `dir/index.html`, else
  * `/404.html`, with the response headers its `_headers` file asks for.
  */
-export async function serveSite(root: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const rules = parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => ""));
+export async function serveSite(root: string, { deployHeaders = true } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const rules = deployHeaders ? parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => "")) : [];
   const server: Server = createServer(async (request, response) => {
     const sitePath = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     let file = path.join(root, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath);

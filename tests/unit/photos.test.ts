@@ -67,6 +67,41 @@ describe("processPhoto", () => {
     await expect(processPhoto(path.join(dir, "folder.jpg"), settings)).rejects.toThrow(/^expected a photo file, found a folder$/);
   });
 
+  it("converts a CMYK JPEG to sRGB, colours intact", async () => {
+    const file = path.join(dir, "cmyk.jpg");
+    await sharp({ create: { width: 120, height: 80, channels: 3, background: "#ff0000" } }).toColourspace("cmyk").jpeg().toFile(file);
+    expect((await sharp(file).metadata()).space).toBe("cmyk");
+    const { metadata } = await processPhoto(file, { ...settings, widths: [60] });
+    for (const format of ["jpeg", "webp", "avif"]) {
+      const output = path.join(settings.cacheDir, path.basename(metadata[format]![0]!.url));
+      const info = await sharp(output).metadata();
+      expect([format, info.space, info.channels]).toEqual([format, "srgb", 3]);
+      const { data } = await sharp(output).raw().toBuffer({ resolveWithObject: true });
+      expect(data[0]).toBeGreaterThan(200); // still red
+      expect(data[1]).toBeLessThan(40);
+    }
+  });
+
+  it("turns an animated GIF into a still of its first frame, deliberately (news pages do not autoplay)", async () => {
+    // Two 1×1 frames, red then green, looping: a hand-written GIF89a.
+    const gif = Buffer.from(
+      "47494638396101000100800000" + "ff000000ff00" + "21ff0b4e45545343415045322e300301000000" +
+        "21f90400" + "0a000000" + "2c000000000100010000" + "0202440100" +
+        "21f90400" + "0a000000" + "2c000000000100010000" + "02024c0100" + "3b",
+      "hex",
+    );
+    const file = path.join(dir, "animated.gif");
+    await writeFile(file, gif);
+    expect((await sharp(file, { animated: true }).metadata()).pages).toBe(2);
+    const { metadata } = await processPhoto(file, settings);
+    expect(Object.keys(metadata)).toEqual(["avif", "webp", "png"]);
+    const still = path.join(settings.cacheDir, path.basename(metadata.png![0]!.url));
+    const info = await sharp(still, { animated: true }).metadata();
+    expect([info.width, info.height, info.pages ?? 1]).toEqual([1, 1, 1]);
+    const { data } = await sharp(still).raw().toBuffer({ resolveWithObject: true });
+    expect([data[0], data[1], data[2]]).toEqual([255, 0, 0]); // the first frame
+  });
+
   it.each<[string, () => Promise<Buffer | null>, RegExp]>([
     ["a missing file", async () => null, /^expected an existing photo file beside the article, found no file at that path$/],
     ["HTML saved as .jpg", async () => Buffer.from("<!doctype html><html><body>Not found</body></html>"), /^expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found a file that is not a readable image/],

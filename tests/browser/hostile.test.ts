@@ -1,0 +1,62 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchChromium } from "../helpers/browser.ts";
+import { buildFixture, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import { caseUrl, SAFE_CASES, safeCaseFiles } from "../helpers/hostile-corpus.ts";
+import { serveSite } from "../helpers/static-server.ts";
+
+const enabled = browserAvailable();
+
+/**
+ * The XSS corpus in a real browser. The site is served WITHOUT the deploy CSP, so this checks
+ * that the output itself is inert, not that the CSP blocks it.
+ */
+describe.runIf(enabled)("the hostile corpus in Chromium", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveSite>>;
+
+  beforeAll(async () => {
+    const root = await tempDir("hostile-browser");
+    await writeFiles(root, await safeCaseFiles());
+    const { outDir } = await buildFixture({ articlesDir: path.join(root, "articles"), now: "2024-01-02T00:00:00+07:00" });
+    server = await serveSite(outDir, { deployHeaders: false });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pages = ["/", "/page/2/", "/companies/", "/tags/", "/categories/", ...SAFE_CASES.map(caseUrl)];
+
+  it(`opens ${pages.length} pages: no dialog opens, no injected script runs, no console error from our pages`, async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    let current = "";
+    page.on("dialog", async (dialog) => {
+      problems.push(`${current}: a ${dialog.type()} dialog opened: ${dialog.message()}`);
+      await dialog.dismiss();
+    });
+    page.on("pageerror", (error) => problems.push(`${current}: ${error.message}`));
+    page.on("console", (message) => {
+      // Payload images point at an unresolvable host on purpose; that failure is not ours.
+      if (message.type() === "error" && !message.location().url.includes("x.invalid")) problems.push(`${current}: console: ${message.text()}`);
+    });
+    // Control: the detector does see a payload that runs.
+    await page.setContent("<script>window.__pwned=1</script>");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(1);
+
+    for (const sitePath of pages) {
+      current = sitePath;
+      const response = await page.goto(`${server.url}${sitePath}`, { waitUntil: "load" });
+      expect(response?.status(), sitePath).toBe(200);
+      // Hover over the page: some payloads wait for the pointer.
+      await page.mouse.move(200, 300);
+      await page.mouse.move(400, 600);
+      if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned !== undefined)) problems.push(`${sitePath}: an injected script ran`);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
