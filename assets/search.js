@@ -2,6 +2,8 @@
 // Loaded as a file, not inline, so a strict Content-Security-Policy allows it.
 window.addEventListener("DOMContentLoaded", () => {
   const ui = new PagefindUI({ element: "#search", showSubResults: false, showImages: false, resetStyles: false });
+  // Pagefind's input has a placeholder but no accessible name.
+  document.querySelector("#search input[type=text], #search .pagefind-ui__search-input")?.setAttribute("aria-label", "Search releases");
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 });

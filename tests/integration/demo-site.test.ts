@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { HtmlValidate } from "html-validate";
@@ -99,6 +100,24 @@ describe("the demo site", () => {
       activeContent(html).filter((o) => !/^<(form|input|button|noscript)$/i.test(o)).map((o) => `${file}: ${o}`),
     );
     expect(offences).toEqual([]);
+  });
+
+  it("keeps every article page's HTML plus CSS under 30 KB compressed", async () => {
+    const cssFile = (await readdir(path.join(outDir, "assets"))).find((name) => name.endsWith(".css"))!;
+    const css = await readFile(path.join(outDir, "assets", cssFile));
+    const articles = [...pages].filter(([file]) => /^news[/\\]\d{4}[/\\]\d{2}[/\\][^/\\]+[/\\]index\.html$/.test(file));
+    for (const [file, html] of articles) {
+      const bytes = gzipSync(Buffer.concat([Buffer.from(html), css]), { level: 9 }).length;
+      expect(bytes, file).toBeLessThan(30 * 1024);
+    }
+  });
+
+  it("has no render-blocking script and no web fonts", () => {
+    for (const [file, html] of pages) {
+      const head = html.slice(0, html.indexOf("</head>"));
+      for (const [tag] of head.matchAll(/<script\b[^>]*\ssrc=[^>]*>/g)) expect(tag, file).toMatch(/\s(defer|async)[\s>]/);
+      expect(html, file).not.toMatch(/fonts\.googleapis|\.woff2?\b/);
+    }
   });
 
   it("never publishes the draft", () => {
