@@ -50,6 +50,25 @@ describe.runIf(enabled)("search in a real browser (demo site)", () => {
     await page.close();
   });
 
+  it("narrows the results with each filter: partner, category, region and year", async () => {
+    const { page } = await open("/search/");
+    // Pagefind shows results five at a time; its message has the total.
+    const total = async () => Number(/(\d+) results? for/.exec((await page.locator(".pagefind-ui__message").textContent()) ?? "")?.[1] ?? NaN);
+    await page.locator(".pagefind-ui__search-input").fill("the");
+    await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(5);
+    const everything = await total();
+    for (const [filter, value, expected] of [["Partner", "GlobeNewswire", 4], ["Category", "Manufacturing", 3], ["Region", "Singapore", 2], ["Year", "2025", 1]] as const) {
+      await page.locator(".pagefind-ui__filter-name", { hasText: filter }).click();
+      const option = page.locator("label", { hasText: new RegExp(`^\\s*${value}`) }).first();
+      await option.click();
+      await expect.poll(total, { timeout: 10_000, message: filter }).toBe(expected);
+      expect(expected).toBeLessThan(everything);
+      await option.click(); // and clear it again
+      await expect.poll(total, { timeout: 10_000 }).toBe(everything);
+    }
+    await page.close();
+  });
+
   it("runs the query from the 404 page's search form", async () => {
     const { page } = await open("/no/such/page/");
     await page.locator("#q").fill("mung beans");

@@ -38,7 +38,7 @@ describe("the demo site", () => {
     for (const page of ["index.html", "404.html", "search/index.html", "partners/index.html", "categories/index.html", "regions/index.html", "companies/index.html", "sources/index.html", "tags/index.html", "news/index.html"]) {
       expect(pages.has(page.split("/").join(path.sep)), page).toBe(true);
     }
-    expect([...pages.keys()].filter((p) => /^news[/\\]\d{4}[/\\]\d{2}[/\\][^/\\]+[/\\]index\.html$/.test(p))).toHaveLength(12);
+    expect([...pages.keys()].filter((p) => /^news[/\\]\d{4}[/\\]\d{2}[/\\][^/\\]+[/\\]index\.html$/.test(p))).toHaveLength(13);
   });
 
   it("has no internal href, src or srcset that does not resolve to a file", async () => {
@@ -65,7 +65,7 @@ describe("the demo site", () => {
         ({ stdout }) => ({ code: 0, out: stdout }),
         (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }),
       );
-    expect(await check(outDir)).toEqual({ code: 0, out: "Audit passed: 12 article pages in " + outDir + "/ are compliant.\n" });
+    expect(await check(outDir)).toEqual({ code: 0, out: "Audit passed: 13 article pages in " + outDir + "/ are compliant.\n" });
     const copy = await tempDir("demo-tampered");
     await cp(outDir, copy, { recursive: true });
     const file = path.join(copy, "news/2026/11/westlake-tea-cooperative-traceability/index.html");
