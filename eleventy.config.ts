@@ -40,7 +40,8 @@ export function configureDateline(options: DatelineOptions) {
     eleventyConfig.setIncludesDirectory("layouts");
     eleventyConfig.setLayoutsDirectory("layouts");
     eleventyConfig.setTemplateFormats(["njk", "11ty.js"]);
-    for (const folder of ["articles", "tests", "scripts", "src", "assets"]) eleventyConfig.ignores.add(`${folder}/**`);
+    // Every page is a virtual template: nothing else in the project is one.
+    for (const folder of ["articles", "tests", "scripts", "src", "assets", "bench", ".cache", "reports", "test-results"]) eleventyConfig.ignores.add(`${folder}/**`);
 
     const state: BuildState = { sources: [], includeUnpublished: false };
 

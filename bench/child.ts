@@ -1,0 +1,57 @@
+/**
+ * Parts of `npm run bench` that must run in a process of their own; prints one JSON line.
+ *   preview <config> <articlesDir> <outDir>: Eleventy in watch mode (the live-preview rebuild
+ *     path), its output served on 127.0.0.1; edits one article and times until the served page
+ *     shows the edit.
+ *   photos <dir> <count>: processes the photos a previous process encoded (a warm rebuild).
+ */
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { processPhoto } from "../src/lib/photos.ts";
+import { serveSite } from "../src/lib/static-server.ts";
+
+const [mode, ...args] = process.argv.slice(2);
+
+if (mode === "photos") {
+  const [dir, count] = args as [string, string];
+  const times: number[] = [];
+  for (let i = 0; i < Number(count); i++) {
+    const started = performance.now();
+    await processPhoto(path.join(dir, `photo-${i}.jpg`), { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: [480, 800, 1200], avifEffort: 4 });
+    times.push((performance.now() - started) / 1000);
+  }
+  console.log(JSON.stringify({ warm: times }));
+} else if (mode === "preview") {
+  const [config, articlesDir, outDir] = args as [string, string, string];
+  const eleventy = new Eleventy(".", outDir, { configPath: config, quietMode: true, runMode: "watch" });
+  await eleventy.init();
+  await eleventy.write();
+  await eleventy.watch();
+  const server = await serveSite(outDir);
+  const get = (url: string) => fetch(`${server.url}${url}`).then((r) => (r.ok ? r.text() : ""), () => "");
+  const home = await get("/");
+  const url = /<h2><a href="(\/news\/[^"]+)">/.exec(home)?.[1] ?? "";
+  const slug = url.split("/").filter(Boolean).at(-1);
+  const relative = (await readdir(articlesDir, { recursive: true })).map(String).find((f) => f.endsWith(`${path.sep}${slug}.md`));
+  let seconds: number | undefined;
+  if (relative) {
+    const file = path.join(articlesDir, relative);
+    const original = await readFile(file, "utf8");
+    const marker = `Edited ${Date.now()}`;
+    const started = performance.now();
+    await writeFile(file, original.replace(/^title: (.*)$/m, `title: "${marker} $1"`));
+    while (performance.now() - started < 120_000) {
+      if ((await get(url)).includes(marker)) {
+        seconds = (performance.now() - started) / 1000;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await writeFile(file, original);
+  }
+  await server.close();
+  await eleventy.stopWatch();
+  console.log(JSON.stringify({ seconds }));
+  process.exit(0);
+}

@@ -1,0 +1,97 @@
+/**
+ * A deterministic synthetic corpus of valid articles for the benchmark: realistic front matter
+ * across all partners, ~12 categories, ~200 tags, ~30 regions, ~500 companies, three years of
+ * dates and ~500-word bodies. Same `count` and `seed`, same files, byte for byte.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { stringify } from "yaml";
+
+const PARTNERS = ["prnewswire", "businesswire", "globenewswire", "xinhua-asianet"];
+const CATEGORIES = ["Energy", "Technology", "Logistics", "Finance", "Health", "Manufacturing", "Food & Agriculture", "Transportation", "Utilities", "Retail", "Telecommunications", "Real Estate"];
+const COUNTRIES: Array<[string, string[]]> = [
+  ["China", ["BEIJING", "SHANGHAI", "SHENZHEN", "XI'AN, China"]], ["United States", ["NEW YORK", "SAN JOSE, Calif.", "CHICAGO", "AUSTIN, Texas"]],
+  ["Thailand", ["BANGKOK", "CHIANG MAI, Thailand"]], ["Japan", ["TOKYO", "OSAKA, Japan"]], ["Singapore", ["SINGAPORE"]], ["United Kingdom", ["LONDON", "MANCHESTER, England"]],
+  ["Germany", ["BERLIN", "MUNICH"]], ["Canada", ["TORONTO", "VANCOUVER, British Columbia"]], ["Australia", ["SYDNEY", "MELBOURNE, Australia"]], ["Vietnam", ["HANOI", "HO CHI MINH CITY, Vietnam"]],
+  ["India", ["MUMBAI", "BENGALURU, India"]], ["France", ["PARIS"]], ["Brazil", ["SAO PAULO"]], ["South Korea", ["SEOUL"]], ["Indonesia", ["JAKARTA"]], ["Malaysia", ["KUALA LUMPUR"]],
+  ["Philippines", ["MANILA"]], ["Mexico", ["MEXICO CITY"]], ["Spain", ["MADRID"]], ["Italy", ["MILAN"]], ["Netherlands", ["AMSTERDAM"]], ["Sweden", ["STOCKHOLM"]],
+  ["Switzerland", ["ZURICH"]], ["United Arab Emirates", ["DUBAI, United Arab Emirates"]], ["South Africa", ["JOHANNESBURG"]], ["Kenya", ["NAIROBI, Kenya"]], ["Egypt", ["CAIRO"]],
+  ["Chile", ["SANTIAGO, Chile"]], ["New Zealand", ["AUCKLAND, New Zealand"]], ["Poland", ["WARSAW"]],
+];
+const SYLLABLES = ["lo", "tus", "kes", "trel", "mar", "vin", "qua", "dra", "nor", "pine", "sil", "ver", "ha", "bor", "ze", "phyr", "al", "to", "cor", "al", "bri", "stan", "vel", "ox"];
+const SUFFIXES = ["Energy", "Systems", "Holdings", "Logistics", "Foods", "Robotics", "Health", "Capital", "Motors", "Labs", "Textiles", "Water"];
+const WORDS = "the company said today that its new facility will serve customers across the region with faster delivery lower costs and cleaner operations while hiring local engineers technicians and operators over the next two years according to a statement from its board".split(" ");
+const SOURCES = ["Xinhua Silk Road", "Company Newsroom", "Investor Relations", "Regional Business Daily"];
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface CorpusOptions {
+  count: number;
+  seed?: number;
+  /** Dates run over three years ending here. */
+  end?: string;
+}
+
+export interface CorpusArticle {
+  file: string;
+  fields: Record<string, unknown>;
+  body: string;
+}
+
+export function* corpus({ count, seed = 1, end = "2026-11-01T00:00:00Z" }: CorpusOptions): Generator<CorpusArticle> {
+  const rand = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const name = (syllables: number) => Array.from({ length: syllables }, () => pick(SYLLABLES)).join("");
+  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  const companies = Array.from({ length: 500 }, (_, i) => `${capital(name(2))}${i % 7 === 0 ? " " + capital(name(2)) : ""} ${SUFFIXES[i % SUFFIXES.length]}`);
+  const tags = Array.from({ length: 200 }, (_, i) => `${name(2)}${i % 3 === 0 ? " " + name(2) : ""}`);
+  const endMs = Date.parse(end);
+  const spanMs = 3 * 365 * 24 * 3_600_000;
+  for (let i = 0; i < count; i++) {
+    const at = new Date(endMs - Math.floor(rand() * spanMs));
+    at.setUTCSeconds(0, 0);
+    const [country, cities] = pick(COUNTRIES);
+    const company = pick(companies);
+    const title = `${company} ${pick(["Announces", "Opens", "Launches", "Reports", "Expands", "Completes"])} ${capital(name(3))} ${pick(["Programme", "Facility", "Platform", "Results", "Partnership", "Network"])} ${i}`;
+    const paragraphs = Array.from({ length: 6 }, () => {
+      const words = Array.from({ length: 80 + Math.floor(rand() * 10) }, () => pick(WORDS));
+      return `${capital(words.join(" "))}.`;
+    });
+    const fields: Record<string, unknown> = {
+      title,
+      summary: `${company} said the ${pick(["programme", "facility", "platform"])} would serve customers in ${country}.`,
+      date: at.toISOString().replace(".000Z", "Z"),
+      dateline: { city: pick(cities), country },
+      partner: PARTNERS[i % PARTNERS.length],
+      guid: `bench-${seed}-${i}`,
+      ...(i % 3 === 0 ? { source: { name: pick(SOURCES), title: `Original: ${title}` } } : {}),
+      originalUrl: `https://wire.example/releases/${i}`,
+      categories: [pick(CATEGORIES), ...(i % 4 === 0 ? [pick(CATEGORIES)] : [])].filter((c, k, all) => all.indexOf(c) === k),
+      tags: Array.from(new Set([pick(tags), pick(tags), pick(tags)])),
+      regions: [country],
+      companies: [company],
+    };
+    const month = String(at.getUTCMonth() + 1).padStart(2, "0");
+    yield { file: `${at.getUTCFullYear()}/${month}/bench-${String(i).padStart(6, "0")}.md`, fields, body: `**${company}** ${paragraphs.join("\n\n")}\n` };
+  }
+}
+
+/** Writes the corpus as Markdown files under `dir` and returns how many. */
+export async function writeCorpus(dir: string, options: CorpusOptions): Promise<number> {
+  let written = 0;
+  for (const article of corpus(options)) {
+    const file = path.join(dir, article.file);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `---\n${stringify(article.fields, { lineWidth: 0 })}---\n${article.body}`);
+    written++;
+  }
+  return written;
+}

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench [-- --articles 1000,10000] [--runs 3] [--photos 3] [--out bench/results]`
+ *
+ * Builds one synthetic corpus per size with (a) Dateline's full production build, (b) the
+ * vanilla Eleventy baseline in bench/vanilla and (c) Hugo with bench/hugo when `hugo` is
+ * installed; a warm-up, then `runs` rounds interleaved (D, V, H, D, V, H, …) so the ratios come
+ * from one session. Then (d) the live-preview rebuild after editing one article and (e) cold and
+ * warm processing of large JPEGs. Writes a Markdown report (and `latest.md`) to `--out`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import sharp from "sharp";
+import { processPhoto } from "../src/lib/photos.ts";
+import { writeCorpus } from "./corpus.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "1000,10000" },
+    runs: { type: "string", default: "3" },
+    photos: { type: "string", default: "3" },
+    "photo-size": { type: "string", default: "3000x2000" },
+    out: { type: "string", default: path.join(ROOT, "bench", "results") },
+    // Outside the project: Eleventy ignores (and will not watch) gitignored folders.
+    work: { type: "string", default: path.join(os.tmpdir(), "dateline-bench") },
+  },
+});
+const sizes = values.articles.split(",").map(Number);
+const runs = Number(values.runs);
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const HUGO = ["/usr/bin/hugo", "/usr/local/bin/hugo"].find((file) => existsSync(file));
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+
+interface Measurement {
+  seconds: number;
+  /** Peak resident set size of the whole command, in MiB (from GNU time). */
+  rssMiB?: number;
+}
+
+/** Runs a command to completion, timing it; GNU time reports its peak RSS when present. */
+function measure(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Measurement {
+  const started = performance.now();
+  const full = TIME ? [TIME, ["-f", "BENCH-RSS-KB %M", command, ...args]] as const : [command, args] as const;
+  const result = spawnSync(full[0], full[1], { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
+  const rss = /BENCH-RSS-KB (\d+)/.exec(result.stderr)?.[1];
+  return { seconds, ...(rss ? { rssMiB: Number(rss) / 1024 } : {}) };
+}
+
+interface Runner {
+  name: string;
+  run: () => Measurement;
+}
+
+async function prepare(count: number): Promise<{ work: string; runners: Runner[] }> {
+  const work = path.join(values.work, `corpus-${count}`);
+  const marker = path.join(work, "corpus.json");
+  const wanted = JSON.stringify({ count, seed: 1, version: 1 });
+  if (!existsSync(marker) || (await readFile(marker, "utf8")) !== wanted) {
+    await rm(work, { recursive: true, force: true });
+    await writeCorpus(path.join(work, "articles"), { count });
+    await writeFile(marker, wanted);
+  }
+  const config = path.join(work, "dateline.config.mts");
+  await writeFile(
+    config,
+    `import { configureDateline } from ${JSON.stringify(path.join(ROOT, "eleventy.config.ts"))};\n` +
+      `import site from ${JSON.stringify(path.join(ROOT, "src/data/site.ts"))};\n` +
+      `import partners from ${JSON.stringify(path.join(ROOT, "src/data/partners.ts"))};\n` +
+      `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(path.join(work, "articles"))}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: "2026-11-01T00:00:00Z" });\n`,
+  );
+  const fresh = (folder: string) => spawnSync("rm", ["-rf", path.join(work, folder)]);
+  const runners: Runner[] = [
+    { name: "Dateline (full production build)", run: () => measure(TSX, ["scripts/build.ts", "--config", config, "--output", path.join(work, "dateline-out")], ROOT) },
+    {
+      name: "vanilla Eleventy",
+      run: () => {
+        fresh("vanilla-out");
+        return measure("node", [ELEVENTY, `--config=${path.join(ROOT, "bench", "vanilla", "eleventy.config.mjs")}`, "--input=articles", "--output=vanilla-out", "--quiet"], work);
+      },
+    },
+  ];
+  if (HUGO) {
+    runners.push({
+      name: "Hugo",
+      run: () => {
+        fresh("hugo-out");
+        return measure(HUGO, ["--source", path.join(ROOT, "bench", "hugo"), "--contentDir", path.join(work, "articles"), "--destination", path.join(work, "hugo-out"), "--quiet"], work);
+      },
+    });
+  }
+  return { work, runners };
+}
+
+const stats = (list: number[]) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return { min: sorted[0] ?? NaN, median: sorted[Math.floor(sorted.length / 2)] ?? NaN, max: sorted.at(-1) ?? NaN };
+};
+
+/** (d) Live preview: the watch-mode rebuild after one article is edited (see bench/child.ts). */
+function previewEdit(work: string): number | undefined {
+  const result = spawnSync(TSX, [path.join(ROOT, "bench", "child.ts"), "preview", path.join(work, "dateline.config.mts"), path.join(work, "articles"), path.join(work, "preview-out")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 600_000,
+  });
+  const line = result.stdout.trim().split("\n").at(-1) ?? "";
+  try {
+    return (JSON.parse(line) as { seconds?: number }).seconds;
+  } catch {
+    console.warn(`live preview not measured: ${result.stderr.slice(-500)}`);
+    return undefined;
+  }
+}
+
+/** (e) Photos: cold then warm processing of large synthetic JPEGs (noise over gradients, like a photo). */
+async function photoBench(count: number, size: string): Promise<{ cold: number[]; warm: number[]; bytes: Record<string, number> }> {
+  const [width, height] = size.split("x").map(Number) as [number, number];
+  const dir = path.join(values.work, "photos");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, "cache"), { recursive: true });
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const bytes: Record<string, number> = {};
+  for (let i = 0; i < count; i++) {
+    const file = path.join(dir, `photo-${i}.jpg`);
+    const noise = Buffer.alloc(width * height * 3);
+    let state = 12345 + i;
+    for (let p = 0; p < noise.length; p += 3) {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      const x = (p / 3) % width;
+      const y = Math.floor(p / 3 / width);
+      noise[p] = (x * 255) / width + (state & 31);
+      noise[p + 1] = (y * 255) / height + ((state >> 5) & 31);
+      noise[p + 2] = 128 + ((state >> 10) & 63);
+    }
+    await sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toFile(file);
+  }
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const { metadata } = await processPhoto(path.join(dir, `photo-${i}.jpg`), { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: [480, 800, 1200], avifEffort: 4 });
+    cold.push((performance.now() - started) / 1000);
+    if (i === 0) for (const [format, renditions] of Object.entries(metadata)) bytes[format] = renditions.reduce((sum, r) => sum + ((r as { size?: number }).size ?? 0), 0);
+  }
+  // Warm: a new process, as a rebuild on a deploy machine with the cache kept.
+  const child = spawnSync(TSX, [path.join(ROOT, "bench", "child.ts"), "photos", dir, String(count)], { cwd: ROOT, encoding: "utf8" });
+  warm.push(...(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as { warm: number[] }).warm);
+  return { cold, warm, bytes };
+}
+
+const version = (command: string, args: string[]) => spawnSync(command, args, { encoding: "utf8" }).stdout?.trim().split("\n")[0] ?? "not found";
+const pkg = async (name: string) => JSON.parse(await readFile(path.join(ROOT, "node_modules", name, "package.json"), "utf8")).version as string;
+const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.isNaN(n) ? "–" : n.toFixed(digits));
+
+const lines: string[] = [];
+const started = new Date();
+lines.push(`# Dateline benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`, "");
+lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.`);
+lines.push(`Versions: Node ${process.version}, @11ty/eleventy ${await pkg("@11ty/eleventy")}, sharp ${await pkg("sharp")}, pagefind ${await pkg("pagefind")}, ${HUGO ? version(HUGO, ["version"]) : "Hugo not installed"}.`);
+lines.push(`Method: ${runs} runs per builder after one warm-up, interleaved in this session; wall time of the whole command; peak RSS from GNU time. Dateline's figure is its full production build: Eleventy, photos, Pagefind index and syndication audit, into a staging folder swapped into place.`, "");
+
+for (const count of sizes) {
+  console.log(`Corpus of ${count} articles…`);
+  const { work, runners } = await prepare(count);
+  const results = new Map<string, Measurement[]>(runners.map((r) => [r.name, []]));
+  for (const runner of runners) runner.run(); // warm-up
+  for (let round = 0; round < runs; round++) {
+    for (const runner of runners) {
+      const m = runner.run();
+      results.get(runner.name)!.push(m);
+      console.log(`  ${runner.name}: ${m.seconds.toFixed(2)} s, ${fmt(m.rssMiB, 0)} MiB`);
+    }
+  }
+  lines.push(`## ${count.toLocaleString("en-US")} articles`, "", "| builder | min (s) | median (s) | max (s) | peak RSS, median (MiB) |", "| --- | --- | --- | --- | --- |");
+  const medians = new Map<string, number>();
+  for (const [name, list] of results) {
+    const time = stats(list.map((m) => m.seconds));
+    const rss = stats(list.map((m) => m.rssMiB ?? NaN));
+    medians.set(name, time.median);
+    lines.push(`| ${name} | ${fmt(time.min)} | ${fmt(time.median)} | ${fmt(time.max)} | ${fmt(rss.median, 0)} |`);
+  }
+  const dateline = medians.get(runners[0]!.name)!;
+  lines.push("", `Ratios of medians: Dateline / vanilla Eleventy = ${fmt(dateline / medians.get("vanilla Eleventy")!)}${medians.has("Hugo") ? `; Dateline / Hugo = ${fmt(dateline / medians.get("Hugo")!)}` : ""}.`, "");
+  const edit = previewEdit(work);
+  lines.push(`Live preview: one article edited, updated page served after ${edit === undefined ? "– (not measured)" : `${fmt(edit)} s`}.`, "");
+}
+
+const photoCount = Number(values.photos);
+if (photoCount > 0) {
+  console.log("Photos…");
+  const { cold, warm, bytes } = await photoBench(photoCount, values["photo-size"]);
+  lines.push(`## Photos (${photoCount} × ${values["photo-size"]} JPEG → 480/800/1200 px × AVIF (effort 4), WebP, JPEG)`, "");
+  lines.push(`Cold: median ${fmt(stats(cold).median)} s per photo (min ${fmt(stats(cold).min)}, max ${fmt(stats(cold).max)}). Warm: median ${fmt(stats(warm).median, 3)} s per photo.`);
+  lines.push(`Bytes of all widths of one photo: ${Object.entries(bytes).map(([format, size]) => `${format} ${(size / 1024).toFixed(0)} KiB`).join(", ")}.`, "");
+}
+
+await mkdir(values.out, { recursive: true });
+const report = `${lines.join("\n")}\n`;
+const name = `${started.toISOString().slice(0, 10)}-${sizes.join("-")}.md`;
+await writeFile(path.join(values.out, name), report);
+await writeFile(path.join(values.out, "latest.md"), report);
+console.log(`\n${report}Report: ${path.relative(process.cwd(), path.join(values.out, name))}`);
