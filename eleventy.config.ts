@@ -43,7 +43,7 @@ export function configureDateline(options: DatelineOptions) {
     // Every page is a virtual template: nothing else in the project is one.
     for (const folder of ["articles", "tests", "scripts", "src", "assets", "bench", ".cache", "reports", "test-results"]) eleventyConfig.ignores.add(`${folder}/**`);
 
-    const state: BuildState = { sources: [], includeUnpublished: false };
+    const state: BuildState = { sources: [], includeUnpublished: false, onLoaded: [] };
 
     eleventyConfig.addPlugin(outputGuardPlugin);
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
@@ -60,7 +60,7 @@ export function configureDateline(options: DatelineOptions) {
     });
     eleventyConfig.addPlugin(pagesPlugin);
     eleventyConfig.addPlugin(assetsPlugin, assets);
-    if (options.search !== false) eleventyConfig.addPlugin(searchPlugin);
+    if (options.search !== false) eleventyConfig.addPlugin(searchPlugin, { site: siteConfig, state });
     eleventyConfig.addPlugin(auditPlugin, { site: siteConfig, partners: partnerList, state });
   };
 }

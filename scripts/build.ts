@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { swapIntoPlace } from "../src/lib/atomic-output.ts";
+import { closeSearchIndex } from "../src/lib/search-index.ts";
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +30,7 @@ try {
   await swapIntoPlace(staging, output);
   console.log(`Built ${path.relative(process.cwd(), output) || "."}/`);
 } catch (error) {
+  await closeSearchIndex();
   await rm(staging, { recursive: true, force: true });
   // Eleventy has already printed the error itself.
   if (!(error instanceof Error) || !("problems" in error)) console.error(error);

@@ -43,6 +43,11 @@ export interface AuditInput {
   /** Every article file, whatever its status. */
   sources: readonly ArticleSource[];
   now: DateTime;
+  /**
+   * The rendered files by path from the site folder (`news/2023/10/x/index.html`), when the build
+   * has them in memory; anything else is read from `siteDir`.
+   */
+  rendered?: ReadonlyMap<string, string>;
 }
 
 export function formatFinding(finding: AuditFinding): string {
@@ -56,13 +61,13 @@ export class AuditError extends UserError {
 }
 
 export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
-  const { siteDir, site, partners, sources, now } = input;
+  const { siteDir, site, partners, sources, now, rendered } = input;
   const findings: AuditFinding[] = [];
   const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
   // Disclaimers are counted in the page's text, so a copy pasted into a body counts too,
   // however its characters were encoded.
   const disclaimers = new Map(partners.map((partner) => [partner.id, normalizeSpace(disclaimerText(partner, site.name))]));
-  const readSite = (sitePath: string) => readFile(path.join(siteDir, sitePath), "utf8").catch(() => undefined);
+  const readSite = async (sitePath: string) => rendered?.get(sitePath.replace(/^\//, "")) ?? readFile(path.join(siteDir, sitePath), "utf8").catch(() => undefined);
 
   for (const source of sources.filter((s) => s.status === "published")) {
     const page = source.url;
@@ -110,7 +115,8 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
   }
 
   // Nothing unpublished anywhere: no page, and not in any sitemap or feed.
-  const machineFiles = await listFiles(siteDir, (file) => /\.(xml|json)$/.test(file) && !file.startsWith("pagefind/"));
+  const isMachineFile = (file: string) => /\.(xml|json)$/.test(file) && !file.startsWith("pagefind/");
+  const machineFiles = rendered ? [...rendered.keys()].filter(isMachineFile).sort() : await listFiles(siteDir, isMachineFile);
   const machineTexts = await Promise.all(machineFiles.map(async (file) => ({ file, text: (await readSite(file)) ?? "" })));
   for (const source of sources.filter((s) => s.status !== "published")) {
     const page = source.url;

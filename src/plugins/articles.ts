@@ -3,7 +3,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DateTime } from "luxon";
-import { loadArticles, type ArticleSource } from "../lib/articles.ts";
+import { loadArticles, type Article, type ArticleSource } from "../lib/articles.ts";
 import { parseArticleDate } from "../lib/dates.ts";
 import type { Partner } from "../lib/partners.ts";
 import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
@@ -32,6 +32,8 @@ export interface BuildState {
   sources: ArticleSource[];
   now?: DateTime;
   includeUnpublished: boolean;
+  /** Called with the articles of each build as soon as they are loaded (search starts indexing). */
+  onLoaded: Array<(articles: Article[]) => void>;
 }
 
 const PHOTO_URL_PATH = "/photos/";
@@ -62,6 +64,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     });
     photoFiles = loaded.photoFiles;
     Object.assign(options.state, { sources: loaded.sources, now, includeUnpublished });
+    for (const listener of options.state.onLoaded) listener(loaded.articles);
     return buildSiteContent(loaded.articles, { site, partners, now, ...(options.sitemapLimit ? { sitemapLimit: options.sitemapLimit } : {}) });
   };
 

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { AuditError, auditSite } from "../lib/audit.ts";
 import type { Partner } from "../lib/partners.ts";
@@ -10,10 +11,15 @@ import type { BuildState } from "./articles.ts";
  * drafts on purpose and are not audited.
  */
 export default function auditPlugin(eleventyConfig: UserConfig, options: { site: SiteConfig; partners: Partner[]; state: BuildState }): void {
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: Array<{ outputPath: string | false; content: string }> }) => {
     const { state } = options;
     if (state.includeUnpublished || !state.now) return;
-    const findings = await auditSite({ siteDir: directories.output, site: options.site, partners: options.partners, sources: state.sources, now: state.now });
+    // What Eleventy just rendered, so the audit need not read every page back from disk.
+    const rendered = new Map<string, string>();
+    for (const { outputPath, content } of results ?? []) {
+      if (outputPath) rendered.set(path.relative(directories.output, outputPath).split(path.sep).join("/"), content);
+    }
+    const findings = await auditSite({ siteDir: directories.output, site: options.site, partners: options.partners, sources: state.sources, now: state.now, rendered });
     if (findings.length > 0) throw new AuditError(findings);
   });
 }
