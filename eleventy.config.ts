@@ -4,7 +4,7 @@ import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
 import { validatePartners } from "./src/lib/partners.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/fingerprint.ts";
-import { DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
+import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
 import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
 import articlesPlugin, { type BuildState } from "./src/plugins/articles.ts";
 import auditPlugin from "./src/plugins/audit.ts";
@@ -52,7 +52,7 @@ export function configureDateline(options: DatelineOptions) {
       site: siteConfig,
       partners: partnerList,
       articlesDir: path.resolve(options.articlesDir ?? "articles"),
-      photos: { cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"), widths: DEFAULT_PHOTO_WIDTHS, avifEffort: 4 },
+      photos: { cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"), widths: DEFAULT_PHOTO_WIDTHS, avifEffort: DEFAULT_AVIF_EFFORT },
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),

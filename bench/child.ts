@@ -8,7 +8,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { processPhoto } from "../src/lib/photos.ts";
+import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/lib/photos.ts";
 import { serveSite } from "../src/lib/static-server.ts";
 
 const [mode, ...args] = process.argv.slice(2);
@@ -18,7 +18,7 @@ if (mode === "photos") {
   const times: number[] = [];
   for (let i = 0; i < Number(count); i++) {
     const started = performance.now();
-    await processPhoto(path.join(dir, `photo-${i}.jpg`), { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: [480, 800, 1200], avifEffort: 4 });
+    await processPhoto(path.join(dir, `photo-${i}.jpg`), { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: DEFAULT_PHOTO_WIDTHS, avifEffort: DEFAULT_AVIF_EFFORT });
     times.push((performance.now() - started) / 1000);
   }
   console.log(JSON.stringify({ warm: times }));

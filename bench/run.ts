@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { processPhoto } from "../src/lib/photos.ts";
+import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/lib/photos.ts";
 import { writeCorpus } from "./corpus.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -144,7 +144,7 @@ async function photoBench(count: number, size: string): Promise<{ cold: number[]
   }
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    const { metadata } = await processPhoto(path.join(dir, `photo-${i}.jpg`), { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: [480, 800, 1200], avifEffort: 4 });
+    const { metadata } = await processPhoto(path.join(dir, `photo-${i}.jpg`), { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: DEFAULT_PHOTO_WIDTHS, avifEffort: DEFAULT_AVIF_EFFORT });
     cold.push((performance.now() - started) / 1000);
     if (i === 0) for (const [format, renditions] of Object.entries(metadata)) bytes[format] = renditions.reduce((sum, r) => sum + ((r as { size?: number }).size ?? 0), 0);
   }
@@ -195,14 +195,14 @@ const photoCount = Number(values.photos);
 if (photoCount > 0) {
   console.log("Photos…");
   const { cold, warm, bytes } = await photoBench(photoCount, values["photo-size"]);
-  lines.push(`## Photos (${photoCount} × ${values["photo-size"]} JPEG → 480/800/1200 px × AVIF (effort 4), WebP, JPEG)`, "");
+  lines.push(`## Photos (${photoCount} × ${values["photo-size"]} JPEG → ${DEFAULT_PHOTO_WIDTHS.join("/")} px × AVIF (effort ${DEFAULT_AVIF_EFFORT}), WebP, JPEG)`, "");
   lines.push(`Cold: median ${fmt(stats(cold).median)} s per photo (min ${fmt(stats(cold).min)}, max ${fmt(stats(cold).max)}). Warm: median ${fmt(stats(warm).median, 3)} s per photo.`);
   lines.push(`Bytes of all widths of one photo: ${Object.entries(bytes).map(([format, size]) => `${format} ${(size / 1024).toFixed(0)} KiB`).join(", ")}.`, "");
 }
 
 await mkdir(values.out, { recursive: true });
 const report = `${lines.join("\n")}\n`;
-const name = `${started.toISOString().slice(0, 10)}-${sizes.join("-")}.md`;
+const name = `${started.toISOString().slice(0, 16).replace(/[:T]/g, "-")}-${sizes.join("-")}.md`;
 await writeFile(path.join(values.out, name), report);
 await writeFile(path.join(values.out, "latest.md"), report);
 console.log(`\n${report}Report: ${path.relative(process.cwd(), path.join(values.out, name))}`);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { processPhoto, type PhotoSettings } from "../../src/lib/photos.ts";
+import { PhotoError, processPhoto, type PhotoSettings } from "../../src/lib/photos.ts";
 import { smallPhoto, tempDir } from "../helpers/fixture-site.ts";
 
 let dir: string;
@@ -100,6 +100,16 @@ describe("processPhoto", () => {
     expect([info.width, info.height, info.pages ?? 1]).toEqual([1, 1, 1]);
     const { data } = await sharp(still).raw().toBuffer({ resolveWithObject: true });
     expect([data[0], data[1], data[2]]).toEqual([255, 0, 0]); // the first frame
+  });
+
+  it("blames the machine, not the photo, when the rendition cache cannot be written", async () => {
+    const file = path.join(dir, "fine.jpg");
+    await writeFile(file, await smallPhoto(300, 200, "#123123"));
+    const blocked = path.join(dir, "not-a-folder");
+    await writeFile(blocked, "a file where the cache folder should be");
+    const error = await processPhoto(file, { ...settings, cacheDir: path.join(blocked, "cache") }).catch((e: Error) => e);
+    expect(error).not.toBeInstanceOf(PhotoError);
+    expect((error as Error).message).toMatch(/^Cannot write photo renditions to .*not-a-folder\/cache: /);
   });
 
   it.each<[string, () => Promise<Buffer | null>, RegExp]>([
