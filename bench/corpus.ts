@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
+import { seededRandom as random } from "../src/lib/random.ts";
 
 const PARTNERS = ["prnewswire", "businesswire", "globenewswire", "xinhua-asianet"];
 const CATEGORIES = ["Energy", "Technology", "Logistics", "Finance", "Health", "Manufacturing", "Food & Agriculture", "Transportation", "Utilities", "Retail", "Telecommunications", "Real Estate"];
@@ -22,16 +23,6 @@ const SYLLABLES = ["lo", "tus", "kes", "trel", "mar", "vin", "qua", "dra", "nor"
 const SUFFIXES = ["Energy", "Systems", "Holdings", "Logistics", "Foods", "Robotics", "Health", "Capital", "Motors", "Labs", "Textiles", "Water"];
 const WORDS = "the company said today that its new facility will serve customers across the region with faster delivery lower costs and cleaner operations while hiring local engineers technicians and operators over the next two years according to a statement from its board".split(" ");
 const SOURCES = ["Xinhua Silk Road", "Company Newsroom", "Investor Relations", "Regional Business Daily"];
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CorpusOptions {
   count: number;
