@@ -5,12 +5,11 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DateTime } from "luxon";
 import partners from "../src/data/partners.ts";
 import site from "../src/data/site.ts";
 import { readArticleSources } from "../src/lib/articles.ts";
 import { AuditError, auditSite } from "../src/lib/audit.ts";
-import { parseArticleDate } from "../src/lib/dates.ts";
+import { resolveNow } from "../src/lib/dates.ts";
 import { validatePartners } from "../src/lib/partners.ts";
 import { formatProblem } from "../src/lib/problems.ts";
 import { validateSiteConfig } from "../src/lib/site-config.ts";
@@ -19,9 +18,7 @@ try {
   const { values } = parseArgs({ options: { site: { type: "string", default: "_site" }, articles: { type: "string", default: "articles" } } });
   const siteConfig = validateSiteConfig(site);
   const partnerList = validatePartners(partners);
-  const pinned = process.env.DATELINE_NOW;
-  const now = pinned ? parseArticleDate(pinned, siteConfig.timeZone) : DateTime.now().setZone(siteConfig.timeZone);
-  if (!now) throw new Error(`DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(pinned)}`);
+  const now = resolveNow(process.env.DATELINE_NOW, siteConfig.timeZone);
   const { sources, problems } = await readArticleSources({
     articlesDir: path.resolve(values.articles),
     displayRoot: process.cwd(),

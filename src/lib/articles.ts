@@ -195,6 +195,11 @@ async function findMarkdownFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
+/** Who the release is by, for feeds and structured data: the issuer, else the source, else the wire. */
+export function articleAuthor(article: Pick<Article, "companies" | "source" | "partner">): string {
+  return article.companies[0] ?? article.source?.name ?? article.partner.name;
+}
+
 /** The article's dateline, from its fields and its partner's tag. */
 export function articleDateline(article: Pick<Article, "dateline" | "date" | "partner">): string {
   return formatDateline({

@@ -2,8 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeHTML } from "entities";
 import type { DateTime } from "luxon";
-import type { ArticleSource } from "./articles.ts";
-import { formatDateline, formatIsoDateTime } from "./dates.ts";
+import { articleDateline, type ArticleSource } from "./articles.ts";
+import { formatIsoDateTime } from "./dates.ts";
 import { escapeHtml } from "./html.ts";
 import { disclaimerText, type Partner } from "./partners.ts";
 import { UserError } from "./problems.ts";
@@ -101,7 +101,7 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
         add("original-link", `expected a link to ${originalUrl}, found none`);
       }
     }
-    const dateline = formatDateline({ city: source.fields.dateline.city, date: source.fields.date, tag: partner.datelineTag, tagStyle: partner.datelineTagStyle });
+    const dateline = articleDateline({ dateline: source.fields.dateline, date: source.fields.date, partner });
     if (!html.includes(`<p class="dateline">${escapeHtml(dateline)}</p>`)) add("dateline", `expected "${dateline}", found none`);
     const figures = html.match(/<figure class="photo[^"]*">.*?<\/figure>/gs) ?? [];
     figures.forEach((figure, index) => {

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
+import { UserError } from "./problems.ts";
 
 /** AP style: five short months are spelled out, the others abbreviated (September as "Sept."). */
 const AP_MONTHS = [
@@ -30,6 +31,17 @@ export function parseArticleDate(text: string, zone: string): DateTime | undefin
     return undefined;
   }
   return parsed.isValid ? parsed.setZone(zone) : undefined;
+}
+
+/**
+ * "Now" for embargoes and the news sitemap: a pinned ISO date-time (`DATELINE_NOW` or an option),
+ * else the clock, in the site's zone. Throws a message naming `DATELINE_NOW` when it is not a date.
+ */
+export function resolveNow(pinned: string | undefined, zone: string): DateTime {
+  if (pinned === undefined || pinned === "") return DateTime.now().setZone(zone);
+  const parsed = parseArticleDate(pinned, zone);
+  if (!parsed) throw new UserError(`DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(pinned)}`);
+  return parsed;
 }
 
 /** `Oct. 24, 2023` — AP month, day without a leading zero. */

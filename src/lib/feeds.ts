@@ -1,10 +1,10 @@
 import { convertHtmlToAbsoluteUrls, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
-import { articleDateline, type Article } from "./articles.ts";
+import { articleAuthor, articleDateline, type Article } from "./articles.ts";
 import { formatIsoDateTime } from "./dates.ts";
 import type { Feed } from "./directory.ts";
 import { escapeHtml } from "./html.ts";
 import { disclaimerText } from "./partners.ts";
-import type { SiteConfig } from "./site-config.ts";
+import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 
 /** Used as the feed's `updated` when it has no items, so empty feeds stay byte-stable. */
 const EPOCH = "1970-01-01T00:00:00Z";
@@ -15,7 +15,7 @@ const EPOCH = "1970-01-01T00:00:00Z";
  */
 export function itemId(site: SiteConfig, article: Article): { id: string; isPermaLink: boolean } {
   if (article.guid) return { id: article.guid, isPermaLink: false };
-  return { id: new URL(article.url, site.url).href, isPermaLink: true };
+  return { id: absoluteUrl(site, article.url), isPermaLink: true };
 }
 
 /** Atom needs an IRI: a guid that is not already a URI becomes a `urn:dateline:` name. */
@@ -52,7 +52,7 @@ async function renderItemHtml(site: SiteConfig, article: Article): Promise<strin
     parts.push(`<p>${escapeHtml(article.partner.originalLinkLabel)}: <a href="${escapeHtml(article.originalUrl)}">${escapeHtml(article.originalUrl)}</a></p>`);
   }
   parts.push(`<p><em>${escapeHtml(disclaimerText(article.partner, site.name))}</em></p>`);
-  return convertHtmlToAbsoluteUrls(parts.join("\n"), new URL(article.url, site.url).href);
+  return convertHtmlToAbsoluteUrls(parts.join("\n"), absoluteUrl(site, article.url));
 }
 
 const newest = (articles: Article[]) =>
@@ -62,7 +62,7 @@ const newest = (articles: Article[]) =>
   }, undefined) ?? EPOCH;
 
 export async function atomFeed(site: SiteConfig, feed: Feed): Promise<string> {
-  const abs = (path: string) => escapeHtml(new URL(path, site.url).href);
+  const abs = (path: string) => escapeHtml(absoluteUrl(site, path));
   const entries = await Promise.all(
     feed.articles.map(async (article) => {
       const summary = article.summary ? `\n    <summary>${escapeHtml(article.summary)}</summary>` : "";
@@ -73,7 +73,7 @@ export async function atomFeed(site: SiteConfig, feed: Feed): Promise<string> {
     <id>${escapeHtml(atomId(site, article))}</id>
     <published>${formatIsoDateTime(article.date)}</published>
     <updated>${formatIsoDateTime(article.updated ?? article.date)}</updated>
-    <author><name>${escapeHtml(article.companies[0] ?? article.source?.name ?? article.partner.name)}</name></author>${summary}${categories}
+    <author><name>${escapeHtml(articleAuthor(article))}</name></author>${summary}${categories}
     <content type="html">${escapeHtml(await itemHtml(site, article))}</content>
   </entry>`;
     }),
@@ -92,7 +92,7 @@ ${entries.join("\n")}
 }
 
 export async function rssFeed(site: SiteConfig, feed: Feed, selfUrl: string): Promise<string> {
-  const abs = (path: string) => escapeHtml(new URL(path, site.url).href);
+  const abs = (path: string) => escapeHtml(absoluteUrl(site, path));
   const items = await Promise.all(
     feed.articles.map(async (article) => {
       const { id, isPermaLink } = itemId(site, article);
@@ -122,7 +122,7 @@ ${items.join("\n")}
 }
 
 export async function jsonFeed(site: SiteConfig, feed: Feed, selfUrl: string): Promise<string> {
-  const abs = (path: string) => new URL(path, site.url).href;
+  const abs = (path: string) => absoluteUrl(site, path);
   const items = await Promise.all(
     feed.articles.map(async (article) => ({
       id: itemId(site, article).id,
@@ -135,7 +135,7 @@ export async function jsonFeed(site: SiteConfig, feed: Feed, selfUrl: string): P
       date_modified: formatIsoDateTime(article.updated ?? article.date),
       ...(article.originalUrl ? { external_url: article.originalUrl } : {}),
       tags: [...article.categories, ...article.tags],
-      authors: [{ name: article.companies[0] ?? article.source?.name ?? article.partner.name }],
+      authors: [{ name: articleAuthor(article) }],
     })),
   );
   const document = {

@@ -1,9 +1,9 @@
 import type { Article } from "./articles.ts";
 import { formatIsoDateTime } from "./dates.ts";
-import { articleDateline } from "./articles.ts";
+import { articleAuthor, articleDateline } from "./articles.ts";
 import type { Crumb } from "./directory.ts";
 import { serializeJsonLd } from "./json-ld.ts";
-import type { SiteConfig } from "./site-config.ts";
+import { absoluteUrl as absolute, type SiteConfig } from "./site-config.ts";
 
 /** What goes in a page's `<head>` beyond the basics: built once per page from validated data. */
 export interface PageMeta {
@@ -16,8 +16,6 @@ export interface PageMeta {
   /** Serialized JSON-LD blocks (see {@link serializeJsonLd}). */
   jsonLd: string[];
 }
-
-const absolute = (site: SiteConfig, path: string) => new URL(path, site.url).href;
 
 /** BreadcrumbList for a trail ending at the current page. */
 export function breadcrumbList(site: SiteConfig, trail: Crumb[]): object {
@@ -63,7 +61,7 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
   ];
   if (image) properties.push(["og:image", image.url], ["og:image:width", String(image.width)], ["og:image:height", String(image.height)], ["og:image:alt", image.alt]);
 
-  const author = article.companies[0] ?? article.source?.name ?? article.partner.name;
+  const author = articleAuthor(article);
   const newsArticle = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

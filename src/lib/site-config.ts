@@ -79,6 +79,11 @@ export function validateSiteConfig(input: unknown, file = "src/data/site.ts"): S
   };
 }
 
+/** The absolute URL of a site path: `/news/x/` → `https://news.example.com/news/x/`. */
+export function absoluteUrl(site: Pick<SiteConfig, "url">, sitePath: string): string {
+  return new URL(sitePath, site.url).href;
+}
+
 function isSupportedLocale(locale: string): boolean {
   try {
     return Intl.getCanonicalLocales(locale).length === 1 && /^[a-z]{2,3}(-|$)/i.test(locale);

@@ -3,7 +3,7 @@ import type { Article } from "./articles.ts";
 import { formatIsoDateTime } from "./dates.ts";
 import type { Directory } from "./directory.ts";
 import { escapeHtml } from "./html.ts";
-import type { SiteConfig } from "./site-config.ts";
+import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 
 export const SITEMAP_URL_LIMIT = 50_000;
 export const NEWS_SITEMAP_LIMIT = 1_000;
@@ -30,7 +30,7 @@ export function isNewsIndexable(article: Article): boolean {
  * becomes a sitemap index pointing at `sitemaps/sitemap-N.xml` files of `limit` URLs each.
  */
 export function sitemapFiles(site: SiteConfig, articles: Article[], directory: Directory, limit = SITEMAP_URL_LIMIT): SitemapFile[] {
-  const abs = (path: string) => escapeHtml(new URL(path, site.url).href);
+  const abs = (path: string) => escapeHtml(absoluteUrl(site, path));
   const entries: string[] = [
     ...directory.homePages.map((page) => `<url><loc>${abs(page.url)}</loc></url>`),
     ...directory.indexPages.map((page) => `<url><loc>${abs(page.url)}</loc></url>`),
@@ -60,7 +60,7 @@ export function newsArticles(articles: Article[], now: DateTime): Article[] {
 export function newsSitemap(site: SiteConfig, articles: Article[], now: DateTime): string {
   const items = newsArticles(articles, now).map(
     (article) => `  <url>
-    <loc>${escapeHtml(new URL(article.url, site.url).href)}</loc>
+    <loc>${escapeHtml(absoluteUrl(site, article.url))}</loc>
     <news:news>
       <news:publication><news:name>${escapeHtml(site.name)}</news:name><news:language>${escapeHtml(site.language)}</news:language></news:publication>
       <news:publication_date>${formatIsoDateTime(article.date)}</news:publication_date>
@@ -76,5 +76,5 @@ ${items.join("\n")}
 }
 
 export function robotsTxt(site: SiteConfig): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${new URL("/sitemap.xml", site.url).href}\nSitemap: ${new URL("/news-sitemap.xml", site.url).href}\n`;
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site, "/sitemap.xml")}\nSitemap: ${absoluteUrl(site, "/news-sitemap.xml")}\n`;
 }

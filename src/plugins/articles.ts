@@ -2,12 +2,11 @@ import { constants } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import { loadArticles, type Article, type ArticleSource } from "../lib/articles.ts";
-import { parseArticleDate } from "../lib/dates.ts";
+import { resolveNow } from "../lib/dates.ts";
 import type { Partner } from "../lib/partners.ts";
 import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
-import { UserError } from "../lib/problems.ts";
 import { buildSiteContent, type SiteContent } from "../lib/site-content.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
 
@@ -91,11 +90,4 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       ),
     );
   });
-}
-
-function resolveNow(text: string | undefined, timeZone: string): DateTime {
-  if (text === undefined || text === "") return DateTime.now().setZone(timeZone);
-  const parsed = parseArticleDate(text, timeZone);
-  if (!parsed) throw new UserError(`DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(text)}`);
-  return parsed;
 }

@@ -88,7 +88,7 @@ export async function readPage(outDir: string, sitePath: string): Promise<string
 }
 
 /** Front matter for a valid article, with overrides; values are YAML text. */
-export function article(fields: Record<string, string>, body = "Body text."): string {
+export function article(fields: Record<string, string> = {}, body = "Body text."): string {
   const defaults: Record<string, string> = {
     title: "A fixture headline",
     date: "2023-10-24T09:00:00+08:00",

@@ -26,7 +26,7 @@ export interface ErrorCase {
   error: RegExp;
 }
 
-import { smallPhoto } from "./fixture-site.ts";
+import { article, smallPhoto } from "./fixture-site.ts";
 
 const PWN = "window.__pwned=1";
 
@@ -90,38 +90,32 @@ export const SLOW_MARKDOWN: Array<{ name: string; body: string }> = [
   { name: "50 000 ampersand entities", body: "&amp;".repeat(50_000) },
 ];
 
-const valid = (fields: Record<string, string> = {}, body = "Body text.") => {
-  const merged: Record<string, string> = { title: "A hostile case", date: "2023-10-24T09:00:00+08:00", dateline: "{ city: BEIJING, country: China }", partner: "prnewswire", ...fields };
-  return `---\n${Object.entries(merged).map(([k, v]) => `${k}: ${v}`).join("\n")}\n---\n${body}\n`;
-};
-
 export const ERROR_CASES: ErrorCase[] = [
   { name: "unquoted colon in a title", files: { "a.md": "---\ntitle: Lotus: a company\ndate: 2023-10-24\n---\n" }, error: /a\.md: expected valid YAML front matter .*at line 2/ },
   { name: "unclosed quote in YAML", files: { "a.md": '---\ntitle: "never closed\ndate: 2023-10-24\n---\n' }, error: /a\.md: expected valid YAML front matter/ },
   { name: "YAML alias expansion (billion laughs)", files: { "a.md": "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: x\n---\n" }, error: /expected a plain value \(YAML aliases `\*name` are not allowed\), found \*a/ },
-  { name: "YAML tag for code", files: { "a.md": valid({ summary: "!!js/function 'function () { return 1 }'" }) }, error: /a\.md: expected valid YAML front matter/ },
-  { name: "title given as ~ (null)", files: { "a.md": valid({ title: "~" }) }, error: /a\.md: `title`: expected the headline as text, found an empty value/ },
-  { name: "draft given as yes", files: { "a.md": valid({ draft: "yes" }) }, error: /a\.md: `draft`: expected true or false, found "yes"/ },
-  { name: "a permalink in front matter", files: { "a.md": valid({ permalink: "../../../etc/evil.html" }) }, error: /a\.md: `permalink`: expected one of the known fields/ },
-  { name: "a layout in front matter", files: { "a.md": valid({ layout: "base.njk" }) }, error: /a\.md: `layout`: expected one of the known fields/ },
-  { name: "eleventyComputed in front matter", files: { "a.md": valid({ eleventyComputed: "{ title: x }" }) }, error: /a\.md: `eleventyComputed`: expected one of the known fields/ },
-  { name: "photo path escaping the article folder", files: { "a.md": valid({ images: "[{ src: ../../../etc/passwd.jpg, alt: x }]" }) }, error: /`images\[0\]\.src`: expected a path relative to the article that stays in its folder/ },
-  { name: "photo given as a URL", files: { "a.md": valid({ images: "[{ src: 'https://x.invalid/a.jpg', alt: x }]" }) }, error: /`images\[0\]\.src`: expected a file beside the article, not a URL/ },
-  { name: "javascript: original URL", files: { "a.md": valid({ originalUrl: "'javascript:alert(1)'" }) }, error: /`originalUrl`: expected an http:\/\/ or https:\/\/ URL, found "javascript:alert\(1\)"/ },
-  { name: "data: source URL", files: { "a.md": valid({ source: "{ name: X, url: 'data:text/html,x' }" }) }, error: /`source\.url`: expected an http:\/\/ or https:\/\/ URL/ },
-  { name: "two articles writing one URL", files: { "one/same.md": valid(), "two/same.md": valid() }, error: /two\/same\.md: expected a URL of its own .*which .*one\/same\.md also writes/ },
-  { name: "giant article file", files: { "a.md": valid({}, "x".repeat(3 * 1024 * 1024)) }, error: /a\.md: expected an article of at most 2 MB, found 3\.0 MB/ },
-  { name: "HTML saved as a photo", files: { "a.md": valid({ images: "[{ src: fake.jpg, alt: x }]" }), "fake.jpg": "<!doctype html><h1>404</h1>" }, error: /`images\[0\]\.src`: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo at "fake\.jpg", found a file that is not a readable image/ },
-  { name: "SVG with a script saved as a photo", files: { "a.md": valid({ images: "[{ src: logo.png, alt: x }]" }), "logo.png": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>' }, error: /found svg content/ },
-  { name: "SVG named as such", files: { "a.md": valid({ images: "[{ src: logo.svg, alt: x }]" }) }, error: /`images\[0\]\.src`: expected a raster photo/ },
+  { name: "YAML tag for code", files: { "a.md": article({ summary: "!!js/function 'function () { return 1 }'" }) }, error: /a\.md: expected valid YAML front matter/ },
+  { name: "title given as ~ (null)", files: { "a.md": article({ title: "~" }) }, error: /a\.md: `title`: expected the headline as text, found an empty value/ },
+  { name: "draft given as yes", files: { "a.md": article({ draft: "yes" }) }, error: /a\.md: `draft`: expected true or false, found "yes"/ },
+  { name: "a permalink in front matter", files: { "a.md": article({ permalink: "../../../etc/evil.html" }) }, error: /a\.md: `permalink`: expected one of the known fields/ },
+  { name: "a layout in front matter", files: { "a.md": article({ layout: "base.njk" }) }, error: /a\.md: `layout`: expected one of the known fields/ },
+  { name: "eleventyComputed in front matter", files: { "a.md": article({ eleventyComputed: "{ title: x }" }) }, error: /a\.md: `eleventyComputed`: expected one of the known fields/ },
+  { name: "photo path escaping the article folder", files: { "a.md": article({ images: "[{ src: ../../../etc/passwd.jpg, alt: x }]" }) }, error: /`images\[0\]\.src`: expected a path relative to the article that stays in its folder/ },
+  { name: "photo given as a URL", files: { "a.md": article({ images: "[{ src: 'https://x.invalid/a.jpg', alt: x }]" }) }, error: /`images\[0\]\.src`: expected a file beside the article, not a URL/ },
+  { name: "javascript: original URL", files: { "a.md": article({ originalUrl: "'javascript:alert(1)'" }) }, error: /`originalUrl`: expected an http:\/\/ or https:\/\/ URL, found "javascript:alert\(1\)"/ },
+  { name: "data: source URL", files: { "a.md": article({ source: "{ name: X, url: 'data:text/html,x' }" }) }, error: /`source\.url`: expected an http:\/\/ or https:\/\/ URL/ },
+  { name: "two articles writing one URL", files: { "one/same.md": article(), "two/same.md": article() }, error: /two\/same\.md: expected a URL of its own .*which .*one\/same\.md also writes/ },
+  { name: "giant article file", files: { "a.md": article({}, "x".repeat(3 * 1024 * 1024)) }, error: /a\.md: expected an article of at most 2 MB, found 3\.0 MB/ },
+  { name: "HTML saved as a photo", files: { "a.md": article({ images: "[{ src: fake.jpg, alt: x }]" }), "fake.jpg": "<!doctype html><h1>404</h1>" }, error: /`images\[0\]\.src`: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo at "fake\.jpg", found a file that is not a readable image/ },
+  { name: "SVG with a script saved as a photo", files: { "a.md": article({ images: "[{ src: logo.png, alt: x }]" }), "logo.png": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>' }, error: /found svg content/ },
+  { name: "SVG named as such", files: { "a.md": article({ images: "[{ src: logo.svg, alt: x }]" }) }, error: /`images\[0\]\.src`: expected a raster photo/ },
 ];
 
 /** The article files (and the photo they share) for every safe case, under `articles/`. */
 export async function safeCaseFiles(): Promise<Record<string, string | Buffer>> {
   const files: Record<string, string | Buffer> = { "articles/p.jpg": await smallPhoto(160, 100, "#884400") };
   for (const item of SAFE_CASES) {
-    const fields: Record<string, string> = { title: JSON.stringify(`Case: ${item.name}`), date: "2023-10-24T09:00:00+08:00", dateline: "{ city: BEIJING, country: China }", partner: "prnewswire", ...item.fields };
-    files[`articles/${item.slug}.md`] = `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("\n")}\n---\n${item.body ?? "Body text."}\n`;
+    files[`articles/${item.slug}.md`] = article({ title: JSON.stringify(`Case: ${item.name}`), ...item.fields }, item.body);
   }
   return files;
 }
