@@ -39,8 +39,10 @@ export function configureDateline(options: DatelineOptions) {
     eleventyConfig.setInputDirectory(".");
     eleventyConfig.setIncludesDirectory("layouts");
     eleventyConfig.setLayoutsDirectory("layouts");
-    eleventyConfig.setTemplateFormats(["njk", "11ty.js"]);
-    // Every page is a virtual template: nothing else in the project is one.
+    // Every page is a virtual JavaScript template (src/plugins/pages.ts), so no Nunjucks or
+    // Markdown file anywhere in the project can become a page; layouts are Nunjucks all the same.
+    eleventyConfig.setTemplateFormats(["11ty.js"]);
+    // Not scanned for templates at all: saves walking 10 000 articles and the caches.
     for (const folder of ["articles", "tests", "scripts", "src", "assets", "bench", ".cache", "reports", "test-results"]) eleventyConfig.ignores.add(`${folder}/**`);
 
     const state: BuildState = { sources: [], includeUnpublished: false, onLoaded: [] };
