@@ -6,8 +6,10 @@ import type { Problem } from "./problems.ts";
 /** Every front-matter field an article may have. Other tools (import, new) write these names. */
 export const ARTICLE_FIELDS = [
   "title", "summary", "date", "dateline", "partner", "guid", "source", "originalUrl", "images",
-  "categories", "tags", "regions", "companies", "draft", "embargo", "updated",
+  "categories", "tags", "regions", "companies", "draft", "embargo", "updated", "imported",
 ] as const;
+const IMPORTED_FIELDS = ["hash", "revision"] as const;
+const IMPORT_HASH = /^sha256-[0-9a-f]{64}$/;
 const DATELINE_FIELDS = ["city", "country"] as const;
 const SOURCE_FIELDS = ["name", "title", "url"] as const;
 const IMAGE_FIELDS = ["src", "alt", "caption", "credit"] as const;
@@ -125,6 +127,21 @@ export function validateArticleFields(data: Record<string, unknown>, context: Ar
       });
     } else {
       reader.problem("images", "a list of photos, each with `src` and `alt`", imagesValue);
+    }
+  }
+
+  // Written by `npm run import` to notice an editor's changes; the page never shows it.
+  if (reader.has("imported")) {
+    const importedValue = reader.raw("imported");
+    if (isPlainRecord(importedValue)) {
+      const sub = new FieldReader(file, importedValue, "imported");
+      sub.rejectUnknown(IMPORTED_FIELDS);
+      const hash = sub.requiredText("hash", "the importer's `sha256-…` hash of the file");
+      if (hash !== undefined && !IMPORT_HASH.test(hash)) sub.problem("hash", "the importer's `sha256-…` hash of the file", hash);
+      sub.optionalText("revision", "the wire's revision number");
+      nested.push(...sub.problems);
+    } else {
+      reader.problem("imported", "the mapping `npm run import` writes (`hash`, `revision`)", importedValue);
     }
   }
 

@@ -180,7 +180,8 @@ export function publicationStatus(fields: Pick<ArticleFields, "draft" | "embargo
   return "published";
 }
 
-async function findMarkdownFiles(folder: string): Promise<string[]> {
+/** Every article file under a folder, skipping hidden files and folders, in a stable order. */
+export async function findMarkdownFiles(folder: string): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true, recursive: true });

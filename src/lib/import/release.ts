@@ -1,0 +1,207 @@
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
+import { formatIsoDateTime } from "../dates.ts";
+import type { Partner } from "../partners.ts";
+import { cleanReleaseBody } from "./body.ts";
+import { matchDateline, wireKey } from "./dateline.ts";
+import { collapse } from "./dom.ts";
+import { filterReason, mapKeywords, type FeedSettings, type ImportConfig } from "./import-config.ts";
+import { countryName, countryOfPlace } from "./places.ts";
+import { comparable } from "./text.ts";
+import type { WireItem, WirePhoto } from "./wire-item.ts";
+
+/** Why one item could not become an article; the run goes on with the others. */
+export class ItemError extends Error {}
+
+export interface ReleaseContext {
+  timeZone: string;
+  partners: readonly Partner[];
+  config: ImportConfig;
+  /** `--partner`, or the partner the feed settings name: wins over what the item says. */
+  partner?: string;
+  feed?: FeedSettings;
+  /** Extra include/exclude filters given on the command line. */
+  include: readonly string[];
+  exclude: readonly string[];
+  /** The feed's own title or provider. */
+  wire?: string;
+  /** Base for relative links when the item has no link of its own (the feed's URL). */
+  baseUrl?: string;
+}
+
+/** One release ready to be written, before its photos are fetched. */
+export interface PreparedRelease {
+  guid: string;
+  revision?: string;
+  title: string;
+  date: DateTime;
+  issuer?: string;
+  /** Front matter in the order editors read it; `images` is added once photos are stored. */
+  fields: Record<string, unknown>;
+  photos: WirePhoto[];
+  body: string;
+  notes: string[];
+}
+
+export type Prepared = { kind: "release"; release: PreparedRelease } | { kind: "skipped"; reason: string };
+
+export function prepareRelease(item: WireItem, context: ReleaseContext): Prepared {
+  const title = item.title ? collapse(item.title) : "";
+  if (!title) throw new ItemError("no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)");
+
+  const filters = {
+    include: [...context.config.include, ...(context.feed?.include ?? []), ...context.include],
+    exclude: [...context.config.exclude, ...(context.feed?.exclude ?? []), ...context.exclude],
+  };
+  const skip = filterReason(title, item.keywords, filters.include, filters.exclude);
+  if (skip) return { kind: "skipped", reason: skip };
+
+  const baseUrl = item.link && /^https?:/i.test(item.link) ? item.link : context.baseUrl;
+  const body = cleanReleaseBody(item.bodyHtml ?? "", {
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(context.baseUrl ? { photoBaseUrl: context.baseUrl } : {}),
+    partners: context.partners,
+    captions: item.photos.flatMap((photo) => [photo.caption, photo.alt]).filter((text): text is string => !!text),
+  });
+  if (body.markdown.trim() === "") throw new ItemError("no body text left after cleaning: expected the release's paragraphs");
+
+  const partner = resolvePartner(body.dateline?.tag, [item.wire, context.wire], context);
+  const date = releaseDate(item, body.dateline?.date, context.timeZone);
+  const updated = item.updated ? parseWireDate(item.updated, context.timeZone) : undefined;
+  const mapped = mapKeywords(item.keywords, context.config, countryName);
+
+  const place = body.dateline?.place ?? placeFromDatelineText(item.dateline) ?? item.located?.city?.toUpperCase();
+  if (!place) {
+    throw new ItemError('no dateline: expected the body to start with one such as "BEIJING, Oct. 24, 2023 /PRNewswire/ --" (or the feed to give the place)');
+  }
+  const country = countryOfPlace(place) ?? (item.located?.country ? countryName(item.located.country) ?? item.located.country : undefined) ?? mapped.country;
+
+  const issuer = [item.issuer, body.issuer, issuerFromFirstSentence(body.markdown)]
+    .map((name) => (name ? collapse(name) : undefined))
+    .find((name): name is string => !!name && !isWireName(name, context.partners));
+  const guid = item.guid?.trim() || syntheticGuid(item.link, title, item.published ?? "");
+  const photos = mergePhotos(item.photos, body.photos);
+  const summary = item.summary ? collapse(item.summary) : body.lead;
+  const originalUrl = body.originalUrl ?? (item.link && /^https?:\/\//i.test(item.link) ? item.link : undefined);
+  const source = body.source ?? (item.sourceName ? { name: item.sourceName } : undefined);
+
+  const fields: Record<string, unknown> = { title };
+  if (summary && comparable(summary) !== comparable(title)) fields.summary = summary;
+  fields.date = date.text;
+  if (updated && updated.toMillis() > date.time.toMillis()) fields.updated = formatIsoDateTime(updated);
+  fields.dateline = country ? { city: place, country } : { city: place };
+  fields.partner = partner.id;
+  fields.guid = guid;
+  if (source) fields.source = source;
+  if (originalUrl) fields.originalUrl = originalUrl;
+  fields.categories = mapped.categories;
+  fields.tags = mapped.tags;
+  fields.regions = mapped.regions;
+  fields.companies = issuer ? [issuer] : [];
+
+  const release: PreparedRelease = { guid, title, date: date.time, fields, photos, body: body.markdown, notes: body.notes };
+  if (item.revision) release.revision = item.revision;
+  if (issuer) release.issuer = issuer;
+  return { kind: "release", release };
+}
+
+function resolvePartner(tag: string | undefined, hints: (string | undefined)[], context: ReleaseContext): Partner {
+  const byId = (id: string): Partner => {
+    const partner = context.partners.find((candidate) => candidate.id === id);
+    if (!partner) throw new ItemError(`--partner: expected one of ${context.partners.map((p) => p.id).join(", ")}, found ${JSON.stringify(id)}`);
+    return partner;
+  };
+  const chosen = context.partner ?? context.feed?.partner;
+  if (chosen) return byId(chosen);
+  if (tag) {
+    const key = wireKey(tag);
+    const partner = context.partners.find((candidate) => wireKey(candidate.datelineTag) === key)
+      ?? context.partners.find((candidate) => key.startsWith(wireKey(candidate.datelineTag)) || key === wireKey(candidate.name));
+    if (partner) return partner;
+    throw new ItemError(`unknown wire "${tag}" in the dateline: expected the tag of a configured partner (${context.partners.map((p) => p.datelineTag).join(", ")}); give --partner <id> to import it anyway`);
+  }
+  for (const hint of hints) {
+    if (!hint) continue;
+    const key = wireKey(hint);
+    const partner = context.partners.find((candidate) => [candidate.datelineTag, candidate.name, candidate.id].some((name) => key.includes(wireKey(name))));
+    if (partner) return partner;
+  }
+  throw new ItemError(`unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (${context.partners.map((p) => p.id).join(", ")})`);
+}
+
+function isWireName(name: string, partners: readonly Partner[]): boolean {
+  const key = wireKey(name);
+  return partners.some((partner) => [partner.datelineTag, partner.name].some((wire) => wireKey(wire) === key));
+}
+
+/** The publication time: the feed's own, else the dateline's date (a date without a time). */
+function releaseDate(item: WireItem, datelineDate: { year: number; month: number; day: number } | undefined, zone: string): { text: string; time: DateTime } {
+  if (item.published) {
+    const parsed = parseWireDate(item.published, zone);
+    if (!parsed) throw new ItemError(`publication date: expected an RFC 822 or ISO 8601 date-time, found ${JSON.stringify(item.published)}`);
+    return { text: formatIsoDateTime(parsed), time: parsed };
+  }
+  if (datelineDate) {
+    const time = DateTime.fromObject(datelineDate, { zone });
+    if (time.isValid) return { text: time.toISODate() ?? "", time };
+  }
+  throw new ItemError("no publication date: expected a date in the feed or in the dateline (such as \"Oct. 24, 2023\")");
+}
+
+/** RFC 822 (`Tue, 03 Nov 2026 09:00:00 +0700`), ISO 8601, or NewsML's basic `20261105T140000Z`. */
+export function parseWireDate(text: string, zone: string): DateTime | undefined {
+  const trimmed = text.trim();
+  const candidates = [
+    DateTime.fromRFC2822(trimmed, { setZone: true }),
+    DateTime.fromISO(trimmed, { zone, setZone: true }),
+    DateTime.fromFormat(trimmed, "yyyyMMdd'T'HHmmssZZZ", { setZone: true }),
+    DateTime.fromFormat(trimmed, "yyyyMMdd'T'HHmmss'Z'", { zone: "UTC", setZone: true }),
+  ];
+  return candidates.find((candidate) => candidate.isValid);
+}
+
+/** NewsML 1.2 `DateLine` element: `GREENWICH, Conn.` (sometimes with a date after it). */
+function placeFromDatelineText(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const parsed = matchDateline(`${text} -- `);
+  if (parsed) return parsed.place;
+  const place = collapse(text.replace(/,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*$/i, ""));
+  return place || undefined;
+}
+
+const ANNOUNCES = /^(\p{Lu}[\p{L}\p{N}&.,'’\- ]{1,70}?)(?:\s*\([^()]{1,60}\))?,?\s+(?:today\b|(?:has\s+|have\s+)?(?:announced|announces|unveiled|unveils|launched|launches|reported|reports|introduced|introduces|opened|opens|closed|closes|signed|signs|appointed|appoints|completed|completes|commissioned|commissions|released|releases|delivered|delivers|expanded|expands|named|names)\b)/u;
+
+/** "Acme Robotics Inc. (NASDAQ: ACME) today announced …" → "Acme Robotics Inc." */
+function issuerFromFirstSentence(markdown: string): string | undefined {
+  const first = markdown.split("\n")[0]?.replace(/\\(.)/g, "$1") ?? "";
+  const name = ANNOUNCES.exec(first)?.[1]?.replace(/,$/, "").trim();
+  if (!name || /^(?:The|A|An|This|Our|Its|It|We|They|Today)\b/.test(name)) return undefined;
+  return name;
+}
+
+export function syntheticGuid(link: string | undefined, title: string, date: string): string {
+  const normalizedLink = (link ?? "").trim().replace(/[?#].*$/, "").replace(/\/+$/, "").toLowerCase();
+  const digest = createHash("sha256").update(`${normalizedLink}\n${comparable(title)}\n${date.trim()}`).digest("hex");
+  return `urn:dateline:import:${digest.slice(0, 32)}`;
+}
+
+function mergePhotos(fromFeed: readonly WirePhoto[], fromBody: readonly WirePhoto[]): WirePhoto[] {
+  const photos: WirePhoto[] = [];
+  for (const photo of [...fromFeed, ...fromBody]) {
+    const existing = photos.find((candidate) => candidate.url === photo.url);
+    if (existing) {
+      existing.caption ??= photo.caption;
+      existing.alt ??= photo.alt;
+      existing.credit ??= photo.credit;
+      continue;
+    }
+    photos.push({ ...photo });
+  }
+  for (const photo of photos) {
+    if (photo.caption) photo.caption = collapse(photo.caption.replace(/^photo\s*[-–—:]\s*/i, ""));
+    if (photo.alt) photo.alt = collapse(photo.alt);
+    // The same words as alt text and as caption: one caption, and the alt says the same.
+    if (photo.caption && photo.alt && comparable(photo.caption) === comparable(photo.alt)) photo.alt = photo.caption;
+  }
+  return photos;
+}

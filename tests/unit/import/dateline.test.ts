@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { matchDateline, wireKey } from "../../../src/lib/import/dateline.ts";
+import { countryOfPlace } from "../../../src/lib/import/places.ts";
+
+describe("matchDateline", () => {
+  it.each([
+    ["BEIJING, Oct. 24, 2023 /PRNewswire/ -- Acme today", "BEIJING", "PRNewswire", { year: 2023, month: 10, day: 24 }, "Acme today"],
+    ["BEIJING, Oct. 24, 2023 /PRNewswire/ — Acme", "BEIJING", "PRNewswire", { year: 2023, month: 10, day: 24 }, "Acme"],
+    ["NEW YORK, Feb. 19, 2021  (GLOBE NEWSWIRE) -- Acme", "NEW YORK", "GLOBE NEWSWIRE", { year: 2021, month: 2, day: 19 }, "Acme"],
+    ["GREENWICH, Conn.--(BUSINESS WIRE)--Acme Corp", "GREENWICH, Conn.", "BUSINESS WIRE", undefined, "Acme Corp"],
+    ["XI'AN, China, Oct. 27, 2023 /Xinhua-AsiaNet/--The", "XI'AN, China", "Xinhua-AsiaNet", { year: 2023, month: 10, day: 27 }, "The"],
+    ["SAN JOSE, Calif., Sept. 5, 2026 /PRNewswire/ – The", "SAN JOSE, Calif.", "PRNewswire", { year: 2026, month: 9, day: 5 }, "The"],
+    ["  HO CHI MINH CITY, Vietnam, March 3, 2026 /PRNewswire/ -- X", "HO CHI MINH CITY, Vietnam", "PRNewswire", { year: 2026, month: 3, day: 3 }, "X"],
+    ["WINSTON-SALEM, N.C.--(BUSINESS WIRE)--X", "WINSTON-SALEM, N.C.", "BUSINESS WIRE", undefined, "X"],
+    ["TOKYO, June 1, 2026 -- X", "TOKYO", undefined, { year: 2026, month: 6, day: 1 }, "X"],
+  ])("reads %j", (text, place, tag, date, rest) => {
+    const dateline = matchDateline(text);
+    expect(dateline?.place).toBe(place);
+    expect(dateline?.tag).toBe(tag);
+    expect(dateline?.date).toEqual(date);
+    expect(text.slice(dateline?.length)).toBe(rest);
+  });
+
+  it.each([
+    "Acme Corp, the leader, (NASDAQ: ACME) -- today announced",
+    "Beijing, Oct. 24, 2023 /PRNewswire/ -- lower-case city is not a dateline",
+    "The company said on Oct. 24, 2023 that it would grow.",
+    "",
+  ])("finds no dateline in %j", (text) => {
+    expect(matchDateline(text)).toBeUndefined();
+  });
+
+  it("compares wire tags without case, spaces or punctuation", () => {
+    expect(wireKey("GLOBE NEWSWIRE")).toBe(wireKey("GlobeNewswire"));
+    expect(wireKey("Xinhua-AsiaNet")).toBe("xinhuaasianet");
+  });
+});
+
+describe("countryOfPlace", () => {
+  it.each([
+    ["TOKYO", "Japan"],
+    ["NEW YORK", "United States"],
+    ["GREENWICH, Conn.", "United States"],
+    ["XI'AN, China", "China"],
+    ["VANCOUVER, British Columbia", "Canada"],
+    ["PENANG, Malaysia", "Malaysia"],
+    ["SPRINGFIELD", undefined],
+  ])("%s is in %s", (place, country) => {
+    expect(countryOfPlace(place)).toBe(country);
+  });
+});
