@@ -25,10 +25,11 @@ export function textToHtml(text: string): string {
     .join("\n");
 }
 
-/** Text compared for sameness: case, curly or straight quotes, dashes and spacing ignored. */
+/** Text compared for sameness: case, accents, curly or straight quotes, dashes and spacing ignored. */
 export function comparable(text: string): string {
   return text
-    .normalize("NFKC")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
     .replace(/[\u2018\u2019\u201a\u201b\u2032`´]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, "-")

@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import partners from "../../../src/data/partners.ts";
+import importConfig from "../../../src/data/import.ts";
+import { validateArticleFields } from "../../../src/lib/article-schema.ts";
+import { parseFrontMatter } from "../../../src/lib/front-matter.ts";
+import { filterReason, mapKeywords, validateImportConfig } from "../../../src/lib/import/import-config.ts";
+import { countryName } from "../../../src/lib/import/places.ts";
+import { ItemError, parseWireDate, prepareRelease, syntheticGuid, type ReleaseContext } from "../../../src/lib/import/release.ts";
+import { contentHash, editedSinceImport, serializeArticle } from "../../../src/lib/import/store.ts";
+import type { WireItem } from "../../../src/lib/import/wire-item.ts";
+import { ProblemsError } from "../../../src/lib/problems.ts";
+
+const partnerIds = partners.map((partner) => partner.id);
+
+describe("serializeArticle", () => {
+  const hostileTitles = [
+    "Acme: the next chapter",
+    "\"Quoted\" and 'single' headline",
+    "#1 in Asia # not a comment",
+    "{{ site.name }} and {% if x %}",
+    "012345",
+    "1.10",
+    "~",
+    "null",
+    "yes",
+    "- looks like a list",
+    "> looks like a quote",
+    "@handle & *star* | pipe",
+    "Line one\nline two",
+    "  padded  ",
+  ];
+
+  it.each(hostileTitles)("writes %j so that it reads back as the same text", (title) => {
+    const text = serializeArticle(
+      { title, date: "2026-11-03T09:00:00+08:00", dateline: { city: "BEIJING" }, partner: "prnewswire", guid: title, categories: [title], tags: [], regions: [], companies: [title] },
+      "Body.",
+      "012",
+    );
+    const parsed = parseFrontMatter(text, "x.md");
+    if (Array.isArray(parsed)) throw new Error(JSON.stringify(parsed));
+    expect(parsed.data.title).toBe(title);
+    expect(parsed.data.guid).toBe(title);
+    expect(parsed.data.categories).toEqual([title]);
+    expect(parsed.data.imported).toMatchObject({ revision: "012" });
+    if (title.trim() !== "" && !title.includes("\n")) {
+      const fields = validateArticleFields(parsed.data, { file: "x.md", timeZone: "Asia/Bangkok", partnerIds });
+      expect(Array.isArray(fields) ? fields : []).toEqual([]);
+    }
+  });
+
+  it("stores a hash of the file that any edit breaks", () => {
+    const text = serializeArticle({ title: "T", date: "2026-11-03", dateline: { city: "BEIJING" }, partner: "prnewswire", guid: "g" }, "Body.", undefined);
+    const hash = /hash: (sha256-[0-9a-f]{64})/.exec(text)?.[1];
+    expect(hash).toBe(contentHash(text));
+    expect(editedSinceImport({ absolute: "x", text, importHash: hash, companies: [] })).toBe(false);
+    expect(editedSinceImport({ absolute: "x", text: text.replace("Body.", "Body, edited."), importHash: hash, companies: [] })).toBe(true);
+    expect(editedSinceImport({ absolute: "x", text, companies: [] })).toBe(true);
+  });
+
+  it("refuses a malformed import hash in front matter", () => {
+    const problems = validateArticleFields(
+      { title: "T", date: "2026-11-03", dateline: { city: "X" }, partner: "prnewswire", imported: { hash: "md5-abc", extra: "1" } },
+      { file: "a.md", timeZone: "UTC", partnerIds },
+    );
+    expect(problems).toEqual([
+      { file: "a.md", field: "imported.extra", expected: "one of the known fields (hash, revision)", found: "an unknown field" },
+      { file: "a.md", field: "imported.hash", expected: "the importer's `sha256-…` hash of the file", found: '"md5-abc"' },
+    ]);
+    expect(validateArticleFields({ title: "T", date: "2026-11-03", dateline: { city: "X" }, partner: "prnewswire", imported: "yes" }, { file: "a.md", timeZone: "UTC", partnerIds })).toEqual([
+      { file: "a.md", field: "imported", expected: "the mapping `npm run import` writes (`hash`, `revision`)", found: '"yes"' },
+    ]);
+  });
+});
+
+describe("import configuration", () => {
+  it("accepts the bundled mapping", () => {
+    expect(validateImportConfig(importConfig, partnerIds).categories.Technology).toContain("Software");
+  });
+
+  it("names every mistake: unknown fields, wrong shapes, unknown partners", () => {
+    let error: unknown;
+    try {
+      validateImportConfig({ categories: { Tech: "Software" }, unmapedKeyword: "tags", unmappedKeywords: "keep", feeds: [{ match: "gnw", partner: "reuters", exclud: [] }, "x"] }, partnerIds);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ProblemsError);
+    expect((error as ProblemsError).problems).toEqual([
+      { file: "src/data/import.ts", field: "unmapedKeyword", expected: "a known field (did you mean `unmappedKeywords`?)", found: "an unknown field" },
+      { file: "src/data/import.ts", field: "unmappedKeywords", expected: 'one of "tags", "drop"', found: '"keep"' },
+      { file: "src/data/import.ts", field: "feeds[1]", expected: "a mapping with `match` (and optionally `partner`, `include`, `exclude`)", found: '"x"' },
+      { file: "src/data/import.ts", field: "categories.Tech", expected: "a list of texts (one `- item` per line)", found: '"Software"' },
+      { file: "src/data/import.ts", field: "feeds[0].exclud", expected: "a known field (did you mean `exclude`?)", found: "an unknown field" },
+      { file: "src/data/import.ts", field: "feeds[0].partner", expected: "the id of a configured partner (prnewswire, businesswire, globenewswire, xinhua-asianet)", found: '"reuters"' },
+    ]);
+  });
+
+  it("maps keywords to site terms without case or accents; tickers and ISINs are not topics", () => {
+    const config = validateImportConfig({ categories: { Finance: ["Banking"] }, regions: { Asia: ["Asia Pacific"] }, tags: { cafe: ["Café culture"] } }, partnerIds);
+    const mapped = mapKeywords(
+      [
+        { kind: "category", value: "BANKING" },
+        { kind: "region", value: "asia pacific" },
+        { kind: "keyword", value: "cafe CULTURE" },
+        { kind: "keyword", value: "NASDAQ:ACME" },
+        { kind: "keyword", value: "US0378331005" },
+        { kind: "country", value: "Japan" },
+        { kind: "region", value: "Andes" },
+        { kind: "subject", value: "Ferries" },
+        { kind: "organisation", value: "Acme" },
+      ],
+      config,
+      countryName,
+    );
+    expect(mapped).toEqual({ categories: ["Finance"], regions: ["Asia", "Andes"], tags: ["cafe", "ferries"], country: "Japan" });
+    expect(mapKeywords([{ kind: "subject", value: "Ferries" }], { ...config, unmappedKeywords: "drop" }, countryName).tags).toEqual([]);
+  });
+
+  it("filters by keyword or headline word", () => {
+    const keywords = [{ kind: "category" as const, value: "Mining" }];
+    expect(filterReason("Acme opens a mine", keywords, [], ["mining"])).toBe('excluded by the keyword filter "mining"');
+    expect(filterReason("Acme opens a mine", keywords, ["shipping"], [])).toBe("matches none of the include keywords (shipping)");
+    expect(filterReason("Acme shipping news", keywords, ["shipping"], [])).toBeUndefined();
+    expect(filterReason("Acme opens a mine", keywords, [], [])).toBeUndefined();
+  });
+});
+
+describe("prepareRelease", () => {
+  const context: ReleaseContext = { timeZone: "Asia/Bangkok", partners, config: validateImportConfig(importConfig, partnerIds), include: [], exclude: [] };
+  const item = (fields: Partial<WireItem>): WireItem => ({
+    origin: "test",
+    keywords: [],
+    photos: [],
+    title: "Acme Opens a Plant",
+    bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Acme Co. today opened a plant.</p>",
+    ...fields,
+  });
+
+  it("reads partner, date, dateline, issuer and a stable identity from a bare release", () => {
+    const prepared = prepareRelease(item({}), context);
+    if (prepared.kind !== "release") throw new Error("skipped");
+    expect(prepared.release.fields).toMatchObject({
+      title: "Acme Opens a Plant",
+      date: "2026-11-03",
+      dateline: { city: "BANGKOK", country: "Thailand" },
+      partner: "prnewswire",
+      companies: ["Acme Co."],
+    });
+    expect(prepared.release.guid).toBe(syntheticGuid(undefined, "Acme Opens a Plant", ""));
+    expect(syntheticGuid("https://x.example/a?utm=1", " ACME opens a plant ", "d")).toBe(syntheticGuid("https://X.example/a/", "Acme Opens a Plant", "d"));
+  });
+
+  it.each([
+    [{ title: "" }, "no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)"],
+    [{ bodyHtml: "<p>Sign in</p>" }, "no body text left after cleaning: expected the release's paragraphs"],
+    [{ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" }, 'unknown wire "Reuters Wire" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); give --partner <id> to import it anyway'],
+    [{ bodyHtml: "<p>Acme today opened a plant.</p>", published: "2026-11-03T09:00:00+07:00" }, "unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (prnewswire, businesswire, globenewswire, xinhua-asianet)"],
+    [{ bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire" }, "no publication date: expected a date in the feed or in the dateline (such as \"Oct. 24, 2023\")"],
+    [{ bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire", published: "2026-11-03T09:00:00+07:00" }, 'no dateline: expected the body to start with one such as "BEIJING, Oct. 24, 2023 /PRNewswire/ --" (or the feed to give the place)'],
+    [{ published: "next Tuesday" }, 'publication date: expected an RFC 822 or ISO 8601 date-time, found "next Tuesday"'],
+  ])("fails an item clearly: %j", (fields, message) => {
+    expect(() => prepareRelease(item(fields), context)).toThrow(ItemError);
+    expect(() => prepareRelease(item(fields), context)).toThrow(message);
+  });
+
+  it("takes --partner over the wire tag, and the feed's wire when the dateline has no tag", () => {
+    const forced = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" }), { ...context, partner: "businesswire" });
+    expect(forced.kind === "release" && forced.release.fields.partner).toBe("businesswire");
+    const fromFeed = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 -- Text.</p>" }), { ...context, wire: "GlobeNewswire: all releases" });
+    expect(fromFeed.kind === "release" && fromFeed.release.fields.partner).toBe("globenewswire");
+  });
+
+  it("skips what the filters exclude", () => {
+    expect(prepareRelease(item({}), { ...context, exclude: ["plant"] })).toEqual({ kind: "skipped", reason: 'excluded by the keyword filter "plant"' });
+  });
+
+  it("reads wire dates in every form the formats use, keeping their offset", () => {
+    expect(parseWireDate("Tue, 03 Nov 2026 09:00:00 +0800", "UTC")?.toISO()).toBe("2026-11-03T09:00:00.000+08:00");
+    expect(parseWireDate("Tue, 03 Nov 2026 09:00 GMT", "Asia/Bangkok")?.toISO()).toBe("2026-11-03T09:00:00.000Z");
+    expect(parseWireDate("2026-11-05T14:00:00Z", "Asia/Bangkok")?.toISO()).toBe("2026-11-05T14:00:00.000Z");
+    expect(parseWireDate("2026-11-05T14:00:00", "Asia/Bangkok")?.toISO()).toBe("2026-11-05T14:00:00.000+07:00");
+    expect(parseWireDate("20261106T130000Z", "Asia/Bangkok")?.toISO()).toBe("2026-11-06T13:00:00.000Z");
+    expect(parseWireDate("20261106T130000-0500", "Asia/Bangkok")?.toISO()).toBe("2026-11-06T13:00:00.000-05:00");
+    expect(parseWireDate("soon", "UTC")).toBeUndefined();
+  });
+});
