@@ -13,7 +13,7 @@ import { importReleases, OUTCOMES, type ItemReport } from "../src/lib/import/run
 import { validatePartners } from "../src/lib/partners.ts";
 import { validateSiteConfig } from "../src/lib/site-config.ts";
 
-const usage = "Usage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run]";
+const usage = "Usage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]";
 
 try {
   const { values, positionals } = parseArgs({
