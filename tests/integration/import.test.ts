@@ -295,6 +295,24 @@ describe("import: inputs, limits and failures", () => {
   });
 });
 
+describe("import: feed settings and names", () => {
+  it("applies a feed's own filters and partner to inputs whose path contains its match", async () => {
+    const articles = path.join(await tempDir("import-feeds"), "articles");
+    const feeds = validateImportConfig({ ...importSettings, feeds: [{ match: "prnewswire.rss", exclude: ["coffee"] }] }, partners.map((partner) => partner.id));
+    const result = await importReleases({ inputs: [input("prnewswire.rss.xml")], articlesDir: articles, displayRoot: path.dirname(articles), site: { timeZone: "Asia/Bangkok" }, partners, config: feeds });
+    expect(result.items.map((item) => [item.outcome, item.reason])).toEqual([["new", undefined], ["skipped", 'excluded by the keyword filter "coffee"']]);
+  });
+
+  it("gives two different releases with one headline two files", async () => {
+    const release = (guid: string, issuer: string) =>
+      `<item><title>Annual Results Announced</title><guid>${guid}</guid><pubDate>Mon, 02 Nov 2026 08:00:00 +0700</pubDate><dc:contributor>${issuer}</dc:contributor><description>&lt;p&gt;BANGKOK, Nov. 2, 2026 /PRNewswire/ -- ${issuer} reported results.&lt;/p&gt;</description></item>`;
+    await writeFile(input("same-title.rss.xml"), `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>PR Newswire</title>${release("a-1", "Alder Foods")}${release("b-1", "Birchwood Paper")}</channel></rss>`);
+    const articles = path.join(await tempDir("import-names"), "articles");
+    const result = await importInto(articles, [input("same-title.rss.xml")]);
+    expect(result.items.map((item) => item.file)).toEqual(["articles/2026/11/annual-results-announced.md", "articles/2026/11/annual-results-announced-2.md"]);
+  });
+});
+
 describe("npm run import", () => {
   const cli = (args: string[]) =>
     run(path.resolve("node_modules/.bin/tsx"), ["scripts/import.ts", ...args]).then(
