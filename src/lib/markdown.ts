@@ -8,7 +8,8 @@ import sanitizeHtml from "sanitize-html";
  */
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
-const ALLOWED_TAGS = [
+/** The HTML elements an article body may contain (the importer starts from the same list). */
+export const BODY_TAGS = [
   "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
   "ul", "ol", "li", "dl", "dt", "dd",
   "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q",
@@ -16,8 +17,11 @@ const ALLOWED_TAGS = [
   "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
 ];
 
+/** Elements removed together with everything inside them. */
+export const DROPPED_WITH_CONTENT = ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"];
+
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
+  allowedTags: BODY_TAGS,
   allowedAttributes: {
     // rel is set by the transform below, never taken from the input.
     a: ["href", "title", "rel"],
@@ -32,7 +36,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
   allowProtocolRelative: false,
   // Dropped with their content: anything that runs, styles, frames or posts.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
+  nonTextTags: DROPPED_WITH_CONTENT,
   disallowedTagsMode: "discard",
   transformTags: {
     // The page's only h1 is the headline.

@@ -40,7 +40,36 @@ export class PhotoError extends Error {
   }
 }
 
-const READABLE = "a JPEG, PNG, WebP, AVIF, GIF or TIFF photo";
+export const READABLE_PHOTO = "a JPEG, PNG, WebP, AVIF, GIF or TIFF photo";
+
+export interface PhotoInfo {
+  format: string;
+  width: number;
+  height: number;
+  hasAlpha: boolean;
+}
+
+/**
+ * What a photo is by its content: a raster format sharp reads, within the pixel limit.
+ * Shared by the build (files beside articles) and the importer (downloaded bytes).
+ */
+export async function inspectPhoto(input: string | Buffer): Promise<PhotoInfo> {
+  let info: sharp.Metadata;
+  try {
+    info = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw new PhotoError(READABLE_PHOTO, `a file that is not a readable image (${firstLine(error)})`);
+  }
+  const width = info.width ?? 0;
+  const height = info.height ?? 0;
+  if (width * height > PHOTO_PIXEL_LIMIT) {
+    throw new PhotoError(`a photo of at most ${PHOTO_PIXEL_LIMIT / 1_000_000} megapixels`, `${width}×${height}`);
+  }
+  if (!info.format || !RASTER_FORMATS.has(info.format)) {
+    throw new PhotoError(READABLE_PHOTO, `${info.format ?? "unknown"} content`);
+  }
+  return { format: info.format, width, height, hasAlpha: info.hasAlpha ?? false };
+}
 
 /**
  * Checks a photo by its content (not its extension) and renders it at several widths as
@@ -60,23 +89,7 @@ export async function processPhoto(file: string, settings: PhotoSettings): Promi
   if (size > PHOTO_BYTE_LIMIT) {
     throw new PhotoError(`a photo of at most ${PHOTO_BYTE_LIMIT / 1024 / 1024} MB`, `${(size / 1024 / 1024).toFixed(1)} MB`);
   }
-  let format: string | undefined;
-  let hasAlpha = false;
-  try {
-    const info = await sharp(file, { limitInputPixels: false }).metadata();
-    format = info.format;
-    hasAlpha = info.hasAlpha ?? false;
-    const pixels = (info.width ?? 0) * (info.height ?? 0);
-    if (pixels > PHOTO_PIXEL_LIMIT) {
-      throw new PhotoError(`a photo of at most ${PHOTO_PIXEL_LIMIT / 1_000_000} megapixels`, `${info.width}×${info.height}`);
-    }
-  } catch (error) {
-    if (error instanceof PhotoError) throw error;
-    throw new PhotoError(READABLE, `a file that is not a readable image (${firstLine(error)})`);
-  }
-  if (!format || !RASTER_FORMATS.has(format)) {
-    throw new PhotoError(READABLE, `${format ?? "unknown"} content`);
-  }
+  const { format, hasAlpha } = await inspectPhoto(file);
 
   const fallback = hasAlpha || format === "png" || format === "gif" ? "png" : "jpeg";
   try {

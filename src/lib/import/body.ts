@@ -1,6 +1,7 @@
 import sanitizeHtml from "sanitize-html";
 import { Element, Text, isTag, isText, type AnyNode } from "domhandler";
 import { removeElement, textContent } from "domutils";
+import { BODY_TAGS, DROPPED_WITH_CONTENT } from "../markdown.ts";
 import type { Partner } from "../partners.ts";
 import { collapse, descendantsNamed, parseHtml } from "./dom.ts";
 import { matchDateline, type Dateline } from "./dateline.ts";
@@ -39,12 +40,8 @@ export interface BodyContext {
 const CONTAINERS = new Set(["div", "section", "article", "main", "header", "footer", "span"]);
 
 const IMPORT_SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
-    "ul", "ol", "li", "dl", "dt", "dd", "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small",
-    "sub", "sup", "abbr", "cite", "q", "a", "img", "figure", "figcaption",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", ...CONTAINERS,
-  ],
+  // The article allowlist plus the containers and h1 a page brings, which the cleaner unwraps.
+  allowedTags: [...BODY_TAGS, "h1", ...CONTAINERS],
   allowedAttributes: {
     a: ["href", "title"],
     img: ["src", "alt", "title", "width", "height"],
@@ -57,7 +54,7 @@ const IMPORT_SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ["http", "https"] },
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math", "nav", "form", "button", "select", "title", "head"],
+  nonTextTags: [...DROPPED_WITH_CONTENT, "nav", "form", "button", "select", "title", "head"],
   disallowedTagsMode: "discard",
   allowedClasses: {},
 };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
-import { PHOTO_PIXEL_LIMIT } from "../photos.ts";
+import { inspectPhoto, PhotoError, PHOTO_PIXEL_LIMIT, READABLE_PHOTO } from "../photos.ts";
 import { fetchBytes, PHOTO_FETCH_LIMITS, readLocalBytes, type FetchLimits } from "./fetch.ts";
 
 /** A photo that cannot be imported; its article is imported without it. */
@@ -38,22 +38,19 @@ export async function verifyPhoto(bytes: Buffer): Promise<VerifiedPhoto> {
       throw new PhotoRejected("an SVG image (refused: SVG can carry scripts; ask the wire for a JPEG or PNG)");
     }
     const what = start.startsWith("<") ? "HTML or XML text" : bytes.length === 0 ? "an empty file" : "data that is not an image";
-    throw new PhotoRejected(`expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found ${what}`);
+    throw new PhotoRejected(`expected ${READABLE_PHOTO}, found ${what}`);
   }
-  let width = 0;
-  let height = 0;
+  let width: number;
+  let height: number;
   try {
-    const image = sharp(bytes, { limitInputPixels: PHOTO_PIXEL_LIMIT, failOn: "truncated", animated: false });
-    const metadata = await image.metadata();
-    if (metadata.format !== format.sharp) throw new Error(`its content is ${metadata.format ?? "unknown"}, not ${format.sharp}`);
-    width = metadata.width ?? 0;
-    height = metadata.height ?? 0;
+    const info = await inspectPhoto(bytes);
+    if (info.format !== format.sharp) throw new PhotoError(`${format.sharp} content`, `${info.format} content`);
+    ({ width, height } = info);
     // Decoding every pixel finds truncated or corrupt files that the header alone does not.
-    await image.stats();
+    await sharp(bytes, { limitInputPixels: PHOTO_PIXEL_LIMIT, failOn: "truncated" }).stats();
   } catch (error) {
-    const message = (error as Error).message;
-    if (/pixel limit/i.test(message)) throw new PhotoRejected(`larger than the ${PHOTO_PIXEL_LIMIT / 1_000_000} megapixel limit`);
-    throw new PhotoRejected(`a damaged or unreadable ${format.ext.toUpperCase()} (${message.split("\n")[0]})`);
+    if (error instanceof PhotoError) throw new PhotoRejected(error.message);
+    throw new PhotoRejected(`a damaged or unreadable ${format.ext.toUpperCase()} (${(error as Error).message.split("\n")[0]})`);
   }
   if (width < MIN_SIDE || height < MIN_SIDE) throw new PhotoRejected(`only ${width}×${height} pixels: a tracking pixel or an icon, not a photo`);
   const digest = createHash("sha256").update(bytes).digest("hex");

@@ -1,3 +1,4 @@
+import { access } from "node:fs/promises";
 import path from "node:path";
 import type { Partner } from "../partners.ts";
 import type { SiteConfig } from "../site-config.ts";
@@ -132,9 +133,9 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
         }
         if (!options.dryRun) {
           for (const photo of photos.loaded) {
-            await writeFileAtomic(path.join(path.dirname(file), photo.verified.fileName), photo.verified.bytes).catch((error: NodeJS.ErrnoException) => {
-              if (error.code !== "EEXIST") throw error;
-            });
+            // Named by content: a file of that name already holds these bytes.
+            const target = path.join(path.dirname(file), photo.verified.fileName);
+            if (!(await exists(target))) await writeFileAtomic(target, photo.verified.bytes);
           }
           await writeFileAtomic(file, text, { exclusive: !current });
         }
@@ -221,4 +222,8 @@ function findDuplicate(release: PreparedRelease, articles: readonly ExistingArti
     if (!issuer || article.companies.length === 0) return true;
     return article.companies.some((company) => comparable(company) === issuer);
   });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(() => true, () => false);
 }
