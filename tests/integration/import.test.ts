@@ -220,7 +220,7 @@ describe("import: photos that cannot be used", () => {
       "left out photo photos/page.jpg: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found HTML or XML text",
       "left out photo photos/pixel.png: only 1×1 pixels: a tracking pixel or an icon, not a photo",
       'left out photo photos/../../outside.jpg: expected a path inside the feed\'s folder, found "photos/../../outside.jpg"',
-      `left out photo ${origin}/media/missing.jpg: ${origin}/media/missing.jpg: the server answered HTTP 404`,
+      `left out photo ${origin}/media/missing.jpg: the server answered HTTP 404`,
     ]));
     const text = await readFile(path.join(articles, "2026/11/brightwater-mills-adds-a-line.md"), "utf8");
     expect(text.match(/- src: /g)).toHaveLength(1);

@@ -86,7 +86,9 @@ export async function loadPhoto(address: string, source: PhotoSource): Promise<V
     }
   } catch (error) {
     if (error instanceof PhotoRejected) throw error;
-    throw new PhotoRejected((error as Error).message);
+    // The report already names the photo: keep only what went wrong.
+    const message = (error as Error).message;
+    throw new PhotoRejected(message.slice(message.indexOf(": ") + 2));
   }
   return verifyPhoto(bytes);
 }
