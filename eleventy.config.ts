@@ -29,7 +29,8 @@ export interface DatelineOptions {
 
 /** Wires Dateline's plugins for one site; tests call it with fixture sites. */
 export function configureDateline(options: DatelineOptions) {
-  return function (eleventyConfig: UserConfig): void {
+  const articlesDir = path.resolve(options.articlesDir ?? "articles");
+  const configure = function (eleventyConfig: UserConfig): void {
     const assets = fingerprintAssets("assets");
     // Logos under /assets/ are served by their fingerprinted names.
     const validSite = validateSiteConfig(options.site);
@@ -53,7 +54,7 @@ export function configureDateline(options: DatelineOptions) {
     eleventyConfig.addPlugin(articlesPlugin, {
       site: siteConfig,
       partners: partnerList,
-      articlesDir: path.resolve(options.articlesDir ?? "articles"),
+      articlesDir,
       photos: { cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"), widths: DEFAULT_PHOTO_WIDTHS, avifEffort: DEFAULT_AVIF_EFFORT },
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
@@ -65,6 +66,8 @@ export function configureDateline(options: DatelineOptions) {
     if (options.search !== false) eleventyConfig.addPlugin(searchPlugin, { site: siteConfig, state });
     eleventyConfig.addPlugin(auditPlugin, { site: siteConfig, partners: partnerList, state });
   };
+  // The build script sizes the heap from the number of articles before Eleventy starts.
+  return Object.assign(configure, { articlesDir });
 }
 
 export default configureDateline({ site, partners });

@@ -22,6 +22,10 @@ const { values } = parseArgs({
   options: {
     articles: { type: "string", default: "1000,10000" },
     runs: { type: "string", default: "3" },
+    warmup: { type: "string", default: "1" },
+    // A subset (e.g. `dateline` for a 100 000-article run) writes its own report, not latest.md.
+    builders: { type: "string", default: "dateline,vanilla,hugo" },
+    "skip-preview": { type: "boolean", default: false },
     photos: { type: "string", default: "3" },
     "photo-size": { type: "string", default: "3000x2000" },
     out: { type: "string", default: path.join(ROOT, "bench", "results") },
@@ -31,6 +35,8 @@ const { values } = parseArgs({
 });
 const sizes = values.articles.split(",").map(Number);
 const runs = Number(values.runs);
+const warmups = Number(values.warmup);
+const builders = new Set(values.builders.split(","));
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const HUGO = ["/usr/bin/hugo", "/usr/local/bin/hugo"].find((file) => existsSync(file));
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -55,6 +61,7 @@ function measure(command: string, args: string[], cwd: string, env: NodeJS.Proce
 
 interface Runner {
   name: string;
+  key: string;
   run: () => Measurement;
 }
 
@@ -77,9 +84,10 @@ async function prepare(count: number): Promise<{ work: string; runners: Runner[]
   );
   const fresh = (folder: string) => spawnSync("rm", ["-rf", path.join(work, folder)]);
   const runners: Runner[] = [
-    { name: "Dateline (full production build)", run: () => measure(TSX, ["scripts/build.ts", "--config", config, "--output", path.join(work, "dateline-out")], ROOT) },
+    { name: "Dateline (full production build)", key: "dateline", run: () => measure(TSX, ["scripts/build.ts", "--config", config, "--output", path.join(work, "dateline-out")], ROOT) },
     {
       name: "vanilla Eleventy",
+      key: "vanilla",
       run: () => {
         fresh("vanilla-out");
         return measure("node", [ELEVENTY, `--config=${path.join(ROOT, "bench", "vanilla", "eleventy.config.mjs")}`, "--input=articles", "--output=vanilla-out", "--quiet"], work);
@@ -89,13 +97,14 @@ async function prepare(count: number): Promise<{ work: string; runners: Runner[]
   if (HUGO) {
     runners.push({
       name: "Hugo",
+      key: "hugo",
       run: () => {
         fresh("hugo-out");
         return measure(HUGO, ["--source", path.join(ROOT, "bench", "hugo"), "--contentDir", path.join(work, "articles"), "--destination", path.join(work, "hugo-out"), "--quiet"], work);
       },
     });
   }
-  return { work, runners };
+  return { work, runners: runners.filter((runner) => builders.has(runner.key)) };
 }
 
 const stats = (list: number[]) => {
@@ -163,13 +172,13 @@ const started = new Date();
 lines.push(`# Dateline benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`, "");
 lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.`);
 lines.push(`Versions: Node ${process.version}, @11ty/eleventy ${await pkg("@11ty/eleventy")}, sharp ${await pkg("sharp")}, pagefind ${await pkg("pagefind")}, ${HUGO ? version(HUGO, ["version"]) : "Hugo not installed"}.`);
-lines.push(`Method: ${runs} runs per builder after one warm-up, interleaved in this session; wall time of the whole command; peak RSS from GNU time. Dateline's figure is its full production build: Eleventy, photos, Pagefind index and syndication audit, into a staging folder swapped into place.`, "");
+lines.push(`Method: ${runs} runs per builder after ${warmups === 1 ? "one warm-up" : `${warmups} warm-ups`}, interleaved in this session; wall time of the whole command; peak RSS from GNU time. Dateline's figure is its full production build: Eleventy, photos, Pagefind index and syndication audit, into a staging folder swapped into place.`, "");
 
 for (const count of sizes) {
   console.log(`Corpus of ${count} articles…`);
   const { work, runners } = await prepare(count);
   const results = new Map<string, Measurement[]>(runners.map((r) => [r.name, []]));
-  for (const runner of runners) runner.run(); // warm-up
+  for (let round = 0; round < warmups; round++) for (const runner of runners) runner.run();
   for (let round = 0; round < runs; round++) {
     for (const runner of runners) {
       const m = runner.run();
@@ -185,8 +194,13 @@ for (const count of sizes) {
     medians.set(name, time.median);
     lines.push(`| ${name} | ${fmt(time.min)} | ${fmt(time.median)} | ${fmt(time.max)} | ${fmt(rss.median, 0)} |`);
   }
-  const dateline = medians.get(runners[0]!.name)!;
-  lines.push("", `Ratios of medians: Dateline / vanilla Eleventy = ${fmt(dateline / medians.get("vanilla Eleventy")!)}${medians.has("Hugo") ? `; Dateline / Hugo = ${fmt(dateline / medians.get("Hugo")!)}` : ""}.`, "");
+  const dateline = medians.get("Dateline (full production build)");
+  if (dateline !== undefined && medians.has("vanilla Eleventy")) {
+    lines.push("", `Ratios of medians: Dateline / vanilla Eleventy = ${fmt(dateline / medians.get("vanilla Eleventy")!)}${medians.has("Hugo") ? `; Dateline / Hugo = ${fmt(dateline / medians.get("Hugo")!)}` : ""}.`, "");
+  } else {
+    lines.push("");
+  }
+  if (values["skip-preview"]) continue;
   const edit = previewEdit(work);
   lines.push(`Live preview: one article edited, updated page served after ${edit === undefined ? "– (not measured)" : `${fmt(edit)} s`}.`, "");
 }
@@ -204,5 +218,5 @@ await mkdir(values.out, { recursive: true });
 const report = `${lines.join("\n")}\n`;
 const name = `${started.toISOString().slice(0, 16).replace(/[:T]/g, "-")}-${sizes.join("-")}.md`;
 await writeFile(path.join(values.out, name), report);
-await writeFile(path.join(values.out, "latest.md"), report);
+if (builders.size === 3) await writeFile(path.join(values.out, "latest.md"), report);
 console.log(`\n${report}Report: ${path.relative(process.cwd(), path.join(values.out, name))}`);

@@ -8,14 +8,14 @@ const run = promisify(execFile);
 const root = process.cwd();
 
 /** Writes an Eleventy config file for a fixture site, for `scripts/build.ts --config`. */
-export async function writeFixtureConfig(articlesDir: string, now: string): Promise<string> {
+export async function writeFixtureConfig(articlesDir: string, now: string, photoCacheDir?: string): Promise<string> {
   const dir = await tempDir("config");
   const file = path.join(dir, "fixture.config.mts");
   await writeFile(
     file,
     `import { configureDateline } from ${JSON.stringify(path.join(root, "eleventy.config.ts"))};\n` +
       `import { fixturePartners, fixtureSite, testPhotoCache } from ${JSON.stringify(path.join(root, "tests/helpers/fixture-site.ts"))};\n` +
-      `export default configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: ${JSON.stringify(articlesDir)}, photoCacheDir: testPhotoCache, now: ${JSON.stringify(now)} });\n`,
+      `export default configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: ${JSON.stringify(articlesDir)}, photoCacheDir: ${photoCacheDir === undefined ? "testPhotoCache" : JSON.stringify(photoCacheDir)}, now: ${JSON.stringify(now)} });\n`,
   );
   return file;
 }

@@ -1,0 +1,19 @@
+/**
+ * The V8 heap for a production build, sized by the number of articles. Node's default (a
+ * quarter of the machine's memory here) lets V8 collect lazily: a 10 000-article build peaked
+ * at 1.6 GiB of RSS though it needs far less, at the same speed with a 900 MB cap. A fixed cap
+ * would break larger sites, so the cap grows with the site, up to 4 GiB.
+ */
+export const HEAP_SIZING_THRESHOLD = 5_000;
+export const MAX_BUILD_HEAP_MB = 4_096;
+
+/** The heap cap in MB for a site of `articles` articles, or undefined when the default is fine. */
+export function buildHeapLimitMb(articles: number): number | undefined {
+  if (articles < HEAP_SIZING_THRESHOLD) return undefined;
+  return Math.min(MAX_BUILD_HEAP_MB, Math.round(350 + 0.05 * articles));
+}
+
+/** True when the user already chose a heap size for this process. */
+export function heapChosenByUser(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  return [...execArgv, ...(nodeOptions ?? "").split(/\s+/)].some((flag) => flag.startsWith("--max-old-space-size"));
+}
