@@ -46,6 +46,8 @@ interface Measurement {
   seconds: number;
   /** Peak resident set size of the whole command, in MiB (from GNU time). */
   rssMiB?: number;
+  /** Why the command failed (a 100 000-article build may run out of heap): reported, not thrown. */
+  failure?: string;
 }
 
 /** Runs a command to completion, timing it; GNU time reports its peak RSS when present. */
@@ -54,9 +56,11 @@ function measure(command: string, args: string[], cwd: string, env: NodeJS.Proce
   const full = TIME ? [TIME, ["-f", "BENCH-RSS-KB %M", command, ...args]] as const : [command, args] as const;
   const result = spawnSync(full[0], full[1], { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
   const rss = /BENCH-RSS-KB (\d+)/.exec(result.stderr)?.[1];
-  return { seconds, ...(rss ? { rssMiB: Number(rss) / 1024 } : {}) };
+  const measured = { seconds, ...(rss ? { rssMiB: Number(rss) / 1024 } : {}) };
+  if (result.status === 0) return measured;
+  const reason = /FATAL ERROR: [^\n]*/.exec(result.stderr)?.[0] ?? result.stderr.trim().split("\n").at(-1) ?? "";
+  return { ...measured, failure: `exit ${result.status}: ${reason}` };
 }
 
 interface Runner {
@@ -183,7 +187,7 @@ for (const count of sizes) {
     for (const runner of runners) {
       const m = runner.run();
       results.get(runner.name)!.push(m);
-      console.log(`  ${runner.name}: ${m.seconds.toFixed(2)} s, ${fmt(m.rssMiB, 0)} MiB`);
+      console.log(`  ${runner.name}: ${m.seconds.toFixed(2)} s, ${fmt(m.rssMiB, 0)} MiB${m.failure ? ` — FAILED (${m.failure})` : ""}`);
     }
   }
   lines.push(`## ${count.toLocaleString("en-US")} articles`, "", "| builder | min (s) | median (s) | max (s) | peak RSS, median (MiB) |", "| --- | --- | --- | --- | --- |");
@@ -192,7 +196,8 @@ for (const count of sizes) {
     const time = stats(list.map((m) => m.seconds));
     const rss = stats(list.map((m) => m.rssMiB ?? NaN));
     medians.set(name, time.median);
-    lines.push(`| ${name} | ${fmt(time.min)} | ${fmt(time.median)} | ${fmt(time.max)} | ${fmt(rss.median, 0)} |`);
+    const failures = list.filter((m) => m.failure);
+    lines.push(`| ${name}${failures.length ? ` (${failures.length} of ${list.length} runs FAILED: ${failures[0]?.failure})` : ""} | ${fmt(time.min)} | ${fmt(time.median)} | ${fmt(time.max)} | ${fmt(rss.median, 0)} |`);
   }
   const dateline = medians.get("Dateline (full production build)");
   if (dateline !== undefined && medians.has("vanilla Eleventy")) {
