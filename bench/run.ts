@@ -200,7 +200,10 @@ for (const count of sizes) {
     lines.push(`| ${name}${failures.length ? ` (${failures.length} of ${list.length} runs FAILED: ${failures[0]?.failure})` : ""} | ${fmt(time.min)} | ${fmt(time.median)} | ${fmt(time.max)} | ${fmt(rss.median, 0)} |`);
   }
   const dateline = medians.get("Dateline (full production build)");
-  if (dateline !== undefined && medians.has("vanilla Eleventy")) {
+  const datelineFailed = [...results].some(([name, list]) => name.startsWith("Dateline") && list.some((m) => m.failure));
+  if (datelineFailed) {
+    lines.push("", "Ratios: not computed (a Dateline run failed).", "");
+  } else if (dateline !== undefined && medians.has("vanilla Eleventy")) {
     lines.push("", `Ratios of medians: Dateline / vanilla Eleventy = ${fmt(dateline / medians.get("vanilla Eleventy")!)}${medians.has("Hugo") ? `; Dateline / Hugo = ${fmt(dateline / medians.get("Hugo")!)}` : ""}.`, "");
   } else {
     lines.push("");
