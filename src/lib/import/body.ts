@@ -79,13 +79,12 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
   const photos = extractPhotos(document, context.photoBaseUrl, notes);
   const result: CleanBody = { markdown: "", photos, notes };
   const captions = new Set([...context.captions, ...photos.flatMap((photo) => [photo.caption, photo.alt])].filter((text): text is string => !!text).map(comparable));
-  const disclaimers = context.partners.map((partner) => disclaimerPattern(partner.disclaimer));
-  const labels = [...new Set([...ORIGINAL_LINK_LABELS, ...context.partners.map((partner) => partner.originalLinkLabel.toLowerCase())])].sort((a, b) => b.length - a.length);
+  const { disclaimers, labels } = partnerPatterns(context.partners);
 
   const blocks = flattenBlocks(document.children);
   const kept: Element[] = [];
   let datelineIndex = -1;
-  blocks.forEach((block, index) => {
+  blocks.forEach((block) => {
     let text = collapse(textContent(block));
     if (text === "") return;
     const lower = comparable(text);
@@ -175,7 +174,6 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
       return;
     }
     kept.push(block);
-    void index;
   });
 
   if (datelineIndex > 0) {
@@ -184,6 +182,19 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
   }
   result.markdown = kept.map((block) => blockToMarkdown(block)).filter((text) => text.trim() !== "").join("\n\n");
   return result;
+}
+
+/** Disclaimer patterns and original-link labels, built once per partner list, not per release. */
+const patternsByPartners = new WeakMap<readonly Partner[], { disclaimers: RegExp[]; labels: string[] }>();
+function partnerPatterns(partners: readonly Partner[]): { disclaimers: RegExp[]; labels: string[] } {
+  const cached = patternsByPartners.get(partners);
+  if (cached) return cached;
+  const built = {
+    disclaimers: partners.map((partner) => disclaimerPattern(partner.disclaimer)),
+    labels: [...new Set([...ORIGINAL_LINK_LABELS, ...partners.map((partner) => partner.originalLinkLabel.toLowerCase())])].sort((a, b) => b.length - a.length),
+  };
+  patternsByPartners.set(partners, built);
+  return built;
 }
 
 /** A partner's disclaimer template as a pattern: placeholders match any name. */

@@ -94,11 +94,17 @@ export interface MappedTerms {
   country?: string | undefined;
 }
 
-/** Stock tickers and ISINs are identifiers, not topics. */
-const IDENTIFIER = /^(?:[A-Z]{2,10}:[A-Z0-9.\-]{1,10}|[A-Z]{2}[A-Z0-9]{9}\d)$/;
+interface KeywordLookups {
+  categories: Map<string, string>;
+  regions: Map<string, string>;
+  tags: Map<string, string>;
+}
 
-/** Maps a release's keywords to site terms; keywords are matched without case or accents. */
-export function mapKeywords(keywords: readonly WireKeyword[], config: ImportConfig, countryOf: (text: string) => string | undefined): MappedTerms {
+/** Keyword → site term tables, built once per configuration (a run maps every item with them). */
+const lookups = new WeakMap<ImportConfig, KeywordLookups>();
+function lookupsFor(config: ImportConfig): KeywordLookups {
+  const cached = lookups.get(config);
+  if (cached) return cached;
   const lookup = (table: Record<string, string[]>): Map<string, string> => {
     const map = new Map<string, string>();
     for (const [term, words] of Object.entries(table)) {
@@ -107,9 +113,17 @@ export function mapKeywords(keywords: readonly WireKeyword[], config: ImportConf
     }
     return map;
   };
-  const categories = lookup(config.categories);
-  const regions = lookup(config.regions);
-  const tags = lookup(config.tags);
+  const built = { categories: lookup(config.categories), regions: lookup(config.regions), tags: lookup(config.tags) };
+  lookups.set(config, built);
+  return built;
+}
+
+/** Stock tickers and ISINs are identifiers, not topics. */
+const IDENTIFIER = /^(?:[A-Z]{2,10}:[A-Z0-9.\-]{1,10}|[A-Z]{2}[A-Z0-9]{9}\d)$/;
+
+/** Maps a release's keywords to site terms; keywords are matched without case or accents. */
+export function mapKeywords(keywords: readonly WireKeyword[], config: ImportConfig, countryOf: (text: string) => string | undefined): MappedTerms {
+  const { categories, regions, tags } = lookupsFor(config);
   const result: MappedTerms = { categories: [], tags: [], regions: [] };
   const add = (list: string[], value: string): void => {
     if (!list.some((existing) => comparable(existing) === comparable(value))) list.push(value);

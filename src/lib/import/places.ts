@@ -1,3 +1,5 @@
+import { termKey } from "../directory.ts";
+
 /**
  * Countries for dateline places, as AP style prints them: cities that stand alone
  * (`BEIJING`, `NEW YORK`), US states and Canadian provinces after a city (`GREENWICH, Conn.`),
@@ -34,7 +36,7 @@ const CANADIAN_PROVINCES = [
   "Ontario", "Ont.", "Prince Edward Island", "Quebec", "Que.", "Saskatchewan", "Sask.", "Alta.", "Man.",
 ];
 
-const key = (text: string): string => text.normalize("NFKD").replace(/\p{M}+/gu, "").replace(/\s+/g, " ").trim().toUpperCase();
+const key = (text: string): string => termKey(text).toUpperCase();
 
 let countryNames: Map<string, string> | undefined;
 function countries(): Map<string, string> {

@@ -7,7 +7,7 @@ import { readReleases } from "./detect.ts";
 import { readInput, type FetchLimits } from "./fetch.ts";
 import type { ImportConfig } from "./import-config.ts";
 import { loadPhoto, PhotoRejected, type VerifiedPhoto } from "./photo-file.ts";
-import { ItemError, prepareRelease, type PreparedRelease } from "./release.ts";
+import { prepareRelease, type PreparedRelease } from "./release.ts";
 import { contentHash, editedSinceImport, newArticlePath, scanExistingArticles, serializeArticle, writeFileAtomic, type ExistingArticle } from "./store.ts";
 
 export type Outcome = "new" | "updated" | "unchanged" | "conflict" | "skipped" | "failed";
@@ -148,7 +148,8 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
         }
         report({ ...base, outcome: current ? "updated" : "new" });
       } catch (error) {
-        if (!(error instanceof ItemError || error instanceof Error)) throw error;
+        // ItemError, UserError (fetch, limits) or anything else: this item fails, the run goes on.
+        if (!(error instanceof Error)) throw error;
         report({ origin: item.origin, outcome: "failed", reason: error.message, notes: [] });
       }
     }

@@ -1,5 +1,6 @@
 import { textContent } from "domutils";
 import { parseHtml } from "./dom.ts";
+import { termKey } from "../directory.ts";
 import { escapeHtml } from "../html.ts";
 
 /** The visible text of an HTML fragment, whitespace collapsed. */
@@ -27,14 +28,9 @@ export function textToHtml(text: string): string {
 
 /** Text compared for sameness: case, accents, curly or straight quotes, dashes and spacing ignored. */
 export function comparable(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
+  const folded = text
     .replace(/[\u2018\u2019\u201a\u201b\u2032`´]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim()
-    .replace(/[.\s]+$/, "")
-    .toLowerCase();
+    .replace(/[\u2010-\u2015\u2212]/g, "-");
+  return termKey(folded).replace(/[.\s]+$/, "");
 }

@@ -58,3 +58,11 @@ export function describeOrigin(input: string, index: number, title: string | und
   const short = title && title.length > 60 ? `${title.slice(0, 60)}…` : title;
   return `${input}, item ${index + 1}${short ? ` (${JSON.stringify(short)})` : ""}`;
 }
+
+/** Copies only the defined values, so optional fields stay absent rather than `undefined`. */
+export function assign<T extends object>(target: T, values: { [K in keyof T]?: T[K] | undefined }): T {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== "") (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}

@@ -1,6 +1,5 @@
 import { attribute, childNamed, childrenNamed, childText, descendantsNamed, innerMarkup, textOf, type Document, type Element } from "../dom.ts";
-import { describeOrigin, type KeywordKind, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
-import { assign } from "./rss.ts";
+import { assign, describeOrigin, type KeywordKind, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
 
 const KEYWORD_KINDS: Record<string, KeywordKind> = {
   industry: "industry",

@@ -1,6 +1,5 @@
-import { attribute, childNamed, childrenNamed, childText, descendantsNamed, innerMarkup, localName, textOf, type Document, type Element } from "../dom.ts";
-import { describeOrigin, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
-import { assign } from "./rss.ts";
+import { attribute, childNamed, childrenNamed, childText, descendantsNamed, innerMarkup, textOf, type Document, type Element } from "../dom.ts";
+import { assign, describeOrigin, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
 
 /**
  * NewsML-G2 news items as GlobeNewswire delivers them: a `newsMessage` holding `newsItem`s
@@ -86,8 +85,4 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     issuer: issuer ?? (rights ? childText(childNamed(rights, "copyrightHolder") ?? rights, "name") : undefined),
     wire: itemMeta ? attribute(childNamed(itemMeta, "provider"), "literal") : undefined,
   });
-}
-
-export function isNewsMlG2Root(root: Element): boolean {
-  return ["newsmessage", "newsitem"].includes(localName(root));
 }

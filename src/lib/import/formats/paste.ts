@@ -1,8 +1,7 @@
 import { removeElement } from "domutils";
 import { attribute, childNamed, collapse, descendantsNamed, innerMarkup, parseHtml, textOf, type Element } from "../dom.ts";
 import { textToHtml } from "../text.ts";
-import type { ReadFeedResult, WireItem } from "../wire-item.ts";
-import { assign } from "./rss.ts";
+import { assign, type ReadFeedResult, type WireItem } from "../wire-item.ts";
 
 /** Elements that are page chrome, never part of a release. */
 const CHROME_ELEMENTS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "iframe", "svg", "dialog", "select", "input", "textarea"];

@@ -1,5 +1,5 @@
 import { attribute, childNamed, childrenNamed, childText, descendantsNamed, rawText, textOf, type Document, type Element } from "../dom.ts";
-import { describeOrigin, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
+import { assign, describeOrigin, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
 import { htmlToText } from "../text.ts";
 
 /** RSS 2.0 with the extensions wires use: content, Dublin Core, Media RSS, enclosures. */
@@ -85,12 +85,4 @@ function photo(url: string, node: Element, item: Element): WirePhoto {
 
 function splitKeywords(text: string | undefined): WireKeyword[] {
   return (text ?? "").split(/[,;]/).map((value) => value.trim()).filter(Boolean).map((value) => ({ kind: "keyword" as const, value }));
-}
-
-/** Copies only the defined values, so optional fields stay absent rather than `undefined`. */
-export function assign<T extends object>(target: T, values: { [K in keyof T]?: T[K] | undefined }): T {
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== "") (target as Record<string, unknown>)[key] = value;
-  }
-  return target;
 }
