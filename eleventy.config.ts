@@ -5,6 +5,8 @@ import site from "./src/data/site.ts";
 import { validatePartners } from "./src/lib/partners.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/fingerprint.ts";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
+import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/shard.ts";
+import { announcePhotosReady, listenForPhotosReady } from "./src/lib/shard-messages.ts";
 import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
 import articlesPlugin, { type BuildState } from "./src/plugins/articles.ts";
 import auditPlugin from "./src/plugins/audit.ts";
@@ -25,12 +27,16 @@ export interface DatelineOptions {
   /** Index the built site with Pagefind (tests that don't search turn it off for speed). */
   search?: boolean;
   sitemapLimit?: number;
+  /** The part of the site this process renders; defaults to `DATELINE_SHARD`, else all of it. */
+  shard?: Shard;
 }
 
 /** Wires Dateline's plugins for one site; tests call it with fixture sites. */
 export function configureDateline(options: DatelineOptions) {
   const articlesDir = path.resolve(options.articlesDir ?? "articles");
   const configure = function (eleventyConfig: UserConfig): void {
+    const shard = options.shard ?? parseShard(process.env[SHARD_VARIABLE]);
+    const parallel = shard.count > 1;
     const assets = fingerprintAssets("assets");
     // Logos under /assets/ are served by their fingerprinted names.
     const validSite = validateSiteConfig(options.site);
@@ -46,7 +52,7 @@ export function configureDateline(options: DatelineOptions) {
     // Not scanned for templates at all: saves walking 10 000 articles and the caches.
     for (const folder of ["articles", "tests", "scripts", "src", "assets", "bench", ".cache", "reports", "test-results"]) eleventyConfig.ignores.add(`${folder}/**`);
 
-    const state: BuildState = { sources: [], includeUnpublished: false, onLoaded: [] };
+    const state: BuildState = { sources: [], includeUnpublished: false, shard };
 
     eleventyConfig.addPlugin(outputGuardPlugin);
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
@@ -60,10 +66,21 @@ export function configureDateline(options: DatelineOptions) {
       ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
       state,
+      shard,
+      ...(parallel && shard.index > 0 ? { photosReady: listenForPhotosReady() } : {}),
+      ...(parallel && shard.index === 0 ? { onPhotosDone: announcePhotosReady } : {}),
     });
-    eleventyConfig.addPlugin(pagesPlugin);
-    eleventyConfig.addPlugin(assetsPlugin, assets);
-    if (options.search !== false) eleventyConfig.addPlugin(searchPlugin, { site: siteConfig, state });
+    eleventyConfig.addPlugin(pagesPlugin, { shard });
+    eleventyConfig.addPlugin(assetsPlugin, { ...assets, copy: shard.index === 0 });
+    if (options.search !== false && shard.index === 0) {
+      eleventyConfig.addPlugin(searchPlugin, {
+        site: siteConfig,
+        partners: partnerList,
+        articlesDir,
+        ...(options.now === undefined ? {} : { now: options.now }),
+        ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
+      });
+    }
     eleventyConfig.addPlugin(auditPlugin, { site: siteConfig, partners: partnerList, state });
   };
   // The build script sizes the heap from the number of articles before Eleventy starts.

@@ -7,7 +7,7 @@
  * from one session. Then (d) the live-preview rebuild after editing one article and (e) cold and
  * warm processing of large JPEGs. Writes a Markdown report (and `latest.md`) to `--out`.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -37,36 +37,72 @@ const sizes = values.articles.split(",").map(Number);
 const runs = Number(values.runs);
 const warmups = Number(values.warmup);
 const builders = new Set(values.builders.split(","));
-const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const HUGO = ["/usr/bin/hugo", "/usr/local/bin/hugo"].find((file) => existsSync(file));
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 
 interface Measurement {
   seconds: number;
-  /** Peak resident set size of the whole command, in MiB (from GNU time). */
+  /** Peak of the summed resident memory of the command and every process it started, in MiB. */
   rssMiB?: number;
   /** Why the command failed (a 100 000-article build may run out of heap): reported, not thrown. */
   failure?: string;
 }
 
-/** Runs a command to completion, timing it; GNU time reports its peak RSS when present. */
-function measure(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Measurement {
+/** Resident memory of `root` and all its descendants, in bytes, read from /proc. */
+async function treeRss(root: number): Promise<number> {
+  const children = new Map<number, number[]>();
+  for (const entry of await readdir("/proc").catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  let total = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop() as number;
+    const statm = await readFile(`/proc/${pid}/statm`, "utf8").catch(() => "");
+    total += Number(statm.split(" ")[1] ?? 0) * 4096;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/**
+ * Runs a command to completion, timing it, and samples the memory of its whole process tree
+ * every 100 ms (the search indexer, Pagefind and any build shards included).
+ */
+async function measure(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Measurement> {
   const started = performance.now();
-  const full = TIME ? [TIME, ["-f", "BENCH-RSS-KB %M", command, ...args]] as const : [command, args] as const;
-  const result = spawnSync(full[0], full[1], { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-64 * 1024);
+  });
+  let peak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      if (child.pid) peak = Math.max(peak, await treeRss(child.pid));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const status = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const seconds = (performance.now() - started) / 1000;
-  const rss = /BENCH-RSS-KB (\d+)/.exec(result.stderr)?.[1];
-  const measured = { seconds, ...(rss ? { rssMiB: Number(rss) / 1024 } : {}) };
-  if (result.status === 0) return measured;
-  const reason = /FATAL ERROR: [^\n]*/.exec(result.stderr)?.[0] ?? result.stderr.trim().split("\n").at(-1) ?? "";
-  return { ...measured, failure: `exit ${result.status}: ${reason}` };
+  sampling = false;
+  await sampler;
+  const measured = { seconds, ...(peak > 0 ? { rssMiB: peak / 1024 / 1024 } : {}) };
+  if (status === 0) return measured;
+  const reason = /FATAL ERROR: [^\n]*/.exec(stderr)?.[0] ?? stderr.trim().split("\n").at(-1) ?? "";
+  return { ...measured, failure: `exit ${status}: ${reason}` };
 }
 
 interface Runner {
   name: string;
   key: string;
-  run: () => Measurement;
+  /** Builds into `output`, a folder that does not exist yet. */
+  run: (output: string) => Promise<Measurement>;
 }
 
 async function prepare(count: number): Promise<{ work: string; runners: Runner[] }> {
@@ -86,26 +122,19 @@ async function prepare(count: number): Promise<{ work: string; runners: Runner[]
       `import partners from ${JSON.stringify(path.join(ROOT, "src/data/partners.ts"))};\n` +
       `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(path.join(work, "articles"))}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: "2026-11-01T00:00:00Z" });\n`,
   );
-  const fresh = (folder: string) => spawnSync("rm", ["-rf", path.join(work, folder)]);
   const runners: Runner[] = [
-    { name: "Dateline (full production build)", key: "dateline", run: () => measure(TSX, ["scripts/build.ts", "--config", config, "--output", path.join(work, "dateline-out")], ROOT) },
+    { name: "Dateline (full production build)", key: "dateline", run: (output) => measure(TSX, ["scripts/build.ts", "--config", config, "--output", output], ROOT) },
     {
       name: "vanilla Eleventy",
       key: "vanilla",
-      run: () => {
-        fresh("vanilla-out");
-        return measure("node", [ELEVENTY, `--config=${path.join(ROOT, "bench", "vanilla", "eleventy.config.mjs")}`, "--input=articles", "--output=vanilla-out", "--quiet"], work);
-      },
+      run: (output) => measure("node", [ELEVENTY, `--config=${path.join(ROOT, "bench", "vanilla", "eleventy.config.mjs")}`, "--input=articles", `--output=${output}`, "--quiet"], work),
     },
   ];
   if (HUGO) {
     runners.push({
       name: "Hugo",
       key: "hugo",
-      run: () => {
-        fresh("hugo-out");
-        return measure(HUGO, ["--source", path.join(ROOT, "bench", "hugo"), "--contentDir", path.join(work, "articles"), "--destination", path.join(work, "hugo-out"), "--quiet"], work);
-      },
+      run: (output) => measure(HUGO, ["--source", path.join(ROOT, "bench", "hugo"), "--contentDir", path.join(work, "articles"), "--destination", output, "--quiet"], work),
     });
   }
   return { work, runners: runners.filter((runner) => builders.has(runner.key)) };
@@ -176,16 +205,22 @@ const started = new Date();
 lines.push(`# Dateline benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`, "");
 lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.`);
 lines.push(`Versions: Node ${process.version}, @11ty/eleventy ${await pkg("@11ty/eleventy")}, sharp ${await pkg("sharp")}, pagefind ${await pkg("pagefind")}, ${HUGO ? version(HUGO, ["version"]) : "Hugo not installed"}.`);
-lines.push(`Method: ${runs} runs per builder after ${warmups === 1 ? "one warm-up" : `${warmups} warm-ups`}, interleaved in this session; wall time of the whole command; peak RSS from GNU time. Dateline's figure is its full production build: Eleventy, photos, Pagefind index and syndication audit, into a staging folder swapped into place.`, "");
+lines.push(`Method: ${runs} runs per builder after ${warmups === 1 ? "one warm-up" : `${warmups} warm-ups`}, interleaved in this session; wall time of the whole command, each run into a new folder (outputs are deleted only after all runs); peak RSS is the summed resident memory of the command and every process it starts (Dateline's search indexer and Pagefind included), sampled every 100 ms. Dateline's figure is its full production build: Eleventy, photos, Pagefind index and syndication audit, into a staging folder swapped into place.`, "");
 
 for (const count of sizes) {
   console.log(`Corpus of ${count} articles…`);
   const { work, runners } = await prepare(count);
   const results = new Map<string, Measurement[]>(runners.map((r) => [r.name, []]));
-  for (let round = 0; round < warmups; round++) for (const runner of runners) runner.run();
+  // Every run writes a new folder and nothing is deleted until the end: on this VM's disk a
+  // deleted tree slows the writes that follow it for many seconds (16 000 files: 0.8 s on a
+  // quiet disk, 8 to 19 s just after a delete), which would land on whichever builder ran next.
+  const outputs = path.join(work, "outputs");
+  await rm(outputs, { recursive: true, force: true });
+  const output = (runner: Runner, label: string) => path.join(outputs, `${runner.key}-${label}`);
+  for (let round = 0; round < warmups; round++) for (const runner of runners) await runner.run(output(runner, `warmup-${round}`));
   for (let round = 0; round < runs; round++) {
     for (const runner of runners) {
-      const m = runner.run();
+      const m = await runner.run(output(runner, String(round)));
       results.get(runner.name)!.push(m);
       console.log(`  ${runner.name}: ${m.seconds.toFixed(2)} s, ${fmt(m.rssMiB, 0)} MiB${m.failure ? ` — FAILED (${m.failure})` : ""}`);
     }
@@ -208,9 +243,11 @@ for (const count of sizes) {
   } else {
     lines.push("");
   }
-  if (values["skip-preview"]) continue;
-  const edit = previewEdit(work);
-  lines.push(`Live preview: one article edited, updated page served after ${edit === undefined ? "– (not measured)" : `${fmt(edit)} s`}.`, "");
+  if (!values["skip-preview"]) {
+    const edit = previewEdit(work);
+    lines.push(`Live preview: one article edited, updated page served after ${edit === undefined ? "– (not measured)" : `${fmt(edit)} s`}.`, "");
+  }
+  await rm(outputs, { recursive: true, force: true });
 }
 
 const photoCount = Number(values.photos);

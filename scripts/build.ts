@@ -4,55 +4,127 @@
  * has succeeded is the staging folder swapped in. On failure the previous output stays as
  * it was and the command exits non-zero.
  *
- * Options: `--output <dir>` (default `_site`), `--config <file>` (default `eleventy.config.ts`).
- * A large site (see `src/lib/heap.ts`) is built in a child process whose heap is sized by
- * its number of articles, which keeps peak memory in proportion to the site.
+ * Options: `--output <dir>` (default `_site`), `--config <file>` (default `eleventy.config.ts`),
+ * `--jobs <n>` (processes; default from the number of articles and cores, see `src/lib/build-plan.ts`).
+ * A large site is built by several Eleventy processes at once, each rendering the pages of one
+ * shard into the same staging folder (see `src/lib/shard.ts`), each with a heap sized for its
+ * share. `--staging <dir>` is how this script starts those processes; it is not for people.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import v8 from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import { findMarkdownFiles } from "../src/lib/articles.ts";
 import { swapIntoPlace } from "../src/lib/atomic-output.ts";
-import { buildHeapLimitMb, heapChosenByUser } from "../src/lib/heap.ts";
-import { closeSearchIndex } from "../src/lib/search-index.ts";
+import { planBuild } from "../src/lib/build-plan.ts";
+import { heapChosenByUser } from "../src/lib/heap.ts";
+import { stopSearchIndexers } from "../src/lib/search-indexer.ts";
+import { SHARD_VARIABLE } from "../src/lib/shard.ts";
+import { PHOTOS_READY } from "../src/lib/shard-messages.ts";
 
 const { values } = parseArgs({
   options: {
     output: { type: "string", default: "_site" },
     config: { type: "string", default: "eleventy.config.ts" },
+    jobs: { type: "string" },
+    staging: { type: "string" },
   },
 });
 
-const limit = heapChosenByUser(process.execArgv, process.env.NODE_OPTIONS) ? undefined : await heapLimitForConfig(values.config);
-if (limit !== undefined && limit < v8.getHeapStatistics().heap_size_limit / 1024 / 1024) {
-  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${limit}`, ...process.argv.slice(1)], { stdio: "inherit" });
-  process.exit(child.status ?? 1);
-}
-
-async function heapLimitForConfig(config: string): Promise<number | undefined> {
-  const module = (await import(pathToFileURL(path.resolve(config)).href)) as { default?: { articlesDir?: unknown } };
-  const articlesDir = module.default?.articlesDir;
-  return typeof articlesDir === "string" ? buildHeapLimitMb((await findMarkdownFiles(articlesDir)).length) : undefined;
+if (values.staging !== undefined) {
+  // One shard (or the whole site) into a staging folder the parent owns.
+  const ok = await runEleventy(values.staging, values.config);
+  process.exit(ok ? 0 : 1);
 }
 
 const output = path.resolve(values.output);
 const staging = `${output}.staging-${process.pid}`;
+const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
+  console.error(`--jobs: expected a whole number of processes from 1 to 64, found ${JSON.stringify(values.jobs)}`);
+  process.exit(1);
+}
 
-try {
-  await rm(staging, { recursive: true, force: true });
-  const eleventy = new Eleventy(".", staging, { configPath: values.config, quietMode: true });
-  await eleventy.write();
+const plan = planBuild(await countArticles(values.config), { cores: os.availableParallelism(), ...(jobs === undefined ? {} : { jobs }) });
+const userHeap = heapChosenByUser(process.execArgv, process.env.NODE_OPTIONS);
+
+await rm(staging, { recursive: true, force: true });
+let built: boolean;
+if (plan.jobs === 1 && (plan.heapMb === undefined || userHeap)) {
+  built = await runEleventy(staging, values.config);
+} else {
+  built = await runShards(plan.jobs, plan.parallel, userHeap ? undefined : plan.heapMb);
+}
+if (built) {
   await swapIntoPlace(staging, output);
   console.log(`Built ${path.relative(process.cwd(), output) || "."}/`);
-} catch (error) {
-  await closeSearchIndex();
+} else {
   await rm(staging, { recursive: true, force: true });
-  // Eleventy has already printed the error itself.
-  if (!(error instanceof Error) || !("problems" in error)) console.error(error);
   console.error(`\nThe build failed; ${path.relative(process.cwd(), output)}/ was left as it was.`);
   process.exitCode = 1;
+}
+
+async function countArticles(config: string): Promise<number> {
+  const module = (await import(pathToFileURL(path.resolve(config)).href)) as { default?: { articlesDir?: unknown } };
+  const articlesDir = module.default?.articlesDir;
+  return typeof articlesDir === "string" ? (await findMarkdownFiles(articlesDir)).length : 0;
+}
+
+/** Eleventy into `folder`; false (the error already printed) when the build failed. */
+async function runEleventy(folder: string, config: string): Promise<boolean> {
+  try {
+    const eleventy = new Eleventy(".", folder, { configPath: config, quietMode: true });
+    await eleventy.write();
+    return true;
+  } catch (error) {
+    stopSearchIndexers();
+    // Eleventy has already printed the error itself.
+    if (!(error instanceof Error) || !("problems" in error)) console.error(error);
+    return false;
+  }
+}
+
+/**
+ * One child process per shard, all into `staging`, at most `parallel` at a time. Shard 0 starts
+ * first and tells the others when the photo cache is complete. The first failure stops the
+ * rest: its message is the one shown.
+ */
+function runShards(count: number, parallel: number, heapMb: number | undefined): Promise<boolean> {
+  const script = process.argv[1] as string;
+  const running = new Set<ChildProcess>();
+  let photosReady = false;
+  let failed = false;
+  let next = 0;
+  return new Promise((resolve) => {
+    const startNext = () => {
+      if (failed || next >= count) {
+        if (running.size === 0) resolve(!failed);
+        return;
+      }
+      const index = next++;
+      const child = spawn(process.execPath, [...process.execArgv, ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), script, "--staging", staging, "--config", values.config], {
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+        env: { ...process.env, [SHARD_VARIABLE]: count > 1 ? `${index}/${count}` : "" },
+      });
+      running.add(child);
+      if (photosReady) child.send(PHOTOS_READY);
+      child.on("message", (message) => {
+        if (message !== PHOTOS_READY) return;
+        photosReady = true;
+        for (const other of running) if (other !== child && other.connected) other.send(PHOTOS_READY);
+      });
+      child.on("exit", (code, signal) => {
+        running.delete(child);
+        if ((code !== 0 || signal) && !failed) {
+          failed = true;
+          for (const other of running) other.kill("SIGTERM");
+        }
+        startNext();
+      });
+    };
+    for (let i = 0; i < Math.min(parallel, count); i++) startNext();
+  });
 }

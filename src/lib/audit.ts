@@ -45,7 +45,7 @@ export interface AuditInput {
   now: DateTime;
   /**
    * The rendered files by path from the site folder (`news/2023/10/x/index.html`), when the build
-   * has them in memory; anything else is read from `siteDir`.
+   * has them in memory; without it, the files are read from `siteDir`.
    */
   rendered?: ReadonlyMap<string, string>;
 }
@@ -67,7 +67,10 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
   // Disclaimers are counted in the page's text, so a copy pasted into a body counts too,
   // however its characters were encoded.
   const disclaimers = new Map(partners.map((partner) => [partner.id, normalizeSpace(disclaimerText(partner, site.name))]));
-  const readSite = async (sitePath: string) => rendered?.get(sitePath.replace(/^\//, "")) ?? readFile(path.join(siteDir, sitePath), "utf8").catch(() => undefined);
+  // A build audits what it rendered and nothing else: in a parallel build another shard may be
+  // writing the rest of the folder at this moment.
+  const readSite = async (sitePath: string) =>
+    rendered ? rendered.get(sitePath.replace(/^\//, "")) : readFile(path.join(siteDir, sitePath), "utf8").catch(() => undefined);
 
   for (const source of sources.filter((s) => s.status === "published")) {
     const page = source.url;

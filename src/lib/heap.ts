@@ -8,10 +8,14 @@
 export const HEAP_SIZING_THRESHOLD = 5_000;
 export const MAX_BUILD_HEAP_MB = 4_096;
 
-/** The heap cap in MB for a site of `articles` articles, or undefined when the default is fine. */
-export function buildHeapLimitMb(articles: number): number | undefined {
+/**
+ * The heap cap in MB for one process of a build of `articles` articles split into `processes`
+ * shards, or undefined when the default is fine. Every process holds all the articles and the
+ * directory (~20 KB an article); the pages it rendered (~50 KB an article) are its share.
+ */
+export function buildHeapLimitMb(articles: number, processes = 1): number | undefined {
   if (articles < HEAP_SIZING_THRESHOLD) return undefined;
-  return Math.min(MAX_BUILD_HEAP_MB, Math.round(350 + 0.05 * articles));
+  return Math.min(MAX_BUILD_HEAP_MB, Math.round(350 + 0.02 * articles + (0.03 * articles) / processes));
 }
 
 /** True when the user already chose a heap size for this process. */

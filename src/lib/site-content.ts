@@ -25,6 +25,8 @@ export interface SiteContentOptions {
   feedSize?: number;
   relatedCount?: number;
   sitemapLimit?: number;
+  /** Render feeds, sitemaps and robots.txt (a parallel build's other shards skip them). */
+  files?: boolean;
 }
 
 /** Everything the templates draw, derived from the loaded articles once per build. */
@@ -37,6 +39,7 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
     feedSize: options.feedSize ?? 50,
     relatedCount: options.relatedCount ?? 5,
   });
+  if (options.files === false) return { articles, directory, files: [] };
   const siteFeed = directory.feeds[0]!;
   const files: GeneratedFile[] = [
     ...(await Promise.all(directory.feeds.map(async (feed) => ({ url: feed.url, content: await atomFeed(site, feed) })))),

@@ -3,12 +3,16 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { DateTime } from "luxon";
-import { loadArticles, type Article, type ArticleSource } from "../lib/articles.ts";
+import { ArticleFileCache, loadArticles, type ArticleSource } from "../lib/articles.ts";
 import { resolveNow } from "../lib/dates.ts";
+import { PageChanges } from "../lib/page-changes.ts";
 import type { Partner } from "../lib/partners.ts";
 import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
+import { ownedItems, type Shard } from "../lib/shard.ts";
 import { buildSiteContent, type SiteContent } from "../lib/site-content.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
+import type { ArticlePage, IndexPage, ListPage } from "../lib/directory.ts";
+import type { GeneratedFile } from "../lib/site-content.ts";
 
 export interface ArticlesPluginOptions {
   site: SiteConfig;
@@ -24,6 +28,24 @@ export interface ArticlesPluginOptions {
   sitemapLimit?: number;
   /** Receives what each build loaded, for plugins that check the output (the audit). */
   state: BuildState;
+  /** The part of the site this process renders (see `src/lib/shard.ts`). */
+  shard: Shard;
+  /**
+   * In a parallel build only shard 0 encodes photos: the other shards wait for it before
+   * reading the photo cache, so no photo is encoded twice or read half-written.
+   */
+  photosReady?: () => Promise<void>;
+  /** Called by shard 0 once every photo is in the cache. */
+  onPhotosDone?: () => void;
+}
+
+/** The pages this process renders, as the pagination data of `src/plugins/pages.ts`. */
+export interface ShardPages {
+  articlePages: ArticlePage[];
+  homePages: ListPage[];
+  termPages: ListPage[];
+  indexPages: IndexPage[];
+  files: GeneratedFile[];
 }
 
 /** What the current build loaded and decided, shared with the plugins that run after it. */
@@ -31,27 +53,58 @@ export interface BuildState {
   sources: ArticleSource[];
   now?: DateTime;
   includeUnpublished: boolean;
-  /** Called with the articles of each build as soon as they are loaded (search starts indexing). */
-  onLoaded: Array<(articles: Article[]) => void>;
+  /** The part of the site this process renders. */
+  shard: Shard;
 }
 
 const PHOTO_URL_PATH = "/photos/";
 
+/** `--serve` or `--watch`: a live preview, rebuilt on every change. */
+export function isPreview(): boolean {
+  return ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
+}
+
+export type BuildMomentOptions = Pick<ArticlesPluginOptions, "now" | "includeUnpublished">;
+
+/** "Now" and whether drafts show, for this build: what every part of one build must agree on. */
+export function resolveBuildMoment(options: BuildMomentOptions, site: SiteConfig): { now: DateTime; includeUnpublished: boolean } {
+  return {
+    now: resolveNow(options.now ?? process.env.DATELINE_NOW, site.timeZone),
+    includeUnpublished: options.includeUnpublished ?? isPreview(),
+  };
+}
+
 /**
  * Loads every article once per build and derives the directory, feeds and sitemaps from it,
- * as the global data `articles`, `directory` and `generatedFiles`. Article files are data,
- * never templates, so nothing in them can run as template code. Photo renditions are made in
+ * as the global data `articles`, `directory` and `shardPages` (the pages this process renders).
+ * Article files are data, never templates, so nothing in them can run as template code. Photo renditions are made in
  * a cache folder that outlives the build; the ones in use are copied to the output afterwards,
  * so a warm build encodes nothing and stale photos never linger.
  */
 export default function articlesPlugin(eleventyConfig: UserConfig, options: ArticlesPluginOptions): void {
-  const { site, partners, articlesDir, photos } = options;
+  const { site, partners, articlesDir, photos, shard } = options;
+  const isFirstShard = shard.index === 0;
   let photoFiles = new Set<string>();
-  let content: Promise<SiteContent> | undefined;
+  let content: Promise<SiteContent & { pages: ShardPages }> | undefined;
+  // Preview (serve/watch) remembers files and pages between builds, so that an edited article
+  // is on screen in well under a second instead of after a full rebuild of every page.
+  const preview = isPreview();
+  const cache = preview ? new ArticleFileCache() : undefined;
+  const changes = preview ? new PageChanges() : undefined;
+  const isArticleFile = (file: string) => file.endsWith(".md") && !path.relative(articlesDir, path.resolve(file)).startsWith("..");
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    if (changed.every(isArticleFile)) {
+      cache?.forget(changed);
+    } else {
+      // A layout, photo or setting: every page may look different.
+      cache?.forget();
+      changes?.reset();
+    }
+  });
 
-  const load = async (): Promise<SiteContent> => {
-    const now = resolveNow(options.now ?? process.env.DATELINE_NOW, site.timeZone);
-    const includeUnpublished = options.includeUnpublished ?? ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
+  const load = async (): Promise<SiteContent & { pages: ShardPages }> => {
+    const { now, includeUnpublished } = resolveBuildMoment(options, site);
+    changes?.start();
     const loaded = await loadArticles({
       articlesDir,
       displayRoot: process.cwd(),
@@ -59,12 +112,35 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       partners,
       now,
       includeUnpublished,
-      processPhoto: (file) => processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH }),
-    });
+      processPhoto: async (file) => {
+        await options.photosReady?.();
+        return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH });
+      },
+    }, cache);
+    options.onPhotosDone?.();
     photoFiles = loaded.photoFiles;
     Object.assign(options.state, { sources: loaded.sources, now, includeUnpublished });
-    for (const listener of options.state.onLoaded) listener(loaded.articles);
-    return buildSiteContent(loaded.articles, { site, partners, now, ...(options.sitemapLimit ? { sitemapLimit: options.sitemapLimit } : {}) });
+    const siteContent = await buildSiteContent(loaded.articles, {
+      site,
+      partners,
+      now,
+      files: isFirstShard,
+      ...(options.sitemapLimit ? { sitemapLimit: options.sitemapLimit } : {}),
+    });
+    const { directory } = siteContent;
+    const siteWide = changes ? JSON.stringify(directory.termUrls) : "";
+    const select = <T>(items: T[], url: (item: T) => string) => {
+      const owned = ownedItems(shard, items, url);
+      return changes ? changes.select(owned, url, loaded.articles, siteWide) : owned;
+    };
+    const pages: ShardPages = {
+      articlePages: select(directory.articlePages, (page) => page.article.url),
+      homePages: select(directory.homePages, (page) => page.url),
+      termPages: select(directory.termPages, (page) => page.url),
+      indexPages: select(directory.indexPages, (page) => page.url),
+      files: siteContent.files,
+    };
+    return { ...siteContent, pages };
   };
 
   // One load per build, shared by the global data below; a rebuild starts afresh.
@@ -76,9 +152,11 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   eleventyConfig.addWatchTarget(articlesDir);
   eleventyConfig.addGlobalData("articles", async () => (await current()).articles);
   eleventyConfig.addGlobalData("directory", async () => (await current()).directory);
-  eleventyConfig.addGlobalData("generatedFiles", async () => (await current()).files);
+  eleventyConfig.addGlobalData("shardPages", async () => (await current()).pages);
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    changes?.commit();
+    if (!isFirstShard) return;
     const target = path.join(directories.output, PHOTO_URL_PATH);
     await mkdir(target, { recursive: true });
     // Rendition names are content hashes: a file already there is already right.

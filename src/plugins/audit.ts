@@ -2,6 +2,7 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { AuditError, auditSite } from "../lib/audit.ts";
 import type { Partner } from "../lib/partners.ts";
+import { ownsUrl } from "../lib/shard.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
 import type { BuildState } from "./articles.ts";
 
@@ -19,7 +20,10 @@ export default function auditPlugin(eleventyConfig: UserConfig, options: { site:
     for (const { outputPath, content } of results ?? []) {
       if (outputPath) rendered.set(path.relative(directories.output, outputPath).split(path.sep).join("/"), content);
     }
-    const findings = await auditSite({ siteDir: directories.output, site: options.site, partners: options.partners, sources: state.sources, now: state.now, rendered });
+    // Each shard of a parallel build checks the article pages it owns (so a missing page is
+    // still found) and looks for unpublished articles in everything it wrote.
+    const sources = state.sources.filter((source) => source.status !== "published" || ownsUrl(state.shard, source.url));
+    const findings = await auditSite({ siteDir: directories.output, site: options.site, partners: options.partners, sources, now: state.now, rendered });
     if (findings.length > 0) throw new AuditError(findings);
   });
 }

@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { ArticlePage, IndexPage, ListPage } from "../lib/directory.ts";
+import type { Shard } from "../lib/shard.ts";
 import type { GeneratedFile } from "../lib/site-content.ts";
 
 type PageData = Record<string, unknown>;
@@ -8,9 +9,10 @@ type PageData = Record<string, unknown>;
  * The pages Dateline draws, as virtual templates over data prepared once per build (see
  * `src/lib/directory.ts`): each template paginates a flat list one item per page, so no
  * template filters or scans the article list itself. Markup lives in `layouts/`, named after
- * the page it draws.
+ * the page it draws. The lists hold the pages of this process's shard (all of them unless the
+ * build is parallel); the search page and 404 belong to shard 0.
  */
-export default function pagesPlugin(eleventyConfig: UserConfig): void {
+export default function pagesPlugin(eleventyConfig: UserConfig, { shard }: { shard: Shard }): void {
   const onePerPage = <T>(virtualPath: string, data: string, alias: string, layout: string | undefined, url: (item: T) => string, render = (_: PageData) => "") =>
     eleventyConfig.addTemplate(virtualPath, {
       data: {
@@ -23,13 +25,14 @@ export default function pagesPlugin(eleventyConfig: UserConfig): void {
     });
   const html = (url: string) => (url.endsWith("/") ? `${url}index.html` : url);
 
-  onePerPage<ArticlePage>("dateline-article.11ty.js", "directory.articlePages", "articlePage", "article.njk", (item) => html(item.article.url));
-  onePerPage<ListPage>("dateline-home.11ty.js", "directory.homePages", "listPage", "home.njk", (item) => html(item.url));
-  onePerPage<ListPage>("dateline-term.11ty.js", "directory.termPages", "listPage", "term.njk", (item) => html(item.url));
-  onePerPage<IndexPage>("dateline-terms.11ty.js", "directory.indexPages", "indexPage", "terms.njk", (item) => html(item.url));
+  onePerPage<ArticlePage>("dateline-article.11ty.js", "shardPages.articlePages", "articlePage", "article.njk", (item) => html(item.article.url));
+  onePerPage<ListPage>("dateline-home.11ty.js", "shardPages.homePages", "listPage", "home.njk", (item) => html(item.url));
+  onePerPage<ListPage>("dateline-term.11ty.js", "shardPages.termPages", "listPage", "term.njk", (item) => html(item.url));
+  onePerPage<IndexPage>("dateline-terms.11ty.js", "shardPages.indexPages", "indexPage", "terms.njk", (item) => html(item.url));
   // Feeds, sitemaps and robots.txt were rendered with the directory; this only writes them.
-  onePerPage<GeneratedFile>("dateline-files.11ty.js", "generatedFiles", "file", undefined, (item) => item.url, (page) => (page.file as GeneratedFile).content);
+  onePerPage<GeneratedFile>("dateline-files.11ty.js", "shardPages.files", "file", undefined, (item) => item.url, (page) => (page.file as GeneratedFile).content);
 
+  if (shard.index !== 0) return;
   for (const [name, url] of [["search", "/search/index.html"], ["404", "/404.html"]] as const) {
     eleventyConfig.addTemplate(`dateline-${name}.11ty.js`, { data: { layout: `${name}.njk`, permalink: url, eleventyExcludeFromCollections: true }, render: () => "" });
   }

@@ -1,38 +1,59 @@
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { closeSearchIndex, searchRecord, writeSearchIndex } from "../lib/search-index.ts";
+import type { Partner } from "../lib/partners.ts";
+import { startSearchIndexer, stopSearchIndexers } from "../lib/search-indexer.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
-import type { BuildState } from "./articles.ts";
+import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "./articles.ts";
+
+export interface SearchPluginOptions extends BuildMomentOptions {
+  site: SiteConfig;
+  partners: Partner[];
+  articlesDir: string;
+}
 
 /**
- * Search (static files, no server). As soon as the articles are loaded, Pagefind builds the
- * index from them in its own process, into a folder beside the output, while Eleventy renders;
- * after the build the finished index is moved into `<output>/pagefind/`.
+ * Search (static files, no server). Each build starts the search indexer (its own process,
+ * with Pagefind behind it) as Eleventy starts, into a folder beside the output; after the
+ * build the finished index is moved into `<output>/pagefind/`.
  */
-export default function searchPlugin(eleventyConfig: UserConfig, { site, state }: { site: SiteConfig; state: BuildState }): void {
+export default function searchPlugin(eleventyConfig: UserConfig, options: SearchPluginOptions): void {
   let pending: { folder: string; done: Promise<void> } | undefined;
-  eleventyConfig.on("eleventy.before", async () => {
-    if (pending) await closeSearchIndex();
-    pending = undefined;
-  });
-  state.onLoaded.push((articles) => {
-    const output = path.resolve((eleventyConfig.directories as { output: string }).output);
-    const folder = `${output}.pagefind-${process.pid}`;
-    const done = rm(folder, { recursive: true, force: true }).then(() => writeSearchIndex(articles.map((article) => searchRecord(article, site.language)), folder));
-    done.catch(() => undefined); // reported after the build
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    stopSearchIndexers(); // a preview build that was overtaken by the next one
+    const folder = `${path.resolve(directories.output)}.pagefind-${process.pid}`;
+    await rm(folder, { recursive: true, force: true });
+    const { now, includeUnpublished } = resolveBuildMoment(options, options.site);
+    const done = startSearchIndexer({
+      articlesDir: options.articlesDir,
+      displayRoot: process.cwd(),
+      site: options.site,
+      partners: options.partners,
+      now: now.toISO() as string,
+      includeUnpublished,
+      folder,
+    });
+    done.catch(() => undefined); // reported after the build, if the build gets that far
     pending = { folder, done };
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!pending) return;
     const { folder, done } = pending;
-    try {
-      await done;
-      const target = path.join(directories.output, "pagefind");
-      await rm(target, { recursive: true, force: true });
-      await rename(folder, target);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    pending = undefined;
+    const install = async () => {
+      try {
+        await done;
+        const target = path.join(directories.output, "pagefind");
+        await rm(target, { recursive: true, force: true });
+        await rename(folder, target);
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    };
+    // A preview shows the edited page at once; its search catches up when the index is ready.
+    if (!isPreview()) return install();
+    install().catch((error: unknown) => {
+      if (!/SIGTERM/.test(String(error))) console.error(`[dateline] ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
 }

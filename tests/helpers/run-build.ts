@@ -21,9 +21,9 @@ export async function writeFixtureConfig(articlesDir: string, now: string, photo
 }
 
 /** Runs `npm run build`'s script in a child process; never throws on a failing build. */
-export async function runBuild(config: string, output: string, env: Record<string, string> = {}) {
+export async function runBuild(config: string, output: string, env: Record<string, string> = {}, args: string[] = []) {
   try {
-    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--config", config, "--output", output], {
+    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--config", config, "--output", output, ...args], {
       cwd: root,
       env: { ...process.env, ...env },
     });

@@ -1,0 +1,20 @@
+import { loadArticles } from "/work/main/src/lib/articles.ts";
+import { resolveNow } from "/work/main/src/lib/dates.ts";
+import { searchRecord } from "/work/main/src/lib/search-index.ts";
+import { validatePartners } from "/work/main/src/lib/partners.ts";
+import partners from "/work/main/src/data/partners.ts";
+import site from "/work/main/src/data/site.ts";
+import * as pagefind from "pagefind";
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, ((n - t) / 1000).toFixed(2)); t = n; };
+const loaded = await loadArticles({ articlesDir: "/tmp/dateline-bench/corpus-10000/articles", displayRoot: process.cwd(), timeZone: site.timeZone, partners: validatePartners(partners), now: resolveNow("2026-11-01T00:00:00Z", site.timeZone), includeUnpublished: false, processPhoto: async () => { throw new Error("no"); } });
+lap("load");
+const records = loaded.articles.map((a) => searchRecord(a, "en"));
+lap("records");
+const { index } = await pagefind.createIndex({});
+lap("create");
+await Promise.all(records.map((r) => index!.addCustomRecord(r)));
+lap("add");
+const { files } = await index!.getFiles(); lap("get " + files.length); const fs = await import("node:fs"); const path = await import("node:path"); const made = new Set(); for (const f of files) { const p = path.join(process.env.PFOUT, f.path); const d = path.dirname(p); if (!made.has(d)) { fs.mkdirSync(d, { recursive: true }); made.add(d); } fs.writeFileSync(p, f.content); }
+lap("write");
+await pagefind.close();

@@ -1,0 +1,12 @@
+import fs from "node:fs"; import path from "node:path";
+const out = process.argv[2]; const n = Number(process.argv[3] ?? 16000); fs.rmSync(out, { recursive: true, force: true });
+const body = "x".repeat(15000);
+let t = performance.now();
+const dirs = []; for (let i = 0; i < n; i++) dirs.push(path.join(out, String(i % 37), `s${i}`));
+for (const d of dirs) fs.mkdirSync(d, { recursive: true });
+const a = performance.now() - t; t = performance.now();
+for (const d of dirs) fs.writeFileSync(d + "/index.html", body);
+const b = performance.now() - t; t = performance.now();
+for (const d of dirs) fs.writeFileSync(d + "/index.html", body);
+const c = performance.now() - t;
+console.log(out, "mkdir", (a/1000).toFixed(2), "create", (b/1000).toFixed(2), "overwrite", (c/1000).toFixed(2));

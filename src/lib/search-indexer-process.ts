@@ -1,0 +1,37 @@
+/**
+ * The search indexer process (see `startSearchIndexer`): receives one job over IPC, reads and
+ * validates the article files, renders each published body once, has Pagefind index them and
+ * writes the index. Reports `{ error }` and exits non-zero when it cannot.
+ */
+import { DateTime } from "luxon";
+import { readArticleSources } from "./articles.ts";
+import { renderArticleBody } from "./markdown.ts";
+import type { Partner } from "./partners.ts";
+import { searchRecord, writeSearchIndex } from "./search-index.ts";
+import type { SearchIndexJob } from "./search-indexer.ts";
+
+process.once("message", (job: SearchIndexJob) => {
+  indexArticles(job).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.send?.({ error: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` }, undefined, {}, () => process.exit(1));
+    },
+  );
+});
+
+async function indexArticles(job: SearchIndexJob): Promise<void> {
+  const now = DateTime.fromISO(job.now, { setZone: true });
+  const { sources, problems } = await readArticleSources({ articlesDir: job.articlesDir, displayRoot: job.displayRoot, timeZone: job.site.timeZone, partners: job.partners, now });
+  // The build reports these itself, file by file, and fails.
+  if (problems.length > 0) throw new Error(`${problems.length} problems in the article files`);
+  const partners = new Map(job.partners.map((partner) => [partner.id, partner]));
+  const published = sources
+    .filter((source) => job.includeUnpublished || source.status === "published")
+    // The build's order (newest first), so the index is the same file for file on every run.
+    .sort((a, b) => b.fields.date.toMillis() - a.fields.date.toMillis() || a.url.localeCompare(b.url));
+  await writeSearchIndex(
+    published,
+    ({ fields, url, body }) => searchRecord({ ...fields, url, partner: partners.get(fields.partner) as Partner, photos: fields.images, bodyHtml: renderArticleBody(body) }, job.site.language),
+    job.folder,
+  );
+}

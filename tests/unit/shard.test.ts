@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { PageChanges } from "../../src/lib/page-changes.ts";
+import { ownedItems, ownsUrl, parseShard, shardOf, WHOLE_SITE } from "../../src/lib/shard.ts";
+
+describe("shards", () => {
+  it("reads DATELINE_SHARD, and names the variable and the form when it is wrong", () => {
+    expect(parseShard(undefined)).toEqual(WHOLE_SITE);
+    expect(parseShard("")).toEqual(WHOLE_SITE);
+    expect(parseShard("1/2")).toEqual({ index: 1, count: 2 });
+    for (const wrong of ["2/2", "0/0", "a/b", "1", "-1/2", "0/65"]) {
+      expect(() => parseShard(wrong)).toThrow(`DATELINE_SHARD: expected "index/count" with 0 ≤ index < count ≤ 64 (such as "1/2"), found ${JSON.stringify(wrong)}`);
+    }
+  });
+
+  it("gives every page to exactly one shard, from its URL alone, and spreads them evenly", () => {
+    const urls = Array.from({ length: 3000 }, (_, i) => `/news/2024/${String((i % 12) + 1).padStart(2, "0")}/release-${i}/`);
+    const parts = [0, 1, 2].map((index) => ownedItems({ index, count: 3 }, urls, (url) => url));
+    expect(parts.flat().sort()).toEqual([...urls].sort());
+    for (const part of parts) expect(part.length).toBeGreaterThan(900);
+    expect(urls.every((url) => ownsUrl({ index: shardOf(url, 3), count: 3 }, url))).toBe(true);
+    expect(ownedItems(WHOLE_SITE, urls, (url) => url)).toEqual(urls);
+  });
+});
+
+describe("preview page changes", () => {
+  const article = (title: string) => ({ title });
+
+  it("renders every page the first time, then only the pages whose data or articles changed", () => {
+    const changes = new PageChanges();
+    const a = article("A");
+    const b = article("B");
+    const pages = [{ url: "/a/", article: a }, { url: "/b/", article: b }, { url: "/list/", articles: [a, b] }];
+    changes.start();
+    expect(changes.select(pages, (p) => p.url, [a, b], "site")).toHaveLength(3);
+    changes.commit();
+
+    // b's file was edited: a new object for it, the old one for a.
+    const b2 = article("B edited");
+    const next = [{ url: "/a/", article: a }, { url: "/b/", article: b2 }, { url: "/list/", articles: [a, b2] }];
+    changes.start();
+    expect(changes.select(next, (p) => p.url, [a, b2], "site").map((p) => p.url)).toEqual(["/b/", "/list/"]);
+    changes.commit();
+
+    changes.start();
+    expect(changes.select(next, (p) => p.url, [a, b2], "site")).toEqual([]);
+    // Something every page depends on changed: all of them again.
+    expect(changes.select(next, (p) => p.url, [a, b2], "other site")).toHaveLength(3);
+  });
+
+  it("compares with the last build that finished, and starts afresh after a reset", () => {
+    const changes = new PageChanges();
+    const a = article("A");
+    const pages = [{ url: "/a/", article: a }];
+    changes.start();
+    changes.select(pages, (p) => p.url, [a], "");
+    // That build failed: no commit, so the page is still to be rendered.
+    changes.start();
+    expect(changes.select(pages, (p) => p.url, [a], "")).toHaveLength(1);
+    changes.commit();
+    changes.reset();
+    changes.start();
+    expect(changes.select(pages, (p) => p.url, [a], "")).toHaveLength(1);
+  });
+});
