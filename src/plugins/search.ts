@@ -13,13 +13,13 @@ export interface SearchPluginOptions extends BuildMomentOptions {
 }
 
 /**
- * Search (static files, no server). Each build starts the search indexer (its own process,
- * with Pagefind behind it) as Eleventy starts, into a folder beside the output; after the
- * build the finished index is moved into `<output>/pagefind/`.
+ * Search (static files, no server). Each build runs the search indexer (its own process, with
+ * Pagefind behind it) into a folder beside the output; the finished index is then moved into
+ * `<output>/pagefind/`.
  */
 export default function searchPlugin(eleventyConfig: UserConfig, options: SearchPluginOptions): void {
   let pending: { folder: string; done: Promise<void> } | undefined;
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+  const start = async ({ directories }: { directories: { output: string } }) => {
     stopSearchIndexers(); // a preview build that was overtaken by the next one
     const folder = `${path.resolve(directories.output)}.pagefind-${process.pid}`;
     await rm(folder, { recursive: true, force: true });
@@ -35,8 +35,16 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     });
     done.catch(() => undefined); // reported after the build, if the build gets that far
     pending = { folder, done };
+  };
+  // A production build indexes on the other core while Eleventy renders. A preview first puts
+  // the edited page on screen, then indexes: the indexer would take CPU from that page.
+  eleventyConfig.on("eleventy.before", async (event: { directories: { output: string } }) => {
+    if (!isPreview()) await start(event);
+    else stopSearchIndexers(); // the previous preview's index is out of date: start again after this build
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on("eleventy.after", async (event: { directories: { output: string } }) => {
+    const { directories } = event;
+    if (isPreview()) await start(event);
     if (!pending) return;
     const { folder, done } = pending;
     pending = undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDirectory, cityName, pageUrl, termKey, type DirectoryOptions } from "../../src/lib/directory.ts";
+import { buildDirectory, cityName, pageLinks, pageUrl, termKey, type DirectoryOptions } from "../../src/lib/directory.ts";
 import { fixturePartners } from "../helpers/fixture-site.ts";
 import { makeArticle, newestFirst } from "../helpers/article-objects.ts";
 
@@ -194,5 +194,27 @@ describe("feeds", () => {
       ["/partners/prnewswire/feed.xml", "/partners/prnewswire/", 50],
       ["/categories/energy/feed.xml", "/categories/energy/", 50],
     ]);
+  });
+});
+
+describe("numbered page links", () => {
+  const urls = (count: number) => Array.from({ length: count }, (_, i) => (i === 0 ? "/" : `/page/${i + 1}/`));
+  const shown = (pageNumber: number, count: number) => pageLinks(pageNumber, urls(count)).map((link) => ("gap" in link ? "…" : link.current ? `[${link.number}]` : String(link.number))).join(" ");
+
+  it("shows every page of a short list", () => {
+    expect(shown(0, 1)).toBe("[1]");
+    expect(shown(2, 5)).toBe("1 2 [3] 4 5");
+  });
+
+  it("shows the first, the last and two neighbours of a long list, with gaps", () => {
+    expect(shown(0, 500)).toBe("[1] 2 3 … 500");
+    expect(shown(249, 500)).toBe("1 … 248 249 [250] 251 252 … 500");
+    expect(shown(499, 500)).toBe("1 … 498 499 [500]");
+    expect(shown(3, 500)).toBe("1 2 3 [4] 5 6 … 500");
+    expect(pageLinks(1, urls(500))[0]).toEqual({ number: 1, url: "/", current: false });
+  });
+
+  it("keeps each page's links few however long the list (5 000 pages)", () => {
+    expect(pageLinks(2500, urls(5000)).length).toBeLessThanOrEqual(9);
   });
 });

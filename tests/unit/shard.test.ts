@@ -62,3 +62,17 @@ describe("preview page changes", () => {
     expect(changes.select(pages, (p) => p.url, [a], "")).toHaveLength(1);
   });
 });
+
+describe("preview page changes across a build that reused its data", () => {
+  it("keeps the last signatures when a build selected nothing", () => {
+    const changes = new PageChanges();
+    const a = { title: "A" };
+    const pages = [{ url: "/a/", article: a }];
+    changes.start();
+    changes.select(pages, (p) => p.url, [a], "");
+    changes.commit();
+    changes.commit(); // Eleventy built again without asking for the data
+    changes.start();
+    expect(changes.select(pages, (p) => p.url, [a], "")).toEqual([]);
+  });
+});
