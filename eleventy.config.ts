@@ -8,7 +8,7 @@ import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
 import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/shard.ts";
 import { announcePhotosReady, listenForPhotosReady } from "./src/lib/shard-messages.ts";
 import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
-import articlesPlugin, { type BuildState } from "./src/plugins/articles.ts";
+import articlesPlugin, { type BuildMomentOptions, type BuildState } from "./src/plugins/articles.ts";
 import auditPlugin from "./src/plugins/audit.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import filtersPlugin from "./src/plugins/filters.ts";
@@ -37,6 +37,11 @@ export function configureDateline(options: DatelineOptions) {
   const configure = function (eleventyConfig: UserConfig): void {
     const shard = options.shard ?? parseShard(process.env[SHARD_VARIABLE]);
     const parallel = shard.count > 1;
+    // "Now" and drafts: the articles and the search index must see the same articles.
+    const moment: BuildMomentOptions = {
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
+    };
     const assets = fingerprintAssets("assets");
     // Logos under /assets/ are served by their fingerprinted names.
     const validSite = validateSiteConfig(options.site);
@@ -62,8 +67,7 @@ export function configureDateline(options: DatelineOptions) {
       partners: partnerList,
       articlesDir,
       photos: { cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"), widths: DEFAULT_PHOTO_WIDTHS, avifEffort: DEFAULT_AVIF_EFFORT },
-      ...(options.now === undefined ? {} : { now: options.now }),
-      ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
+      ...moment,
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
       state,
       shard,
@@ -77,8 +81,7 @@ export function configureDateline(options: DatelineOptions) {
         site: siteConfig,
         partners: partnerList,
         articlesDir,
-        ...(options.now === undefined ? {} : { now: options.now }),
-        ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
+        ...moment,
       });
     }
     eleventyConfig.addPlugin(auditPlugin, { site: siteConfig, partners: partnerList, state });

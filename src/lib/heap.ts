@@ -1,9 +1,9 @@
 /**
  * The V8 heap for a production build, sized by the number of articles. Node's default (a
  * quarter of the machine's memory here) lets V8 collect lazily: a 10 000-article build peaked
- * at 1.6 GiB of RSS though its live heap stays near 700 MB (a 700 MB cap runs out; 850 MB peaks
- * at ~1 016 MiB RSS, ~10 % slower). A fixed cap would break larger sites, so the cap grows with
- * the site, up to 4 GiB.
+ * at 1.6 GiB of RSS though its live heap stays near 700 MB (a 700 MB cap runs out; 850 MB keeps
+ * the Eleventy process near 840 MiB, for 1.5–2 s more garbage collection). A fixed cap would
+ * break larger sites, so the cap grows with the site (and a shard's share of it), up to 4 GiB.
  */
 export const HEAP_SIZING_THRESHOLD = 5_000;
 export const MAX_BUILD_HEAP_MB = 4_096;

@@ -65,7 +65,8 @@ export async function writeSearchIndex<T>(items: readonly T[], toRecord: (item: 
   }
 }
 
-async function writeIndexFiles(folder: string, files: ReadonlyArray<{ path: string; content: Uint8Array }>): Promise<void> {
+/** Writes Pagefind's files into `folder`, one at a time, never outside it. */
+export async function writeIndexFiles(folder: string, files: ReadonlyArray<{ path: string; content: Uint8Array }>): Promise<void> {
   const made = new Set<string>();
   for (const file of files) {
     const target = path.join(folder, file.path);

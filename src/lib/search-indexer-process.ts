@@ -23,7 +23,7 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
   const now = DateTime.fromISO(job.now, { setZone: true });
   const { sources, problems } = await readArticleSources({ articlesDir: job.articlesDir, displayRoot: job.displayRoot, timeZone: job.site.timeZone, partners: job.partners, now });
   // The build reports these itself, file by file, and fails.
-  if (problems.length > 0) throw new Error(`${problems.length} problems in the article files`);
+  if (problems.length > 0) throw new Error(`the article files have ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (the build lists them)`);
   const partners = new Map(job.partners.map((partner) => [partner.id, partner]));
   const published = sources
     .filter((source) => job.includeUnpublished || source.status === "published")
