@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -63,6 +63,10 @@ if (built) {
   console.log(`Built ${path.relative(process.cwd(), output) || "."}/`);
 } else {
   await rm(staging, { recursive: true, force: true });
+  // A shard stopped by its sibling's failure may leave its search index folder beside staging.
+  for (const name of await readdir(path.dirname(staging))) {
+    if (name.startsWith(`${path.basename(staging)}.pagefind-`)) await rm(path.join(path.dirname(staging), name), { recursive: true, force: true });
+  }
   console.error(`\nThe build failed; ${path.relative(process.cwd(), output)}/ was left as it was.`);
   process.exitCode = 1;
 }
@@ -80,7 +84,7 @@ async function runEleventy(folder: string, config: string): Promise<boolean> {
     await eleventy.write();
     return true;
   } catch (error) {
-    stopSearchIndexers();
+    await stopSearchIndexers();
     // Eleventy has already printed the error itself.
     if (!(error instanceof Error) || !("problems" in error)) console.error(error);
     return false;

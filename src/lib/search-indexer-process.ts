@@ -10,6 +10,10 @@ import type { Partner } from "./partners.ts";
 import { searchRecord, writeSearchIndex } from "./search-index.ts";
 import type { SearchIndexJob } from "./search-indexer.ts";
 
+// The build that started this process is gone (killed, or a shard stopped by its sibling's
+// failure): nobody will use the index.
+process.once("disconnect", () => process.exit(1));
+
 process.once("message", (job: SearchIndexJob) => {
   indexArticles(job).then(
     () => process.exit(0),

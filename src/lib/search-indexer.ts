@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Partner } from "./partners.ts";
@@ -17,7 +18,8 @@ export interface SearchIndexJob {
   folder: string;
 }
 
-const running = new Set<ChildProcess>();
+/** Each running indexer, with the promise of its exit and the folder it writes. */
+const running = new Map<ChildProcess, { exited: Promise<void>; folder: string }>();
 const ENTRY = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.url));
 
 /**
@@ -30,15 +32,21 @@ export function startSearchIndexer(job: SearchIndexJob): Promise<void> {
   // The entry is TypeScript: the child loads it with tsx, whatever loaded this module.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
   const child = spawn(process.execPath, ["--import", tsx, ENTRY], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  running.add(child);
+  let exited: () => void = () => undefined;
+  running.set(child, { exited: new Promise<void>((resolve) => (exited = resolve)), folder: job.folder });
   return new Promise<void>((resolve, reject) => {
     let failure: string | undefined;
     child.on("message", (message: { error?: string }) => {
       failure = message.error;
     });
-    child.on("error", (error) => reject(new Error(`The search indexer could not start: ${error.message}`)));
+    child.on("error", (error) => {
+      running.delete(child);
+      exited();
+      reject(new Error(`The search indexer could not start: ${error.message}`));
+    });
     child.on("exit", (code, signal) => {
       running.delete(child);
+      exited();
       if (code === 0) resolve();
       else reject(new Error(failure ?? `The search indexer stopped (${signal ?? `exit code ${code}`})`));
     });
@@ -46,8 +54,15 @@ export function startSearchIndexer(job: SearchIndexJob): Promise<void> {
   });
 }
 
-/** Stops every indexer still running (a failed or restarted build). */
-export function stopSearchIndexers(): void {
-  for (const child of running) child.kill("SIGTERM");
-  running.clear();
+/**
+ * Stops every indexer still running (a failed or overtaken build) and removes what it had
+ * written, so no half-written index is left beside the output.
+ */
+export async function stopSearchIndexers(): Promise<void> {
+  const stopping = [...running.values()];
+  for (const child of running.keys()) child.kill("SIGTERM");
+  await Promise.all(stopping.map(async ({ exited, folder }) => {
+    await exited;
+    await rm(folder, { recursive: true, force: true });
+  }));
 }

@@ -20,7 +20,7 @@ export interface SearchPluginOptions extends BuildMomentOptions {
 export default function searchPlugin(eleventyConfig: UserConfig, options: SearchPluginOptions): void {
   let pending: { folder: string; done: Promise<void> } | undefined;
   const start = async ({ directories }: { directories: { output: string } }) => {
-    stopSearchIndexers(); // a preview build that was overtaken by the next one
+    await stopSearchIndexers(); // a preview build that was overtaken by the next one
     const folder = `${path.resolve(directories.output)}.pagefind-${process.pid}`;
     await rm(folder, { recursive: true, force: true });
     const { now, includeUnpublished } = resolveBuildMoment(options, options.site);
@@ -40,7 +40,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   // the edited page on screen, then indexes: the indexer would take CPU from that page.
   eleventyConfig.on("eleventy.before", async (event: { directories: { output: string } }) => {
     if (!isPreview()) await start(event);
-    else stopSearchIndexers(); // the previous preview's index is out of date: start again after this build
+    else await stopSearchIndexers(); // the previous preview's index is out of date: start again after this build
   });
   eleventyConfig.on("eleventy.after", async (event: { directories: { output: string } }) => {
     const { directories } = event;

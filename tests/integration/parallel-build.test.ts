@@ -1,19 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { article, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
-import { runBuild, writeFixtureConfig } from "../helpers/run-build.ts";
+import { readTree, runBuild, writeFixtureConfig } from "../helpers/run-build.ts";
 
 const NOW = "2024-02-01T00:00:00+07:00";
 const CATEGORIES = ["Energy", "Finance", "Health"];
-
-async function siteFiles(root: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(root, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
-  }
-  return files;
-}
 
 describe("a build split over several processes (--jobs)", () => {
   let articlesDir: string;
@@ -38,8 +30,8 @@ describe("a build split over several processes (--jobs)", () => {
     expect(one.code, one.stderr).toBe(0);
     const three = await runBuild(await writeFixtureConfig(articlesDir, NOW, path.join(work, "cache-3")), path.join(work, "site-3"), {}, ["--jobs", "3"]);
     expect(three.code, three.stderr).toBe(0);
-    const expected = await siteFiles(path.join(work, "site-1"));
-    const actual = await siteFiles(path.join(work, "site-3"));
+    const expected = await readTree(path.join(work, "site-1"));
+    const actual = await readTree(path.join(work, "site-3"));
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
     expect([...expected.keys()].some((file) => file.startsWith("pagefind/"))).toBe(true);
     expect([...expected.keys()].filter((file) => file.startsWith("photos/")).length).toBeGreaterThanOrEqual(6);

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validatePartners } from "../../src/lib/partners.ts";
@@ -43,9 +43,14 @@ describe("the search indexer process", () => {
   }, 60_000);
 
   it("says it was stopped when a failed or overtaken build stops it", async () => {
-    const running = startSearchIndexer(await job({ "a.md": article() }));
-    stopSearchIndexers();
-    await expect(running).rejects.toThrow("The search indexer stopped (SIGTERM)");
+    const task = await job({ "a.md": article() });
+    await mkdir(task.folder, { recursive: true });
+    await writeFile(path.join(task.folder, "half-written.pf_fragment"), "x");
+    const stopped = expect(startSearchIndexer(task)).rejects.toThrow("The search indexer stopped (SIGTERM)");
+    await stopSearchIndexers();
+    await stopped;
+    // Nothing half-written is left beside the output.
+    await expect(readdir(task.folder)).rejects.toThrow("ENOENT");
   }, 60_000);
 });
 

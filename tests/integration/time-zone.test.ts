@@ -1,16 +1,7 @@
-import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { article, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
-import { runBuild, writeFixtureConfig } from "../helpers/run-build.ts";
-
-async function readTree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
-  }
-  return files;
-}
+import { readTree, runBuild, writeFixtureConfig } from "../helpers/run-build.ts";
 
 describe("the same output anywhere", () => {
   it("is byte-identical under TZ=America/Los_Angeles and TZ=Asia/Tokyo and different locales", async () => {
