@@ -175,7 +175,7 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
   const { includeUnpublished } = options;
   const partnersById = new Map(options.partners.map((partner) => [partner.id, partner]));
   const { sources, problems } = await readArticleSources(options, cache);
-  const included = sources.filter((source) => includeUnpublished || source.status === "published");
+  const included = sourcesToBuild(sources, includeUnpublished);
 
   const photoFiles = new Set<string>();
   const articles = await Promise.all(
@@ -221,8 +221,17 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
     problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
     throw new ProblemsError(`Cannot build: ${files.size} article ${files.size === 1 ? "file has" : "files have"} problems`, problems);
   }
-  articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url));
   return { articles, sources, photoFiles };
+}
+
+/**
+ * The sources a build turns into pages, in the site's order: newest first, then by URL. The
+ * search indexer uses it too, so its index lists the same articles in the same order.
+ */
+export function sourcesToBuild(sources: readonly ArticleSource[], includeUnpublished: boolean): ArticleSource[] {
+  return sources
+    .filter((source) => includeUnpublished || source.status === "published")
+    .sort((a, b) => b.fields.date.toMillis() - a.fields.date.toMillis() || a.url.localeCompare(b.url));
 }
 
 /** `/news/2023/10/slug/`, from the date in the site's zone. */

@@ -80,7 +80,7 @@ export async function writeIndexFiles(folder: string, files: ReadonlyArray<{ pat
   }
 }
 
-/** Stops Pagefind's process (also after a failed build, so nothing keeps the process alive). */
-export function closeSearchIndex(): Promise<unknown> {
+/** Stops Pagefind's process (also after a failure, so nothing keeps the process alive). */
+function closeSearchIndex(): Promise<unknown> {
   return pagefind.close();
 }

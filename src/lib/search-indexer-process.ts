@@ -4,7 +4,7 @@
  * writes the index. Reports `{ error }` and exits non-zero when it cannot.
  */
 import { DateTime } from "luxon";
-import { readArticleSources } from "./articles.ts";
+import { readArticleSources, sourcesToBuild } from "./articles.ts";
 import { renderArticleBody } from "./markdown.ts";
 import type { Partner } from "./partners.ts";
 import { searchRecord, writeSearchIndex } from "./search-index.ts";
@@ -29,12 +29,8 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
   // The build reports these itself, file by file, and fails.
   if (problems.length > 0) throw new Error(`the article files have ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (the build lists them)`);
   const partners = new Map(job.partners.map((partner) => [partner.id, partner]));
-  const published = sources
-    .filter((source) => job.includeUnpublished || source.status === "published")
-    // The build's order (newest first), so the index is the same file for file on every run.
-    .sort((a, b) => b.fields.date.toMillis() - a.fields.date.toMillis() || a.url.localeCompare(b.url));
   await writeSearchIndex(
-    published,
+    sourcesToBuild(sources, job.includeUnpublished),
     ({ fields, url, body }) => searchRecord({ ...fields, url, partner: partners.get(fields.partner) as Partner, photos: fields.images, bodyHtml: renderArticleBody(body) }, job.site.language),
     job.folder,
   );

@@ -8,11 +8,10 @@ import { resolveNow } from "../lib/dates.ts";
 import { PageChanges } from "../lib/page-changes.ts";
 import type { Partner } from "../lib/partners.ts";
 import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
-import { ownedItems, type Shard } from "../lib/shard.ts";
-import { buildSiteContent, type SiteContent } from "../lib/site-content.ts";
-import type { SiteConfig } from "../lib/site-config.ts";
 import type { ArticlePage, IndexPage, ListPage } from "../lib/directory.ts";
-import type { GeneratedFile } from "../lib/site-content.ts";
+import { ownedItems, type Shard } from "../lib/shard.ts";
+import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site-content.ts";
+import type { SiteConfig } from "../lib/site-config.ts";
 
 export interface ArticlesPluginOptions {
   site: SiteConfig;
