@@ -5,6 +5,7 @@ import site from "./src/data/site.ts";
 import { validatePartners } from "./src/lib/partners.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/fingerprint.ts";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
+import { SEARCH_PART_SIZE } from "./src/lib/search-index.ts";
 import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/shard.ts";
 import { announcePhotosReady, listenForPhotosReady } from "./src/lib/shard-messages.ts";
 import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
@@ -26,6 +27,8 @@ export interface DatelineOptions {
   includeUnpublished?: boolean;
   /** Index the built site with Pagefind (tests that don't search turn it off for speed). */
   search?: boolean;
+  /** Articles per search-index part (default `SEARCH_PART_SIZE`; tests use small parts). */
+  searchPartSize?: number;
   sitemapLimit?: number;
   /** The part of the site this process renders; defaults to `DATELINE_SHARD`, else all of it. */
   shard?: Shard;
@@ -43,6 +46,7 @@ export function configureDateline(options: DatelineOptions) {
       ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
     };
     const assets = fingerprintAssets("assets");
+    const searchPartSize = options.searchPartSize ?? SEARCH_PART_SIZE;
     // Logos under /assets/ are served by their fingerprinted names.
     const validSite = validateSiteConfig(options.site);
     const siteConfig = validSite.logo ? { ...validSite, logo: assetUrl(assets.manifest, validSite.logo) } : validSite;
@@ -61,7 +65,7 @@ export function configureDateline(options: DatelineOptions) {
 
     eleventyConfig.addPlugin(outputGuardPlugin);
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
-    eleventyConfig.addPlugin(filtersPlugin, { site: siteConfig });
+    eleventyConfig.addPlugin(filtersPlugin, { site: siteConfig, searchPartSize });
     eleventyConfig.addPlugin(articlesPlugin, {
       site: siteConfig,
       partners: partnerList,
@@ -81,6 +85,7 @@ export function configureDateline(options: DatelineOptions) {
         site: siteConfig,
         partners: partnerList,
         articlesDir,
+        partSize: searchPartSize,
         ...moment,
       });
     }

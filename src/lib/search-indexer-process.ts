@@ -33,5 +33,6 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
     sourcesToBuild(sources, job.includeUnpublished),
     ({ fields, url, body }) => searchRecord({ ...fields, url, partner: partners.get(fields.partner) as Partner, photos: fields.images, bodyHtml: renderArticleBody(body) }, job.site.language),
     job.folder,
+    job.partSize,
   );
 }

@@ -16,6 +16,8 @@ export interface SearchIndexJob {
   includeUnpublished: boolean;
   /** Where the finished index is written. */
   folder: string;
+  /** Articles per index part (see `SEARCH_PART_SIZE`). */
+  partSize: number;
 }
 
 /** Each running indexer, with the promise of its exit and the folder it writes. */

@@ -10,6 +10,8 @@ export interface SearchPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
   partners: Partner[];
   articlesDir: string;
+  /** Articles per index part. */
+  partSize: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
       now: now.toISO() as string,
       includeUnpublished,
       folder,
+      partSize: options.partSize,
     });
     done.catch(() => undefined); // reported after the build, if the build gets that far
     pending = { folder, done };

@@ -10,7 +10,8 @@ export interface SearchHit {
 
 /**
  * Runs a query against a built site's Pagefind index in Node, the way the browser would:
- * it loads the generated `pagefind/pagefind.js` and serves its `fetch` calls from the files.
+ * it loads the generated `pagefind/pagefind.js`, merges the index parts the search page lists
+ * (`data-merge-index`), and serves its `fetch` calls from the files.
  */
 export async function searchBuiltSite(siteDir: string, query: string | null, filters: Record<string, string> = {}): Promise<SearchHit[]> {
   const realFetch = globalThis.fetch;
@@ -28,6 +29,7 @@ export async function searchBuiltSite(siteDir: string, query: string | null, fil
     // A fresh module per site: the query string makes Node load it again.
     const pagefind = await import(`${entry}?site=${encodeURIComponent(siteDir)}`);
     await pagefind.options({ basePath: pathToFileURL(path.join(siteDir, "pagefind")).href + "/", baseUrl: "/" });
+    for (const bundle of await mergedBundles(siteDir)) await pagefind.mergeIndex(pathToFileURL(path.join(siteDir, bundle)).href, { baseUrl: "/" });
     const search = await pagefind.search(query, { filters });
     const hits: SearchHit[] = [];
     for (const result of search.results) {
@@ -39,4 +41,12 @@ export async function searchBuiltSite(siteDir: string, query: string | null, fil
   } finally {
     globalThis.fetch = realFetch;
   }
+}
+
+/** The index parts the built search page asks the browser to merge, as site paths. */
+export async function mergedBundles(siteDir: string): Promise<string[]> {
+  const page = await readFile(path.join(siteDir, "search", "index.html"), "utf8");
+  const listed = /data-merge-index="([^"]*)"/.exec(page);
+  if (!listed) throw new Error("The search page has no data-merge-index attribute");
+  return listed[1]!.split(" ").filter(Boolean);
 }

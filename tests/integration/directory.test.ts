@@ -4,11 +4,12 @@ import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Partner } from "../../src/lib/partners.ts";
 import { article, buildFixture, fixturePartners, fixtureSite, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
-import { searchBuiltSite } from "../helpers/pagefind-query.ts";
+import { mergedBundles, searchBuiltSite } from "../helpers/pagefind-query.ts";
 
 /**
  * One shared directory build: terms holding 1, 20, 21 and 41 articles (page size 20), partners
- * with each indexing policy, a pinned "now" for the news sitemap, and Pagefind on.
+ * with each indexing policy, a pinned "now" for the news sitemap, and Pagefind on, its index in
+ * parts of 10 articles (47 articles: five parts) so every search below runs across parts.
  */
 const NOW = "2023-10-31T12:00:00+07:00";
 const partners: Partner[] = [
@@ -57,7 +58,7 @@ beforeAll(async () => {
     "articles/globe.md": article({ title: "Globe release about ÉNERGIE verte", partner: "globenewswire", date: "2023-10-20T09:00:00+07:00", categories: "[energie verte]", dateline: "{ city: TORONTO, country: Canada }" }),
   });
   await writeFiles(root, files);
-  ({ outDir } = await buildFixture({ articlesDir: path.join(root, "articles"), site: { ...fixtureSite, pageSize: 20 }, partners, now: NOW, search: true }));
+  ({ outDir } = await buildFixture({ articlesDir: path.join(root, "articles"), site: { ...fixtureSite, pageSize: 20 }, partners, now: NOW, search: true, searchPartSize: 10 }));
 });
 
 describe("directory pages", () => {
@@ -122,7 +123,7 @@ describe("directory pages", () => {
     expect(notFound).toContain('<a href="/categories/">Categories</a>');
     const search = await read("/search/");
     expect(search).toContain('<script src="/pagefind/pagefind-ui.js" defer></script>');
-    expect(search).toContain('<div id="search" class="search"></div>');
+    expect(search).toContain('<div id="search" class="search" data-merge-index="/pagefind/part-2/ /pagefind/part-3/ /pagefind/part-4/ /pagefind/part-5/"></div>');
   });
 });
 
@@ -283,6 +284,24 @@ describe("feeds", () => {
 });
 
 describe("search", () => {
+  it("is built in parts that the search page merges; a part holds only its data", async () => {
+    expect(await mergedBundles(outDir)).toEqual(["/pagefind/part-2/", "/pagefind/part-3/", "/pagefind/part-4/", "/pagefind/part-5/"]);
+    const first = (await readdir(path.join(outDir, "pagefind"))).sort();
+    expect(first).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-ui.js", "pagefind-entry.json", "wasm.en.pagefind", "fragment", "index", "filter", "part-2", "part-5"]));
+    expect(first).not.toContain("part-6");
+    const part = (await readdir(path.join(outDir, "pagefind", "part-5"))).sort();
+    expect(part).toEqual(["filter", "fragment", "index", "pagefind-entry.json", expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/)]);
+    // Newest first: the first part has the 10 newest, the last the remaining 7.
+    const pages = async (folder: string) => JSON.parse(await readFile(path.join(outDir, "pagefind", folder, "pagefind-entry.json"), "utf8")).languages.en.page_count;
+    expect([await pages("."), await pages("part-2"), await pages("part-5")]).toEqual([10, 10, 7]);
+  });
+
+  it("finds every matching article across the parts, each once", async () => {
+    const hits = await searchBuiltSite(outDir, "bulk");
+    expect(hits).toHaveLength(41);
+    expect(new Set(hits.map((h) => h.url)).size).toBe(41);
+  });
+
   it("finds a known article by a word in its body", async () => {
     const hits = await searchBuiltSite(outDir, "quadrillium");
     expect(hits.map((h) => h.url)).toEqual(["/news/2023/10/solar/"]);

@@ -1,0 +1,74 @@
+import Eleventy from "@11ty/eleventy";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configureDateline } from "../../eleventy.config.ts";
+import partners from "../../src/data/partners.ts";
+import site from "../../src/data/site.ts";
+import { browserAvailable, launchChromium } from "../helpers/browser.ts";
+import { tempDir } from "../helpers/fixture-site.ts";
+import { mergedBundles } from "../helpers/pagefind-query.ts";
+import { serveSite } from "../../src/lib/static-server.ts";
+
+const enabled = browserAvailable();
+
+/** The demo's 13 published articles with the search index in parts of 5: the page merges three parts. */
+describe.runIf(enabled)("search over an index in parts, in a real browser", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveSite>>;
+  let outDir: string;
+  const problems: string[] = [];
+  const requested: string[] = [];
+
+  beforeAll(async () => {
+    outDir = await tempDir("browser-parts");
+    await new Eleventy(".", outDir, { quietMode: true, config: configureDateline({ site, partners, searchPartSize: 5 }) }).write();
+    server = await serveSite(outDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage();
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("requestfailed", (request) => problems.push(`failed ${request.url()}`));
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}/search/`);
+    return page;
+  }
+  const total = async (page: Page) => Number(/(\d+) results? for/.exec((await page.locator(".pagefind-ui__message").textContent()) ?? "")?.[1] ?? NaN);
+
+  it("lists the parts on the search page", async () => {
+    expect(await mergedBundles(outDir)).toEqual(["/pagefind/part-2/", "/pagefind/part-3/"]);
+  });
+
+  it("finds articles from every part, with the partner filter counting across parts", async () => {
+    const page = await open();
+    // Every published demo release has the word "the": all 13, so all three parts answered.
+    await page.locator(".pagefind-ui__search-input").fill("the");
+    await expect.poll(() => total(page), { timeout: 10_000 }).toBe(13);
+    await page.locator(".pagefind-ui__filter-name", { hasText: "Partner" }).click();
+    await page.locator("label", { hasText: "GlobeNewswire" }).click();
+    await expect.poll(() => total(page), { timeout: 10_000 }).toBe(4);
+    // Each part's data came from its own folder; Pagefind's code and WebAssembly only once.
+    for (const part of ["/pagefind/part-2/", "/pagefind/part-3/"]) expect(requested).toContain(`${part}pagefind-entry.json`);
+    expect(requested.filter((url) => url.endsWith(".pagefind") && url.startsWith("/pagefind/part-"))).toEqual([]);
+    await page.close();
+  });
+
+  it("ranks the article that has the searched words first", async () => {
+    const page = await open();
+    await page.locator(".pagefind-ui__search-input").fill("mung beans");
+    await expect.poll(async () => (await page.locator(".pagefind-ui__result-link").allTextContents())[0], { timeout: 10_000 }).toBe(
+      "Saigon River Foods Opens Plant-Based Protein Factory Using Local Mung Beans",
+    );
+    await page.close();
+  });
+
+  it("logs no console errors and fails no requests", () => {
+    expect(problems).toEqual([]);
+  });
+});
