@@ -1,5 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { articleDateline } from "../lib/articles.ts";
+import { articleDateline, type Article } from "../lib/articles.ts";
 import { formatApDate, formatApDateTime, formatIsoDateTime } from "../lib/dates.ts";
 import { termKey, type ArticlePage, type Directory, type IndexPage, type ListPage, type TaxonomyKey } from "../lib/directory.ts";
 import { articleMeta, listMeta } from "../lib/page-meta.ts";
@@ -18,5 +18,33 @@ export default function filtersPlugin(eleventyConfig: UserConfig, { site, search
   eleventyConfig.addFilter("articleMeta", (page: ArticlePage) => articleMeta(site, page.article, page.breadcrumbs));
   eleventyConfig.addFilter("termUrl", (directory: Directory, taxonomy: TaxonomyKey, name: string) => directory.termUrls[taxonomy][termKey(name)]);
   eleventyConfig.addFilter("listMeta", (page: ListPage | IndexPage) => listMeta(site, page));
+  eleventyConfig.addFilter("articleCards", articleCardsFilter());
   eleventyConfig.addFilter("mergedSearchBundles", (articleCount: number) => mergedSearchBundles(articleCount, searchPartSize));
+}
+
+/** The part of Nunjucks' filter context used here: its environment renders a layout file. */
+interface NunjucksFilterContext {
+  env: { render(name: string, context: object): string };
+}
+
+/**
+ * The list items of an article list, each `layouts/_article-card.njk` rendered once per article
+ * and reused: an article appears on up to a dozen lists (home, partner, categories, tags,
+ * archives…), and 120 000 cards rendered one by one were Nunjucks' largest cost at 10 000
+ * articles. A changed article is a new object (preview), so its card is rendered again.
+ */
+export function articleCardsFilter() {
+  const cards = new WeakMap<Article, string>();
+  return function (this: NunjucksFilterContext, articles: Article[]): string {
+    return articles
+      .map((article) => {
+        let card = cards.get(article);
+        if (card === undefined) {
+          card = this.env.render("_article-card.njk", { article });
+          cards.set(article, card);
+        }
+        return card;
+      })
+      .join("\n  ");
+  };
 }
