@@ -7,7 +7,10 @@ import { mergedSearchBundles } from "../lib/search-index.ts";
 import { disclaimerText, type Partner } from "../lib/partners.ts";
 import { absoluteUrl, type SiteConfig } from "../lib/site-config.ts";
 
-/** Template filters; each is a named pure function from `src/lib`. Dates arrive in the site's zone. */
+/**
+ * Template filters; each is a named pure function from `src/lib`, except `articleCards`, which
+ * keeps the cards it drew. Dates arrive in the site's zone.
+ */
 export default function filtersPlugin(eleventyConfig: UserConfig, { site, searchPartSize }: { site: SiteConfig; searchPartSize: number }): void {
   eleventyConfig.addFilter("apDate", formatApDate);
   eleventyConfig.addFilter("apDateTime", formatApDateTime);
