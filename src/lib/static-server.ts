@@ -26,8 +26,14 @@ export function parseHeadersFile(text: string): Array<{ pattern: string; headers
   return rules;
 }
 
-function headersFor(rules: ReturnType<typeof parseHeadersFile>, sitePath: string): Record<string, string> {
-  const matching = rules.filter(({ pattern }) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(sitePath));
+/** A `_headers` path pattern as a regular expression: `*` matches anything, `:name` one path segment. */
+export function headersPatternRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped.replace(/\*/g, ".*").replace(/:\w+/g, "[^/]+")}$`);
+}
+
+export function headersFor(rules: ReturnType<typeof parseHeadersFile>, sitePath: string): Record<string, string> {
+  const matching = rules.filter(({ pattern }) => headersPatternRegExp(pattern).test(sitePath));
   return Object.assign({}, ...matching.map((rule) => rule.headers));
 }
 

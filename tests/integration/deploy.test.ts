@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { article, buildFixture, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
-import { parseHeadersFile } from "../../src/lib/static-server.ts";
+import { headersFor, parseHeadersFile } from "../../src/lib/static-server.ts";
 
 const NGINX = "/usr/sbin/nginx";
 const headersFile = () => readFile("src/deploy/_headers", "utf8");
@@ -28,7 +28,26 @@ describe("deploy headers in the repo", () => {
   it("caches only content-hashed paths for a year", async () => {
     const rules = parseHeadersFile(await headersFile());
     const immutable = rules.filter((rule) => rule.headers["Cache-Control"] === "public, max-age=31536000, immutable").map((rule) => rule.pattern);
-    expect(immutable).toEqual(["/assets/*", "/photos/*", "/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/filter/*"]);
+    expect(immutable).toEqual([
+      "/assets/*", "/photos/*", "/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/filter/*",
+      "/pagefind/:part/fragment/*", "/pagefind/:part/index/*", "/pagefind/:part/filter/*",
+    ]);
+  });
+
+  it("caches the hashed files of every search-index part, not their entry files", async () => {
+    const rules = parseHeadersFile(await headersFile());
+    const cacheControl = (sitePath: string) => headersFor(rules, sitePath)["Cache-Control"] ?? "revalidated";
+    const year = "public, max-age=31536000, immutable";
+    expect({
+      first: cacheControl("/pagefind/fragment/en_1a2b3c.pf_fragment"),
+      part: cacheControl("/pagefind/part-2/fragment/en_1a2b3c.pf_fragment"),
+      partIndex: cacheControl("/pagefind/part-12/index/en_4d5e6f.pf_index"),
+      partFilter: cacheControl("/pagefind/part-3/filter/en_7a8b9c.pf_filter"),
+      entry: cacheControl("/pagefind/pagefind-entry.json"),
+      partEntry: cacheControl("/pagefind/part-2/pagefind-entry.json"),
+      notAPart: cacheControl("/pagefind/part-2/deeper/fragment/x.pf_fragment"),
+      page: cacheControl("/search/"),
+    }).toEqual({ first: year, part: year, partIndex: year, partFilter: year, entry: "revalidated", partEntry: "revalidated", notAPart: "revalidated", page: "revalidated" });
   });
 });
 
@@ -51,8 +70,13 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
 
   beforeAll(async () => {
     const root = await tempDir("nginx");
-    await writeFiles(root, { "articles/a.md": article({ title: "Served by nginx", images: "[{ src: a.jpg, alt: A photo }]" }), "articles/a.jpg": await smallPhoto(200, 100, "#225588") });
-    ({ outDir: siteDir } = await buildFixture({ articlesDir: path.join(root, "articles") }));
+    await writeFiles(root, {
+      "articles/a.md": article({ title: "Served by nginx", images: "[{ src: a.jpg, alt: A photo }]" }),
+      "articles/a.jpg": await smallPhoto(200, 100, "#225588"),
+      "articles/b.md": article({ title: "A second release", date: "2023-10-23T09:00:00+08:00" }),
+    });
+    // Search parts of one article: the second part is served from /pagefind/part-2/.
+    ({ outDir: siteDir } = await buildFixture({ articlesDir: path.join(root, "articles"), searchPartSize: 1 }));
     const port = await freePort();
     const prefix = path.join(root, "nginx");
     await mkdir(path.join(prefix, "temp"), { recursive: true });
@@ -102,6 +126,17 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
     const [avif] = (await readdir(path.join(siteDir, "photos"))).filter((name) => name.endsWith(".avif"));
     const photo = await fetch(`${base}/photos/${avif}`);
     expect([photo.status, photo.headers.get("content-type"), photo.headers.get("cache-control")]).toEqual([200, "image/avif", "public, max-age=31536000, immutable"]);
+  });
+
+  it("caches the hashed files of every search-index part for a year, and revalidates their entry files", async () => {
+    const year = "public, max-age=31536000, immutable";
+    for (const part of ["", "part-2/"]) {
+      const [fragment] = await readdir(path.join(siteDir, "pagefind", part, "fragment"));
+      const hashed = await fetch(`${base}/pagefind/${part}fragment/${fragment}`);
+      expect([hashed.status, hashed.headers.get("cache-control")], part).toEqual([200, year]);
+      const entry = await fetch(`${base}/pagefind/${part}pagefind-entry.json`);
+      expect([entry.status, entry.headers.get("cache-control")], part).toEqual([200, "no-cache"]);
+    }
   });
 
   it("answers an unknown URL with the 404 page and status, with the same headers", async () => {
