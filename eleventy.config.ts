@@ -3,11 +3,12 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
 import { validatePartners } from "./src/lib/partners.ts";
+import { ARTICLE_SNAPSHOT_VARIABLE, type ArticleReading, type PromisedArticleSnapshot } from "./src/lib/article-snapshot.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/fingerprint.ts";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
 import { SEARCH_PART_SIZE } from "./src/lib/search-index.ts";
 import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/shard.ts";
-import { announcePhotosReady, listenForPhotosReady } from "./src/lib/shard-messages.ts";
+import { announcePhotosReady, listenForArticleSnapshot, listenForPhotosReady } from "./src/lib/shard-messages.ts";
 import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
 import articlesPlugin, { type BuildMomentOptions, type BuildState } from "./src/plugins/articles.ts";
 import auditPlugin from "./src/plugins/audit.ts";
@@ -32,6 +33,12 @@ export interface DatelineOptions {
   sitemapLimit?: number;
   /** The part of the site this process renders; defaults to `DATELINE_SHARD`, else all of it. */
   shard?: Shard;
+  /**
+   * A snapshot of the articles to start from instead of reading the files (see
+   * `src/lib/article-snapshot.ts`); defaults to the one `npm run build` announces in
+   * `DATELINE_ARTICLE_SNAPSHOT`, which this process waits for.
+   */
+  articleSnapshot?: string;
 }
 
 /** Wires Dateline's plugins for one site; tests call it with fixture sites. */
@@ -51,6 +58,11 @@ export function configureDateline(options: DatelineOptions) {
     const validSite = validateSiteConfig(options.site);
     const siteConfig = validSite.logo ? { ...validSite, logo: assetUrl(assets.manifest, validSite.logo) } : validSite;
     const partnerList = validatePartners(options.partners).map((partner) => (partner.logo ? { ...partner, logo: assetUrl(assets.manifest, partner.logo) } : partner));
+    const announced = process.env[ARTICLE_SNAPSHOT_VARIABLE];
+    const articleSnapshot: PromisedArticleSnapshot | undefined =
+      options.articleSnapshot !== undefined ? { file: options.articleSnapshot, ready: () => Promise.resolve(true) }
+      : announced ? { file: announced, ready: listenForArticleSnapshot() }
+      : undefined;
 
     eleventyConfig.setInputDirectory(".");
     eleventyConfig.setIncludesDirectory("layouts");
@@ -75,6 +87,7 @@ export function configureDateline(options: DatelineOptions) {
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
       state,
       shard,
+      ...(articleSnapshot ? { articleSnapshot } : {}),
       ...(parallel && shard.index > 0 ? { photosReady: listenForPhotosReady() } : {}),
       ...(parallel && shard.index === 0 ? { onPhotosDone: announcePhotosReady } : {}),
     });
@@ -87,12 +100,20 @@ export function configureDateline(options: DatelineOptions) {
         articlesDir,
         partSize: searchPartSize,
         ...moment,
+        ...(articleSnapshot ? { articleSnapshot } : {}),
       });
     }
     eleventyConfig.addPlugin(auditPlugin, { site: siteConfig, partners: partnerList, state });
   };
-  // The build script sizes the heap from the number of articles before Eleventy starts.
-  return Object.assign(configure, { articlesDir });
+  // The build script sizes the heap from the number of articles before Eleventy starts, and
+  // reads the articles once for all its processes (`articleReading`).
+  const articleReading = (): ArticleReading => ({
+    articlesDir,
+    displayRoot: process.cwd(),
+    timeZone: validateSiteConfig(options.site).timeZone,
+    partners: validatePartners(options.partners),
+  });
+  return Object.assign(configure, { articlesDir, articleReading });
 }
 
 export default configureDateline({ site, partners });

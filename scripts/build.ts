@@ -8,7 +8,9 @@
  * `--jobs <n>` (processes; default from the number of articles and cores, see `src/lib/build-plan.ts`).
  * A large site is built by several Eleventy processes at once, each rendering the pages of one
  * shard into the same staging folder (see `src/lib/shard.ts`), each with a heap sized for its
- * share. `--staging <dir>` is how this script starts those processes; it is not for people.
+ * share. Those processes start from one snapshot of the articles, read and validated once by a
+ * process of its own while they start (`src/lib/article-snapshot.ts`). `--staging <dir>` and
+ * `--article-snapshot <file>` are how this script starts those processes; they are not for people.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
@@ -17,13 +19,15 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import { ARTICLE_SNAPSHOT_VARIABLE, snapshotArticles, type ArticleReading } from "../src/lib/article-snapshot.ts";
 import { findMarkdownFiles } from "../src/lib/articles.ts";
 import { swapIntoPlace } from "../src/lib/atomic-output.ts";
 import { planBuild } from "../src/lib/build-plan.ts";
 import { heapChosenByUser } from "../src/lib/heap.ts";
 import { stopSearchIndexers } from "../src/lib/search-indexer.ts";
 import { SHARD_VARIABLE } from "../src/lib/shard.ts";
-import { PHOTOS_READY } from "../src/lib/shard-messages.ts";
+import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/shard-messages.ts";
+import { UserError } from "../src/lib/problems.ts";
 
 const { values } = parseArgs({
   options: {
@@ -31,8 +35,23 @@ const { values } = parseArgs({
     config: { type: "string", default: "eleventy.config.ts" },
     jobs: { type: "string" },
     staging: { type: "string" },
+    "article-snapshot": { type: "string" },
   },
 });
+
+if (values["article-snapshot"] !== undefined) {
+  // Reads the articles once for every process of the build; a failure here is not the build's:
+  // the shards then read the files themselves and report what is wrong with them.
+  const file = values["article-snapshot"];
+  const ok = await (async () => snapshotArticles(file, await articleReading(values.config)))().then(
+    () => true,
+    (error: unknown) => {
+      if (!(error instanceof UserError)) console.error(`[dateline] The article snapshot was not made (each process reads the articles itself): ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    },
+  );
+  process.exit(ok ? 0 : 1);
+}
 
 if (values.staging !== undefined) {
   // One shard (or the whole site) into a staging folder the parent owns.
@@ -71,10 +90,28 @@ if (built) {
   process.exitCode = 1;
 }
 
+type DatelineConfigModule = { default?: { articlesDir?: unknown; articleReading?: () => ArticleReading } };
+
 async function countArticles(config: string): Promise<number> {
-  const module = (await import(pathToFileURL(path.resolve(config)).href)) as { default?: { articlesDir?: unknown } };
+  const module = (await import(pathToFileURL(path.resolve(config)).href)) as DatelineConfigModule;
   const articlesDir = module.default?.articlesDir;
   return typeof articlesDir === "string" ? (await findMarkdownFiles(articlesDir)).length : 0;
+}
+
+async function articleReading(config: string): Promise<ArticleReading> {
+  const module = (await import(pathToFileURL(path.resolve(config)).href)) as DatelineConfigModule;
+  if (typeof module.default?.articleReading !== "function") throw new Error(`${config} is not a Dateline configuration (configureDateline)`);
+  return module.default.articleReading();
+}
+
+/** Starts the process that writes the article snapshot; resolves with whether it did. */
+function startArticleSnapshot(file: string): Promise<boolean> {
+  const script = process.argv[1] as string;
+  const child = spawn(process.execPath, [...process.execArgv, script, "--article-snapshot", file, "--config", values.config], { stdio: ["ignore", "inherit", "inherit"] });
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(false));
+    child.on("exit", (code) => resolve(code === 0));
+  });
 }
 
 /** Eleventy into `folder`; false (the error already printed) when the build failed. */
@@ -92,11 +129,23 @@ async function runEleventy(folder: string, config: string): Promise<boolean> {
 }
 
 /**
- * One child process per shard, all into `staging`, at most `parallel` at a time. Shard 0 starts
+ * One child process per shard, all into `staging`, at most `parallel` at a time. Beside them a
+ * process reads the articles once into a snapshot, which the shards wait for. Shard 0 starts
  * first and tells the others when the photo cache is complete. The first failure stops the
  * rest: its message is the one shown.
  */
-function runShards(count: number, parallel: number, heapMb: number | undefined): Promise<boolean> {
+async function runShards(count: number, parallel: number, heapMb: number | undefined): Promise<boolean> {
+  const snapshotFile = `${staging}.articles`;
+  const snapshotWritten = startArticleSnapshot(snapshotFile);
+  try {
+    return await runShardsFromSnapshot(count, parallel, heapMb, snapshotFile, snapshotWritten);
+  } finally {
+    await snapshotWritten; // not removed while it is still being written
+    await rm(snapshotFile, { force: true });
+  }
+}
+
+function runShardsFromSnapshot(count: number, parallel: number, heapMb: number | undefined, snapshotFile: string, snapshotWritten: Promise<boolean>): Promise<boolean> {
   const script = process.argv[1] as string;
   const running = new Set<ChildProcess>();
   let photosReady = false;
@@ -111,9 +160,12 @@ function runShards(count: number, parallel: number, heapMb: number | undefined):
       const index = next++;
       const child = spawn(process.execPath, [...process.execArgv, ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), script, "--staging", staging, "--config", values.config], {
         stdio: ["ignore", "inherit", "inherit", "ipc"],
-        env: { ...process.env, [SHARD_VARIABLE]: count > 1 ? `${index}/${count}` : "" },
+        env: { ...process.env, [SHARD_VARIABLE]: count > 1 ? `${index}/${count}` : "", [ARTICLE_SNAPSHOT_VARIABLE]: snapshotFile },
       });
       running.add(child);
+      void snapshotWritten.then((ok) => {
+        if (child.connected) child.send({ type: ARTICLES_READY, ok } satisfies ArticlesReadyMessage);
+      });
       if (photosReady) child.send(PHOTOS_READY);
       child.on("message", (message) => {
         if (message !== PHOTOS_READY) return;

@@ -132,7 +132,8 @@ export async function readArticleSources(options: ReadArticlesOptions, cache?: A
   return { sources, problems };
 }
 
-interface FileOutcome {
+/** What reading one article file came to: its source, or the problems that stop it. */
+export interface FileOutcome {
   problems: Problem[];
   source?: Omit<ArticleSource, "status">;
   status?: { status: PublicationStatus; source: ArticleSource };

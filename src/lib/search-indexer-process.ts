@@ -1,9 +1,11 @@
 /**
  * The search indexer process (see `startSearchIndexer`): receives one job over IPC, reads and
- * validates the article files, renders each published body once, has Pagefind index them and
+ * validates the article files (or starts from the build's snapshot of them), renders each
+ * published body once, has Pagefind index them and
  * writes the index. Reports `{ error }` and exits non-zero when it cannot.
  */
 import { DateTime } from "luxon";
+import { readArticleSnapshot } from "./article-snapshot.ts";
 import { readArticleSources, sourcesToBuild } from "./articles.ts";
 import { renderArticleBody } from "./markdown.ts";
 import type { Partner } from "./partners.ts";
@@ -25,7 +27,9 @@ process.once("message", (job: SearchIndexJob) => {
 
 async function indexArticles(job: SearchIndexJob): Promise<void> {
   const now = DateTime.fromISO(job.now, { setZone: true });
-  const { sources, problems } = await readArticleSources({ articlesDir: job.articlesDir, displayRoot: job.displayRoot, timeZone: job.site.timeZone, partners: job.partners, now });
+  const reading = { articlesDir: job.articlesDir, displayRoot: job.displayRoot, timeZone: job.site.timeZone, partners: job.partners };
+  const snapshot = job.articleSnapshot === undefined ? undefined : await readArticleSnapshot(job.articleSnapshot, reading);
+  const { sources, problems } = await readArticleSources({ ...reading, now }, snapshot);
   // The build reports these itself, file by file, and fails.
   if (problems.length > 0) throw new Error(`the article files have ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (the build lists them)`);
   const partners = new Map(job.partners.map((partner) => [partner.id, partner]));

@@ -3,6 +3,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { DateTime } from "luxon";
+import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/article-snapshot.ts";
 import { ArticleFileCache, loadArticles, type ArticleSource } from "../lib/articles.ts";
 import { resolveNow } from "../lib/dates.ts";
 import { PageChanges } from "../lib/page-changes.ts";
@@ -36,6 +37,8 @@ export interface ArticlesPluginOptions {
   photosReady?: () => Promise<void>;
   /** Called by shard 0 once every photo is in the cache. */
   onPhotosDone?: () => void;
+  /** The articles as the build script read them, to start from instead of the files. */
+  articleSnapshot?: PromisedArticleSnapshot;
 }
 
 /** The pages this process renders, as the pagination data of `src/plugins/pages.ts`. */
@@ -104,18 +107,16 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   const load = async (): Promise<SiteContent & { pages: ShardPages }> => {
     const { now, includeUnpublished } = resolveBuildMoment(options, site);
     changes?.start();
+    const reading = { articlesDir, displayRoot: process.cwd(), timeZone: site.timeZone, partners };
     const loaded = await loadArticles({
-      articlesDir,
-      displayRoot: process.cwd(),
-      timeZone: site.timeZone,
-      partners,
+      ...reading,
       now,
       includeUnpublished,
       processPhoto: async (file) => {
         await options.photosReady?.();
         return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH });
       },
-    }, cache);
+    }, cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading)));
     options.onPhotosDone?.();
     photoFiles = loaded.photoFiles;
     Object.assign(options.state, { sources: loaded.sources, now, includeUnpublished });

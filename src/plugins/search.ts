@@ -1,8 +1,9 @@
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { PromisedArticleSnapshot } from "../lib/article-snapshot.ts";
 import type { Partner } from "../lib/partners.ts";
-import { startSearchIndexer, stopSearchIndexers } from "../lib/search-indexer.ts";
+import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search-indexer.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "./articles.ts";
 
@@ -12,6 +13,8 @@ export interface SearchPluginOptions extends BuildMomentOptions {
   articlesDir: string;
   /** Articles per index part. */
   partSize: number;
+  /** The articles as the build script read them, for the indexer to start from. */
+  articleSnapshot?: PromisedArticleSnapshot;
 }
 
 /**
@@ -26,7 +29,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     const folder = `${path.resolve(directories.output)}.pagefind-${process.pid}`;
     await rm(folder, { recursive: true, force: true });
     const { now, includeUnpublished } = resolveBuildMoment(options, options.site);
-    const done = startSearchIndexer({
+    const job: SearchIndexJob = {
       articlesDir: options.articlesDir,
       displayRoot: process.cwd(),
       site: options.site,
@@ -35,7 +38,9 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
       includeUnpublished,
       folder,
       partSize: options.partSize,
-    });
+    };
+    const { articleSnapshot } = options;
+    const done = startSearchIndexer(job, articleSnapshot?.ready().then((ok) => (ok ? articleSnapshot.file : undefined)));
     done.catch(() => undefined); // reported after the build, if the build gets that far
     pending = { folder, done };
   };
