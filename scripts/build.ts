@@ -104,14 +104,22 @@ async function articleReading(config: string): Promise<ArticleReading> {
   return module.default.articleReading();
 }
 
-/** Starts the process that writes the article snapshot; resolves with whether it did. */
-function startArticleSnapshot(file: string): Promise<boolean> {
+interface ArticleSnapshotProcess {
+  file: string;
+  /** Whether the snapshot was written, once the process has ended. */
+  written: Promise<boolean>;
+  stop: () => void;
+}
+
+/** Starts the process that writes the article snapshot into `file`. */
+function startArticleSnapshot(file: string): ArticleSnapshotProcess {
   const script = process.argv[1] as string;
   const child = spawn(process.execPath, [...process.execArgv, script, "--article-snapshot", file, "--config", values.config], { stdio: ["ignore", "inherit", "inherit"] });
-  return new Promise((resolve) => {
+  const written = new Promise<boolean>((resolve) => {
     child.on("error", () => resolve(false));
     child.on("exit", (code) => resolve(code === 0));
   });
+  return { file, written, stop: () => child.kill("SIGTERM") };
 }
 
 /** Eleventy into `folder`; false (the error already printed) when the build failed. */
@@ -130,25 +138,27 @@ async function runEleventy(folder: string, config: string): Promise<boolean> {
 
 /**
  * One child process per shard, all into `staging`, at most `parallel` at a time. With more than
- * one shard, a process beside them reads the articles once into a snapshot, which they wait for. Shard 0 starts
- * first and tells the others when the photo cache is complete. The first failure stops the
- * rest: its message is the one shown.
+ * one shard, a process beside them reads the articles once into a snapshot, which they wait
+ * for. Shard 0 starts first and tells the others when the photo cache is complete. The first
+ * failure stops the rest: its message is the one shown.
  */
 async function runShards(count: number, parallel: number, heapMb: number | undefined): Promise<boolean> {
   // One process reads the files itself as fast as it would wait for a snapshot (measured at
   // 10 000 articles); several would each read them all.
-  if (count === 1) return runShardsFromSnapshot(count, parallel, heapMb, undefined);
-  const snapshotFile = `${staging}.articles`;
-  const snapshotWritten = startArticleSnapshot(snapshotFile);
+  if (count === 1) return runShardProcesses(count, parallel, heapMb, undefined);
+  const snapshot = startArticleSnapshot(`${staging}.articles`);
+  let built = false;
   try {
-    return await runShardsFromSnapshot(count, parallel, heapMb, { file: snapshotFile, written: snapshotWritten });
+    built = await runShardProcesses(count, parallel, heapMb, snapshot);
+    return built;
   } finally {
-    await snapshotWritten; // not removed while it is still being written
-    await rm(snapshotFile, { force: true });
+    if (!built) snapshot.stop();
+    await snapshot.written; // not removed while it is still being written
+    await rm(snapshot.file, { force: true });
   }
 }
 
-function runShardsFromSnapshot(count: number, parallel: number, heapMb: number | undefined, snapshot: { file: string; written: Promise<boolean> } | undefined): Promise<boolean> {
+function runShardProcesses(count: number, parallel: number, heapMb: number | undefined, snapshot: ArticleSnapshotProcess | undefined): Promise<boolean> {
   const script = process.argv[1] as string;
   const running = new Set<ChildProcess>();
   let photosReady = false;

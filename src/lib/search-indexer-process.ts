@@ -1,8 +1,8 @@
 /**
  * The search indexer process (see `startSearchIndexer`): receives one job over IPC, reads and
  * validates the article files (or starts from the build's snapshot of them), renders each
- * published body once, has Pagefind index them and
- * writes the index. Reports `{ error }` and exits non-zero when it cannot.
+ * published body once, has Pagefind index them and writes the index. Reports `{ error }` and
+ * exits non-zero when it cannot.
  */
 import { DateTime } from "luxon";
 import { readArticleSnapshot } from "./article-snapshot.ts";
