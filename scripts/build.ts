@@ -92,16 +92,19 @@ if (built) {
 
 type DatelineConfigModule = { default?: { articlesDir?: unknown; articleReading?: () => ArticleReading } };
 
+async function configModule(config: string): Promise<DatelineConfigModule> {
+  return (await import(pathToFileURL(path.resolve(config)).href)) as DatelineConfigModule;
+}
+
 async function countArticles(config: string): Promise<number> {
-  const module = (await import(pathToFileURL(path.resolve(config)).href)) as DatelineConfigModule;
-  const articlesDir = module.default?.articlesDir;
+  const articlesDir = (await configModule(config)).default?.articlesDir;
   return typeof articlesDir === "string" ? (await findMarkdownFiles(articlesDir)).length : 0;
 }
 
 async function articleReading(config: string): Promise<ArticleReading> {
-  const module = (await import(pathToFileURL(path.resolve(config)).href)) as DatelineConfigModule;
-  if (typeof module.default?.articleReading !== "function") throw new Error(`${config} is not a Dateline configuration (configureDateline)`);
-  return module.default.articleReading();
+  const configure = (await configModule(config)).default;
+  if (typeof configure?.articleReading !== "function") throw new Error(`${config} is not a Dateline configuration (configureDateline)`);
+  return configure.articleReading();
 }
 
 interface ArticleSnapshotProcess {

@@ -30,7 +30,7 @@ export async function snapshotArticles(file: string, reading: ArticleReading): P
 }
 
 /** Writes what `cache` holds of each file (its validated source or its problems), read under `reading`. */
-export async function writeArticleSnapshot(file: string, reading: ArticleReading, cache: ArticleFileCache): Promise<void> {
+async function writeArticleSnapshot(file: string, reading: ArticleReading, cache: ArticleFileCache): Promise<void> {
   const outcomes = [...cache.outcomes].map(([absolute, { problems, source }]) => [
     absolute,
     { problems, ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, encodeDateTime) } } : {}) },

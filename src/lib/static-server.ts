@@ -27,7 +27,7 @@ export function parseHeadersFile(text: string): Array<{ pattern: string; headers
 }
 
 /** A `_headers` path pattern as a regular expression: `*` matches anything, `:name` one path segment. */
-export function headersPatternRegExp(pattern: string): RegExp {
+function headersPatternRegExp(pattern: string): RegExp {
   const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`^${escaped.replace(/\*/g, ".*").replace(/:\w+/g, "[^/]+")}$`);
 }

@@ -40,21 +40,23 @@ describe("a build that starts from the article snapshot", () => {
 });
 
 describe("npm run build without its article snapshot", () => {
-  it("says so, and each process reads the articles itself", async () => {
+  // Configurations whose articles cannot be snapshotted: one whose reading fails, one that does
+  // not say how to read them (a hand-made wrapper around Dateline's).
+  it.each([
+    ["reading fails", `Object.assign((config) => base(config), base, { articleReading: () => { throw new Error("the disk said no"); } })`, "the disk said no"],
+    ["no articleReading", `Object.assign((config) => base(config), { articlesDir: base.articlesDir })`, "wrapped.config.mts is not a Dateline configuration (configureDateline)"],
+  ])("says so when %s, and each process reads the articles itself", async (_case, wrapper, reason) => {
     const root = await tempDir("no-snapshot");
     const articlesDir = path.join(root, "articles");
     await writeFiles(articlesDir, { "a.md": article({ title: "Read by the shard itself" }) });
-    // A configuration whose articles cannot be snapshotted (here: one that says it cannot).
     const fixture = await writeFixtureConfig(articlesDir, NOW);
-    const config = path.join(path.dirname(fixture), "broken-reading.config.mts");
-    await writeFile(
-      config,
-      `import base from ${JSON.stringify(fixture)};\nexport default Object.assign((config) => base(config), base, { articleReading: () => { throw new Error("the disk said no"); } });\n`,
-    );
+    const config = path.join(path.dirname(fixture), "wrapped.config.mts");
+    await writeFile(config, `import base from ${JSON.stringify(fixture)};\nexport default ${wrapper};\n`);
     const output = path.join(root, "site");
     const result = await runBuild(config, output, {}, ["--jobs", "2"]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("[dateline] The article snapshot was not made (each process reads the articles itself): the disk said no");
+    expect(result.stderr).toContain("[dateline] The article snapshot was not made (each process reads the articles itself): ");
+    expect(result.stderr).toContain(reason);
     expect(await readFile(path.join(output, "news", "2023", "10", "a", "index.html"), "utf8")).toContain("<h1>Read by the shard itself</h1>");
     expect((await readdir(root)).sort()).toEqual(["articles", "site"]);
   }, 120_000);
