@@ -91,8 +91,13 @@ export interface PromisedArticleSnapshot {
   ready: () => Promise<boolean>;
 }
 
+/** The promised snapshot's file once it is written, or undefined when there is none to use. */
+export async function writtenArticleSnapshot(snapshot: PromisedArticleSnapshot | undefined): Promise<string | undefined> {
+  return snapshot && (await snapshot.ready()) ? snapshot.file : undefined;
+}
+
 /** The promised snapshot as a file cache, or undefined when there is none to use (then read the files). */
 export async function promisedArticleSnapshot(snapshot: PromisedArticleSnapshot | undefined, reading: ArticleReading): Promise<ArticleFileCache | undefined> {
-  if (!snapshot || !(await snapshot.ready())) return undefined;
-  return readArticleSnapshot(snapshot.file, reading);
+  const file = await writtenArticleSnapshot(snapshot);
+  return file === undefined ? undefined : readArticleSnapshot(file, reading);
 }

@@ -1,22 +1,31 @@
 /**
- * What the processes of one build tell each other, through `npm run build`. First, the thing
- * the shards of a parallel build tell each other: shard 0 has put every photo in the cache, so
- * the others may read it (see `Shard`).
+ * What the processes of one build tell each other, through `npm run build`: shard 0 has put
+ * every photo in the cache, so the other shards may read it (see `Shard`); and the build script
+ * has written the article snapshot its shards start from.
  */
 export const PHOTOS_READY = "dateline:photos-ready";
 
-/** Starts listening at once, so the message cannot arrive before anyone waits for it. */
-export function listenForPhotosReady(): () => Promise<void> {
-  const ready = new Promise<void>((resolve) => {
-    if (!process.send) return resolve(); // not started by the build script: nobody to wait for
+/**
+ * Waits for the first message `accept` recognizes (it returns the message's value, or undefined
+ * to ignore it). Starts listening at once, so the message cannot arrive before anyone waits for
+ * it; a process not started by the build script has nobody to wait for and gets `alone`.
+ */
+function listenFor<T>(accept: (message: unknown) => T | undefined, alone: T): () => Promise<T> {
+  const ready = new Promise<T>((resolve) => {
+    if (!process.send) return resolve(alone);
     const onMessage = (message: unknown) => {
-      if (message !== PHOTOS_READY) return;
+      const value = accept(message);
+      if (value === undefined) return;
       process.off("message", onMessage);
-      resolve();
+      resolve(value);
     };
     process.on("message", onMessage);
   });
   return () => ready;
+}
+
+export function listenForPhotosReady(): () => Promise<true> {
+  return listenFor((message) => (message === PHOTOS_READY ? true : undefined), true);
 }
 
 export function announcePhotosReady(): void {
@@ -34,16 +43,7 @@ export interface ArticlesReadyMessage {
   ok: boolean;
 }
 
-/** Starts listening at once; without a build script to tell it, the snapshot is taken as written. */
+/** Whether the announced snapshot was written; without a build script to tell it, it is taken as written. */
 export function listenForArticleSnapshot(): () => Promise<boolean> {
-  const ready = new Promise<boolean>((resolve) => {
-    if (!process.send) return resolve(true);
-    const onMessage = (message: unknown) => {
-      if ((message as Partial<ArticlesReadyMessage> | null)?.type !== ARTICLES_READY) return;
-      process.off("message", onMessage);
-      resolve((message as ArticlesReadyMessage).ok);
-    };
-    process.on("message", onMessage);
-  });
-  return () => ready;
+  return listenFor((message) => ((message as Partial<ArticlesReadyMessage> | null)?.type === ARTICLES_READY ? (message as ArticlesReadyMessage).ok : undefined), true);
 }

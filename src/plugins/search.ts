@@ -1,7 +1,7 @@
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { PromisedArticleSnapshot } from "../lib/article-snapshot.ts";
+import { writtenArticleSnapshot, type PromisedArticleSnapshot } from "../lib/article-snapshot.ts";
 import type { Partner } from "../lib/partners.ts";
 import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search-indexer.ts";
 import type { SiteConfig } from "../lib/site-config.ts";
@@ -39,8 +39,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
       folder,
       partSize: options.partSize,
     };
-    const { articleSnapshot } = options;
-    const done = startSearchIndexer(job, articleSnapshot?.ready().then((ok) => (ok ? articleSnapshot.file : undefined)));
+    const done = startSearchIndexer(job, writtenArticleSnapshot(options.articleSnapshot));
     done.catch(() => undefined); // reported after the build, if the build gets that far
     pending = { folder, done };
   };
