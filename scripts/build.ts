@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { ARTICLE_SNAPSHOT_VARIABLE, snapshotArticles, type ArticleReading } from "../src/lib/article-snapshot.ts";
 import { findMarkdownFiles } from "../src/lib/articles.ts";
-import { swapIntoPlace } from "../src/lib/atomic-output.ts";
+import { swapIntoPlace, tidyAbandonedBuilds } from "../src/lib/atomic-output.ts";
 import { planBuild } from "../src/lib/build-plan.ts";
 import { heapChosenByUser } from "../src/lib/heap.ts";
 import { stopSearchIndexers } from "../src/lib/search-indexer.ts";
@@ -66,6 +66,8 @@ if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) 
   console.error(`--jobs: expected a whole number of processes from 1 to 64, found ${JSON.stringify(values.jobs)}`);
   process.exit(1);
 }
+
+await tidyAbandonedBuilds(output);
 
 const plan = planBuild(await countArticles(values.config), { cores: os.availableParallelism(), ...(jobs === undefined ? {} : { jobs }) });
 const userHeap = heapChosenByUser(process.execArgv, process.env.NODE_OPTIONS);

@@ -1,4 +1,5 @@
-import { rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
 
 /**
  * Replaces `target` with the finished `staging` folder. Both are siblings on one file
@@ -16,6 +17,64 @@ export async function swapIntoPlace(staging: string, target: string): Promise<vo
     throw error;
   }
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * Tidies what builds killed before they could clean up left beside `target`: staging folders
+ * (with the search index and article snapshot named after them) and previous outputs moved
+ * aside. A name belongs to the processes whose ids it carries; it is left alone while any of
+ * them runs. A previous output is put back when `target` is missing (the build was killed
+ * between the two renames of the swap): it is the last complete site. Says what it did, and
+ * returns the names removed or restored.
+ */
+export async function tidyAbandonedBuilds(target: string, { isRunning = processIsRunning, say = console.log }: TidyOptions = {}): Promise<string[]> {
+  const folder = path.dirname(target);
+  const base = path.basename(target);
+  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return []; // a first build into a folder yet to be made
+    throw error;
+  });
+  const abandoned = names
+    .filter((name) => name.startsWith(`${base}.`))
+    .map((name) => ({ name, owners: leftoverOwners(name.slice(base.length)) }))
+    .filter(({ owners }) => owners.length > 0 && !owners.some(isRunning))
+    .map(({ name }) => name)
+    .sort();
+  const tidied: string[] = [];
+  const previous = abandoned.find((name) => /^\.previous-\d+$/.test(name.slice(base.length)));
+  if (previous !== undefined && !(await exists(target))) {
+    await rename(path.join(folder, previous), target);
+    tidied.push(`${previous} (put back as ${base})`);
+  }
+  for (const name of abandoned) {
+    if (name === previous && tidied.length > 0) continue;
+    await rm(path.join(folder, name), { recursive: true, force: true });
+    tidied.push(name);
+  }
+  if (tidied.length > 0) say(`[dateline] Tidied what an interrupted build left beside the output: ${tidied.join(", ")}`);
+  return tidied;
+}
+
+export interface TidyOptions {
+  isRunning?: (pid: number) => boolean;
+  say?: (message: string) => void;
+}
+
+/** Process ids in a leftover's suffix (`.staging-12.pagefind-34`, `.previous-12`), or none if it is not one. */
+function leftoverOwners(suffix: string): number[] {
+  const match = /^\.(staging|previous|pagefind)-(\d+)(\.articles|\.pagefind-(\d+))?$/.exec(suffix);
+  if (!match) return [];
+  return [match[2], match[4]].filter((id): id is string => id !== undefined).map(Number);
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function exists(folder: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { tidyAbandonedBuilds } from "../lib/atomic-output.ts";
 import { writtenArticleSnapshot, type PromisedArticleSnapshot } from "../lib/article-snapshot.ts";
 import type { Partner } from "../lib/partners.ts";
 import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search-indexer.ts";
@@ -26,7 +27,10 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
   let pending: { folder: string; done: Promise<void> } | undefined;
   const start = async ({ directories }: { directories: { output: string } }) => {
     await stopSearchIndexers(); // a preview build that was overtaken by the next one
-    const folder = `${path.resolve(directories.output)}.pagefind-${process.pid}`;
+    const output = path.resolve(directories.output);
+    // A preview server stopped while it indexed leaves its index folder beside the output.
+    await tidyAbandonedBuilds(output);
+    const folder = `${output}.pagefind-${process.pid}`;
     await rm(folder, { recursive: true, force: true });
     const { now, includeUnpublished } = resolveBuildMoment(options, options.site);
     const job: SearchIndexJob = {

@@ -63,11 +63,13 @@ export async function smallPhoto(width = 320, height = 200, colour = "#3a7bd5"):
 
 export interface FixtureBuildOptions extends Partial<Omit<DatelineOptions, "articlesDir">> {
   articlesDir: string;
+  /** Where to build; a new temporary folder if not given. */
+  outDir?: string;
 }
 
-/** Builds a fixture site through Eleventy's programmatic API into a new temporary folder. */
-export async function buildFixture(options: FixtureBuildOptions): Promise<{ outDir: string; read: (sitePath: string) => Promise<string> }> {
-  const outDir = await tempDir("out");
+/** Builds a fixture site through Eleventy's programmatic API (into a new temporary folder unless told). */
+export async function buildFixture({ outDir: chosenOutDir, ...options }: FixtureBuildOptions): Promise<{ outDir: string; read: (sitePath: string) => Promise<string> }> {
+  const outDir = chosenOutDir ?? (await tempDir("out"));
   const eleventy = new Eleventy(".", outDir, {
     quietMode: true,
     config: configureDateline({
