@@ -1,4 +1,4 @@
-import { articleDateline, type Article } from "./articles.ts";
+import type { Article } from "./articles.ts";
 import type { Partner } from "./partners.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
 import { slugify } from "./slug.ts";
@@ -88,17 +88,15 @@ export interface Feed {
   articles: Article[];
 }
 
-export interface RelatedArticle {
-  title: string;
-  url: string;
-  dateline: string;
-}
-
 export interface ArticlePage {
   article: Article;
   /** Home › Partners › the partner (the page adds the headline). */
   breadcrumbs: Crumb[];
-  related: RelatedArticle[];
+  /**
+   * Articles to read next. The articles themselves, not copies of what the page shows of
+   * them: a preview then tells an unchanged page by the articles' versions (`PageChanges`).
+   */
+  related: Article[];
 }
 
 export interface Directory {
@@ -213,7 +211,8 @@ interface TermBuilder {
   key: string;
   spellings: Map<string, number>;
   articles: Article[];
-  files: Set<string>;
+  /** The file of the first article to name it, for messages. */
+  file: string;
   children: Map<string, TermBuilder>;
 }
 
@@ -230,13 +229,12 @@ class TermCollector {
     const key = termKey(name);
     let builder = into.get(key);
     if (!builder) {
-      builder = { key, spellings: new Map(), articles: [], files: new Set(), children: new Map() };
+      builder = { key, spellings: new Map(), articles: [], file: article.file, children: new Map() };
       into.set(key, builder);
     }
     builder.spellings.set(name, (builder.spellings.get(name) ?? 0) + 1);
     // Articles arrive newest first; one article adds a term once, however often it names it.
     if (builder.articles.at(-1) !== article) builder.articles.push(article);
-    builder.files.add(article.file);
     return builder;
   }
 }
@@ -262,10 +260,10 @@ function finishTerms(
     const other = bySlug.get(slug);
     if (other) {
       problems.push({
-        file: [...other.builder.files][0] ?? "",
+        file: other.builder.file,
         field: taxonomy,
         expected: `terms with slugs of their own (rename one of them)`,
-        found: `${JSON.stringify(other.name)} here and ${JSON.stringify(name)} in ${[...builder.files][0]}, which would both have the page ${baseUrl}${slug}/`,
+        found: `${JSON.stringify(other.name)} here and ${JSON.stringify(name)} in ${builder.file}, which would both have the page ${baseUrl}${slug}/`,
       });
       continue;
     }
@@ -371,7 +369,7 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
   const articlePages = articles.map((article, index) => ({
     article,
     breadcrumbs: [HOME, { name: "Partners", url: "/partners/" }, { name: article.partner.name, url: `/partners/${article.partner.id}/` }],
-    related: related[index] as RelatedArticle[],
+    related: related[index] as Article[],
   }));
 
   const termUrls = Object.fromEntries(
@@ -451,8 +449,11 @@ function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
  * Related articles: those sharing a company first, then a category, then a tag; newest first
  * within each tier; never the article itself. Term lists are already newest first, so each
  * tier needs only the head of each list: the cost per article does not grow with the site.
+ * "Newest first" is the order of `articles` (date, then URL), so candidates are ranked by their
+ * place in it: comparing dates and URLs took more time than the rest of the directory.
  */
-function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: number): RelatedArticle[][] {
+function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: number): Article[][] {
+  const place = new Map(articles.map((article, index) => [article, index]));
   const termsOf = (key: TaxonomyKey) => new Map(taxonomies.find((t) => t.key === key)!.terms.map((term) => [termKey(term.name), term]));
   const tiers = [
     { terms: termsOf("companies"), names: (a: Article) => a.companies },
@@ -475,7 +476,7 @@ function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: num
           taken++;
         }
       }
-      candidates.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url));
+      candidates.sort((a, b) => (place.get(a) as number) - (place.get(b) as number));
       for (const candidate of candidates) {
         if (chosen.length >= count) break;
         if (seen.has(candidate)) continue;
@@ -483,6 +484,6 @@ function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: num
         chosen.push(candidate);
       }
     }
-    return chosen.map((a) => ({ title: a.title, url: a.url, dateline: articleDateline(a) }));
+    return chosen;
   });
 }

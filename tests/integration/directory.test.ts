@@ -114,6 +114,7 @@ describe("directory pages", () => {
     expect(related.match(/<li>/g)).toHaveLength(5);
     expect(related).not.toContain('href="/news/2023/10/bulk-00/"');
     expect(related).toContain('href="/news/2023/10/bulk-01/"');
+    expect(related).toMatch(/<li><a href="\/news\/2023\/10\/bulk-01\/">[^<]+<\/a> <span class="dateline">[A-Z ]+, Oct\. \d{1,2}, 2023 \/PRNewswire\/ —<\/span><\/li>/);
   });
 
   it("has a helpful 404 page and a search page", async () => {

@@ -184,6 +184,18 @@ describe("related articles", () => {
       { name: "Cision PR Newswire", url: "/partners/prnewswire/" },
     ]);
   });
+
+  it("orders a tier by the site's order: newest first, then by URL for the same moment", () => {
+    const same = "2023-10-10T00:00:00Z";
+    const self = makeArticle({ slug: "self", date: "2023-10-11T00:00:00Z", categories: ["Energy"] });
+    const [b, a, c] = ["b-release", "a-release", "c-release"].map((slug) => makeArticle({ slug, date: same, categories: ["Energy"] }));
+    const older = makeArticle({ slug: "older", date: "2023-10-01T00:00:00Z", categories: ["Energy"] });
+    const directory = buildDirectory(newestFirst([older, c!, self, b!, a!]), options);
+    const page = directory.articlePages.find((p) => p.article === self)!;
+    expect(page.related.map((r) => r.slug)).toEqual(["a-release", "b-release", "c-release"]);
+    // The related are the articles themselves: the page draws their title, URL and dateline.
+    expect(page.related[0]).toBe(a);
+  });
 });
 
 describe("feeds", () => {
