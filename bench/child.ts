@@ -1,8 +1,8 @@
 /**
  * Parts of `npm run bench` that must run in a process of their own; prints one JSON line.
  *   preview <config> <articlesDir> <outDir>: Eleventy in watch mode (the live-preview rebuild
- *     path), its output served on 127.0.0.1; edits one article and times until the served page
- *     shows the edit.
+ *     path), its output served on 127.0.0.1; edits one article several times and times each
+ *     edit until the served page shows it.
  *   photos <dir> <count>: processes the photos a previous process encoded (a warm rebuild).
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
@@ -12,6 +12,7 @@ import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/
 import { serveSite } from "../src/lib/static-server.ts";
 
 const [mode, ...args] = process.argv.slice(2);
+const PREVIEW_EDITS = 5;
 
 if (mode === "photos") {
   const [dir, count] = args as [string, string];
@@ -34,19 +35,23 @@ if (mode === "photos") {
   const url = /<h2><a href="(\/news\/[^"]+)">/.exec(home)?.[1] ?? "";
   const slug = url.split("/").filter(Boolean).at(-1);
   const relative = (await readdir(articlesDir, { recursive: true })).map(String).find((f) => f.endsWith(`${path.sep}${slug}.md`));
-  let seconds: number | undefined;
+  const seconds: number[] = [];
   if (relative) {
     const file = path.join(articlesDir, relative);
     const original = await readFile(file, "utf8");
-    const marker = `Edited ${Date.now()}`;
-    const started = performance.now();
-    await writeFile(file, original.replace(/^title: (.*)$/m, `title: "${marker} $1"`));
-    while (performance.now() - started < 120_000) {
-      if ((await get(url)).includes(marker)) {
-        seconds = (performance.now() - started) / 1000;
-        break;
+    // Several edits, as an editor makes them: one sample is at the mercy of the machine's noise.
+    for (let edit = 0; edit < PREVIEW_EDITS; edit++) {
+      const marker = `Edited ${edit} ${Date.now()}`;
+      const started = performance.now();
+      await writeFile(file, original.replace(/^title: (.*)$/m, `title: "${marker} $1"`));
+      while (performance.now() - started < 120_000) {
+        if ((await get(url)).includes(marker)) {
+          seconds.push((performance.now() - started) / 1000);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // the editor reads the page
     }
     await writeFile(file, original);
   }

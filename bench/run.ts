@@ -145,8 +145,8 @@ const stats = (list: number[]) => {
   return { min: sorted[0] ?? NaN, median: sorted[Math.floor(sorted.length / 2)] ?? NaN, max: sorted.at(-1) ?? NaN };
 };
 
-/** (d) Live preview: the watch-mode rebuild after one article is edited (see bench/child.ts). */
-function previewEdit(work: string): number | undefined {
+/** (d) Live preview: the watch-mode rebuild after one article is edited, each edit's seconds (see bench/child.ts). */
+function previewEdits(work: string): number[] | undefined {
   const result = spawnSync(TSX, [path.join(ROOT, "bench", "child.ts"), "preview", path.join(work, "dateline.config.mts"), path.join(work, "articles"), path.join(work, "preview-out")], {
     cwd: ROOT,
     encoding: "utf8",
@@ -154,7 +154,8 @@ function previewEdit(work: string): number | undefined {
   });
   const line = result.stdout.trim().split("\n").at(-1) ?? "";
   try {
-    return (JSON.parse(line) as { seconds?: number }).seconds;
+    const { seconds } = JSON.parse(line) as { seconds: number[] };
+    return seconds.length > 0 ? seconds : undefined;
   } catch {
     console.warn(`live preview not measured: ${result.stderr.slice(-500)}`);
     return undefined;
@@ -244,8 +245,9 @@ for (const count of sizes) {
     lines.push("");
   }
   if (!values["skip-preview"]) {
-    const edit = previewEdit(work);
-    lines.push(`Live preview: one article edited, updated page served after ${edit === undefined ? "– (not measured)" : `${fmt(edit)} s`}.`, "");
+    const edits = previewEdits(work);
+    const served = (list: number[], { min, median, max } = stats(list)) => `${fmt(median)} s (median of ${list.length} edits; min ${fmt(min)}, max ${fmt(max)})`;
+    lines.push(`Live preview: one article edited, updated page served after ${edits === undefined ? "– (not measured)" : served(edits)}.`, "");
   }
   await rm(outputs, { recursive: true, force: true });
 }
