@@ -41,13 +41,16 @@ export async function tidyAbandonedBuilds(target: string, { isRunning = processI
     .map(({ name }) => name)
     .sort();
   const tidied: string[] = [];
-  const previous = abandoned.find((name) => /^\.previous-\d+$/.test(name.slice(base.length)));
-  if (previous !== undefined && !(await exists(target))) {
-    await rename(path.join(folder, previous), target);
-    tidied.push(`${previous} (put back as ${base})`);
+  let restored: string | undefined;
+  if (!(await exists(target))) {
+    restored = abandoned.find((name) => /^\.previous-\d+$/.test(name.slice(base.length)));
+    if (restored !== undefined) {
+      await rename(path.join(folder, restored), target);
+      tidied.push(`${restored} (put back as ${base})`);
+    }
   }
   for (const name of abandoned) {
-    if (name === previous && tidied.length > 0) continue;
+    if (name === restored) continue;
     await rm(path.join(folder, name), { recursive: true, force: true });
     tidied.push(name);
   }

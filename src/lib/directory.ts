@@ -450,7 +450,7 @@ function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
  * within each tier; never the article itself. Term lists are already newest first, so each
  * tier needs only the head of each list: the cost per article does not grow with the site.
  * "Newest first" is the order of `articles` (date, then URL), so candidates are ranked by their
- * place in it: comparing dates and URLs took more time than the rest of the directory.
+ * place in it: comparing their dates and URLs was the directory's largest single cost.
  */
 function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: number): Article[][] {
   const place = new Map(articles.map((article, index) => [article, index]));
