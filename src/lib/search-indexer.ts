@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
+import os from "node:os";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Partner } from "./partners.ts";
@@ -31,12 +32,21 @@ const ENTRY = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.u
  * renders. In Eleventy's process the index came last: Pagefind's replies wait for an event
  * loop that page rendering keeps busy, so 10 000 records took 13 s to add instead of 3.5 s.
  * Resolves when the index is written into `job.folder`. With `articleSnapshot`, the job waits
- * for it: the file the indexer may start from, or undefined to read the article files.
+ * for it: the file the indexer may start from, or undefined to read the article files. In the
+ * background (a preview), the indexer and Pagefind run at the lowest CPU priority, so that they
+ * never slow down the rebuild of the page an editor is waiting for.
  */
-export function startSearchIndexer(job: SearchIndexJob, articleSnapshot?: Promise<string | undefined>): Promise<void> {
+export function startSearchIndexer(job: SearchIndexJob, articleSnapshot?: Promise<string | undefined>, { background = false } = {}): Promise<void> {
   // The entry is TypeScript: the child loads it with tsx, whatever loaded this module.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
   const child = spawn(process.execPath, ["--import", tsx, ENTRY], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  if (background && child.pid !== undefined) {
+    try {
+      os.setPriority(child.pid, os.constants.priority.PRIORITY_LOW); // Pagefind, which it starts, inherits it
+    } catch {
+      // Already gone (its exit is reported below), or a system that refuses: it runs as it is.
+    }
+  }
   let exited: () => void = () => undefined;
   running.set(child, { exited: new Promise<void>((resolve) => (exited = resolve)), folder: job.folder });
   return new Promise<void>((resolve, reject) => {

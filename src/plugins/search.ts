@@ -43,7 +43,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
       folder,
       partSize: options.partSize,
     };
-    const done = startSearchIndexer(job, writtenArticleSnapshot(options.articleSnapshot));
+    const done = startSearchIndexer(job, writtenArticleSnapshot(options.articleSnapshot), { background: isPreview() });
     done.catch(() => undefined); // reported after the build, if the build gets that far
     pending = { folder, done };
   };

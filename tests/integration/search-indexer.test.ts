@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,6 +30,28 @@ describe("the search indexer process", () => {
     const files = await readdir(task.folder, { recursive: true });
     expect(files).toContain("pagefind-entry.json");
     expect(files.filter((file) => String(file).startsWith("fragment/"))).toHaveLength(1);
+  }, 60_000);
+
+  it("runs with Pagefind at the lowest CPU priority in the background (a preview), at the normal one otherwise", async () => {
+    const niceness = async (background: boolean) => {
+      const task = await job({ "a.md": article({ title: "Fictional Ferries adds a route" }), "b.md": article({ title: "Fictional Ferries adds a second route" }) });
+      const seen = { indexer: new Set<number>(), pagefind: new Set<number>() };
+      let running = true;
+      const done = startSearchIndexer(task, undefined, { background }).finally(() => (running = false));
+      while (running) {
+        const processes = execFileSync("ps", ["-eo", "pid=,ppid=,ni=,args="], { encoding: "utf8" }).trim().split("\n").map((line) => line.trim().split(/\s+/));
+        const indexers = processes.filter(([, ppid, , ...args]) => Number(ppid) === process.pid && args.join(" ").includes("search-indexer-process"));
+        for (const [pid, , ni] of indexers) {
+          seen.indexer.add(Number(ni));
+          for (const [, ppid, childNi, command] of processes) if (ppid === pid && command?.includes("pagefind")) seen.pagefind.add(Number(childNi));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await done;
+      return { indexer: [...seen.indexer], pagefind: [...seen.pagefind] };
+    };
+    expect(await niceness(true)).toEqual({ indexer: [19], pagefind: [19] });
+    expect(await niceness(false)).toEqual({ indexer: [0], pagefind: [0] });
   }, 60_000);
 
   it("fails with a clear message when the article files have problems", async () => {
