@@ -68,6 +68,9 @@ describe("npm run build (scripts/build.ts)", () => {
     expect(await readFile(path.join(output, "index.html"), "utf8")).toContain("After the crash");
   });
 
+});
+
+describe("what interrupted builds leave beside the output", () => {
   it("puts the previous site back when a build was killed between moving it aside and swapping in the new one", async () => {
     const root = await tempDir("tidy-swap");
     await writeFiles(root, {
