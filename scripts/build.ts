@@ -14,7 +14,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import { readdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -84,10 +84,9 @@ if (built) {
   console.log(`Built ${path.relative(process.cwd(), output) || "."}/`);
 } else {
   await rm(staging, { recursive: true, force: true });
-  // A shard stopped by its sibling's failure may leave its search index folder beside staging.
-  for (const name of await readdir(path.dirname(staging))) {
-    if (name.startsWith(`${path.basename(staging)}.pagefind-`)) await rm(path.join(path.dirname(staging), name), { recursive: true, force: true });
-  }
+  // A shard stopped by its sibling's failure may leave its search index folder beside staging;
+  // every shard has exited by now. Quiet: this is the build's own cleaning up.
+  await tidyAbandonedBuilds(staging, { say: () => undefined });
   console.error(`\nThe build failed; ${path.relative(process.cwd(), output)}/ was left as it was.`);
   process.exitCode = 1;
 }
