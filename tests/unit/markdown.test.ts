@@ -50,8 +50,10 @@ describe("renderArticleBody", () => {
     expect(renderArticleBody(input)).not.toMatch(forbidden);
   });
 
-  it("keeps absolute http(s) images and drops relative ones, which cannot resolve from the article URL", () => {
+  it("keeps absolute https images and drops http and relative ones (mixed content; a relative path cannot resolve from the article URL)", () => {
     expect(renderArticleBody('<img src="https://cdn.example/a.jpg" alt="A">')).toBe('<img src="https://cdn.example/a.jpg" alt="A" />');
+    expect(renderArticleBody('<p><img src="http://cdn.example/a.jpg" alt="A"> text</p>')).toBe("<p> text</p>");
+    expect(renderArticleBody("![A](http://cdn.example/a.jpg) text")).toBe("<p> text</p>\n");
     expect(renderArticleBody('<p><img src="photo.jpg" alt="A"> text</p>')).toBe("<p> text</p>");
   });
 

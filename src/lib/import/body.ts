@@ -1,7 +1,6 @@
-import sanitizeHtml from "sanitize-html";
 import { Element, Text, isTag, isText, type AnyNode } from "domhandler";
 import { removeElement, textContent } from "domutils";
-import { BODY_TAGS, DROPPED_WITH_CONTENT } from "../markdown.ts";
+import { IMPORT_CONTAINERS, importPolicy, sanitizeWithPolicy } from "../html-policy.ts";
 import type { Partner } from "../partners.ts";
 import { collapse, descendantsNamed, parseHtml } from "./dom.ts";
 import { matchDateline, type Dateline } from "./dateline.ts";
@@ -37,27 +36,8 @@ export interface BodyContext {
   captions: readonly string[];
 }
 
-const CONTAINERS = new Set(["div", "section", "article", "main", "header", "footer", "span"]);
-
-const IMPORT_SANITIZE: sanitizeHtml.IOptions = {
-  // The article allowlist plus the containers and h1 a page brings, which the cleaner unwraps.
-  allowedTags: [...BODY_TAGS, "h1", ...CONTAINERS],
-  allowedAttributes: {
-    a: ["href", "title"],
-    img: ["src", "alt", "title", "width", "height"],
-    abbr: ["title"],
-    ol: ["start"],
-    th: ["colspan", "rowspan"],
-    td: ["colspan", "rowspan"],
-  },
-  allowedSchemes: ["http", "https", "mailto", "tel"],
-  allowedSchemesByTag: { img: ["http", "https"] },
-  allowedSchemesAppliedToAttributes: ["href", "src"],
-  allowProtocolRelative: false,
-  nonTextTags: [...DROPPED_WITH_CONTENT, "nav", "form", "button", "select", "title", "head"],
-  disallowedTagsMode: "discard",
-  allowedClasses: {},
-};
+const CONTAINERS = new Set(IMPORT_CONTAINERS);
+const IMPORT_POLICY = importPolicy();
 
 const ORIGINAL_LINK_LABELS = [
   "original link", "original release", "original article", "view original content to download multimedia",
@@ -74,7 +54,7 @@ const CHROME: RegExp[] = [
 
 export function cleanReleaseBody(html: string, context: BodyContext): CleanBody {
   const notes: string[] = [];
-  const document = parseHtml(sanitizeHtml(html, IMPORT_SANITIZE));
+  const document = parseHtml(sanitizeWithPolicy(html, IMPORT_POLICY));
   resolveLinks(document.children, context.baseUrl);
   const photos = extractPhotos(document, context.photoBaseUrl, notes);
   const result: CleanBody = { markdown: "", photos, notes };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { formatIsoDateTime } from "../dates.ts";
 import type { Partner } from "../partners.ts";
+import { nestingProblem } from "../html-policy.ts";
 import { cleanReleaseBody } from "./body.ts";
 import { matchDateline, wireKey } from "./dateline.ts";
 import { collapse } from "./dom.ts";
@@ -56,6 +57,8 @@ export function prepareRelease(item: WireItem, context: ReleaseContext): Prepare
   const skip = filterReason(title, item.keywords, filters.include, filters.exclude);
   if (skip) return { kind: "skipped", reason: skip };
 
+  const tooDeep = nestingProblem(item.bodyHtml ?? "");
+  if (tooDeep) throw new ItemError(`body: expected ${tooDeep.expected}, found ${tooDeep.found}`);
   const baseUrl = item.link && /^https?:/i.test(item.link) ? item.link : context.baseUrl;
   const body = cleanReleaseBody(item.bodyHtml ?? "", {
     ...(baseUrl ? { baseUrl } : {}),
