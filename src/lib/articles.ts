@@ -1,7 +1,7 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { validateArticleFields, type ArticleFields, type ArticleImageFields } from "./article-schema.ts";
+import { validateArticleBody, validateArticleFields, type ArticleFields, type ArticleImageFields } from "./article-schema.ts";
 import { formatDateline } from "./dates.ts";
 import { renderFigure, renderPicture, type PhotoMetadata, type PhotoRendition } from "./figure.ts";
 import { parseFrontMatter } from "./front-matter.ts";
@@ -89,7 +89,8 @@ export async function readArticleSources(options: ReadArticlesOptions, cache?: A
   const problems: Problem[] = [];
   const sources: ArticleSource[] = [];
 
-  const absolutes = await findMarkdownFiles(articlesDir);
+  const { files: absolutes, links } = await scanArticleFolder(articlesDir);
+  for (const link of links) problems.push(symbolicLinkProblem(link, await readlink(link), displayRoot));
   const toRead = cache ? absolutes.filter((absolute) => !cache.outcomes.has(absolute)) : absolutes;
   // Many reads in flight: one at a time, a 10 000-article site waited ~5 s on the disk.
   const texts = await mapConcurrently(toRead, READ_CONCURRENCY, async (absolute) => {
@@ -148,7 +149,9 @@ function readArticleFile(absolute: string, text: string | number, context: { dis
   const parsed = parseFrontMatter(text, file);
   if (Array.isArray(parsed)) return { problems: parsed };
   const fields = validateArticleFields(parsed.data, { file, timeZone: context.timeZone, partnerIds: context.partnerIds });
-  if (Array.isArray(fields)) return { problems: fields };
+  const bodyProblems = validateArticleBody(parsed.body, file);
+  if (Array.isArray(fields)) return { problems: [...fields, ...bodyProblems] };
+  if (bodyProblems.length > 0) return { problems: bodyProblems };
   const slug = slugify(path.basename(absolute, path.extname(absolute)));
   return { problems: [], source: { fields, file, absolute, body: parsed.body, slug, url: articleUrl(fields.date, slug) } };
 }
@@ -179,6 +182,7 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
   const included = sourcesToBuild(sources, includeUnpublished);
 
   const photoFiles = new Set<string>();
+  const articlesRoot = realpath(options.articlesDir).catch(() => path.resolve(options.articlesDir));
   const articles = await Promise.all(
     included.map(async (source): Promise<Article> => {
       const known = cache?.articles.get(source);
@@ -193,7 +197,8 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
       await Promise.all(
         fields.images.map(async (image, index) => {
           try {
-            const { metadata, files } = await options.processPhoto(path.join(path.dirname(absolute), image.src));
+            const photo = await photoInside(path.join(path.dirname(absolute), image.src), await articlesRoot);
+            const { metadata, files } = await options.processPhoto(photo);
             files.forEach((name) => photoFiles.add(name));
             ownPhotoFiles.push(...files);
             const html = renderFigure(metadata, { ...image, lead: index === 0, sizes: PHOTO_SIZES });
@@ -249,18 +254,54 @@ export function publicationStatus(fields: Pick<ArticleFields, "draft" | "embargo
 
 /** Every article file under a folder, skipping hidden files and folders, in a stable order. */
 export async function findMarkdownFiles(folder: string): Promise<string[]> {
+  return (await scanArticleFolder(folder)).files;
+}
+
+/**
+ * The article files under a folder (hidden files and folders skipped, in a stable order), and
+ * the symbolic links to article files or folders, which are never followed: a link could
+ * publish any file of the build machine.
+ */
+async function scanArticleFolder(folder: string): Promise<{ files: string[]; links: string[] }> {
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true, recursive: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { files: [], links: [] };
     throw error;
   }
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("."))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith(".")))
-    .sort();
+  const visible = (file: string) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith("."));
+  const files: string[] = [];
+  const links: string[] = [];
+  for (const entry of entries) {
+    const absolute = path.join(entry.parentPath, entry.name);
+    if (!visible(absolute)) continue;
+    if (entry.isFile() && entry.name.endsWith(".md")) files.push(absolute);
+    else if (entry.isSymbolicLink() && (entry.name.endsWith(".md") || (await stat(absolute).catch(() => undefined))?.isDirectory())) links.push(absolute);
+  }
+  return { files: files.sort(), links: links.sort() };
+}
+
+function symbolicLinkProblem(absolute: string, target: string, displayRoot: string): Problem {
+  return {
+    file: path.relative(displayRoot, absolute).split(path.sep).join("/"),
+    field: "",
+    expected: "an article file or folder, not a symbolic link (links are not followed: copy the file or folder in)",
+    found: `a symbolic link to ${target}`,
+  };
+}
+
+/**
+ * Where an article's photo really is, refusing a symbolic link that leads out of the articles
+ * folder: it would publish any image of the build machine.
+ */
+async function photoInside(file: string, articlesRoot: string): Promise<string> {
+  const real = await realpath(file).catch(() => file);
+  const relative = path.relative(articlesRoot, real);
+  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw new PhotoError("a photo inside the articles folder", `a symbolic link to ${real}, which is outside it`);
+  }
+  return file;
 }
 
 /** Who the release is by, for feeds and structured data: the issuer, else the source, else the wire. */

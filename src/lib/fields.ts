@@ -34,8 +34,16 @@ export class FieldReader {
   /** A field that must not be missing. */
   requiredText(name: string, expected = "a text"): string | undefined {
     const value = this.record[name];
-    if (typeof value === "string" && value.trim() !== "") return value.trim();
+    if (typeof value === "string" && value.trim() !== "") return this.withoutControls(name, value.trim());
     this.problem(name, expected, value);
+    return undefined;
+  }
+
+  /** The text, or undefined with a problem when it holds a control character. */
+  private withoutControls(field: string, text: string): string | undefined {
+    const control = controlCharacter(text);
+    if (!control) return text;
+    this.problems.push({ file: this.file, field: this.path(field), expected: CONTROL_FREE, found: `${describeValue(text)}, with ${control}` });
     return undefined;
   }
 
@@ -71,8 +79,9 @@ export class FieldReader {
     }
     const items: string[] = [];
     value.forEach((item, index) => {
-      if (typeof item === "string" && item.trim() !== "") items.push(item.trim());
-      else this.problem(`${name}[${index}]`, "a text", item);
+      const text = typeof item === "string" && item.trim() !== "" ? this.withoutControls(`${name}[${index}]`, item.trim()) : undefined;
+      if (text !== undefined) items.push(text);
+      else if (typeof item !== "string" || item.trim() === "") this.problem(`${name}[${index}]`, "a text", item);
     });
     return items;
   }
@@ -90,6 +99,25 @@ export class FieldReader {
       });
     }
   }
+}
+
+export const CONTROL_FREE = "a text without control characters (they make feeds and sitemaps invalid XML)";
+
+// C0 and C1 controls but tab, line feed and carriage return; DEL; the non-characters U+FFFE
+// and U+FFFF; and halves of a surrogate pair standing alone: none can be written in XML 1.0.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first control character in `text`, described as "U+0001 at character 6" (or, for text of
+ * several lines, "U+0001 on line 3"), or undefined.
+ */
+export function controlCharacter(text: string): string | undefined {
+  const match = CONTROL.exec(text);
+  if (!match) return undefined;
+  const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  const before = text.slice(0, match.index);
+  const line = before.split("\n").length;
+  return line > 1 ? `U+${code} on line ${line}` : `U+${code} at character ${match.index + 1}`;
 }
 
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {

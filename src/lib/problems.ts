@@ -45,7 +45,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string") {
     if (value.trim() === "") return "an empty text";
     const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
-    return JSON.stringify(shown);
+    // JSON escapes C0 controls and lone surrogates; DEL, C1 controls and the non-characters
+    // would still print invisibly, so they are escaped the same way.
+    return JSON.stringify(shown).replace(/[\u007f-\u009f\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
   }
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === "object") {

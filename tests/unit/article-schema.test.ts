@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateArticleFields, type ArticleFields } from "../../src/lib/article-schema.ts";
+import { validateArticleBody, validateArticleFields, type ArticleFields } from "../../src/lib/article-schema.ts";
 import { formatIsoDateTime } from "../../src/lib/dates.ts";
 import { formatProblem, type Problem } from "../../src/lib/problems.ts";
 
@@ -17,6 +17,7 @@ const fields = (data: Record<string, unknown>) => {
   return result as ArticleFields;
 };
 const F = "articles/2023/10/a.md";
+const NO_CONTROLS = "expected a text without control characters (they make feeds and sitemaps invalid XML)";
 
 describe("validateArticleFields: a valid article", () => {
   it("reads every field", () => {
@@ -66,7 +67,13 @@ describe("validateArticleFields: each problem names the file, the field, what wa
     ["empty country", { ...valid, dateline: { city: "X", country: "" } }, `${F}: \`dateline.country\`: expected the country's name, such as "China", found an empty text`],
     ["empty source title", { ...valid, source: { name: "X", title: " " } }, `${F}: \`source.title\`: expected the original headline, found an empty text`],
     ["source with unknown field", { ...valid, source: { name: "X", link: "https://a.example/" } }, `${F}: \`source.link\`: expected one of the known fields (name, title, url), found an unknown field`],
-    ["image src with a control character", { ...valid, images: [{ src: "a\u0007.jpg", alt: "A" }] }, `${F}: \`images[0].src\`: expected a file name without control characters, found "a\\u0007.jpg"`],
+    ["image src with a control character", { ...valid, images: [{ src: "a\u0007.jpg", alt: "A" }] }, `${F}: \`images[0].src\`: ${NO_CONTROLS}, found "a\\u0007.jpg", with U+0007 at character 2`],
+    ["title with a control character", { ...valid, title: "Head\u0001line" }, `${F}: \`title\`: ${NO_CONTROLS}, found "Head\\u0001line", with U+0001 at character 5`],
+    ["summary with DEL", { ...valid, summary: "Sum\u007f" }, `${F}: \`summary\`: ${NO_CONTROLS}, found "Sum\\u007f", with U+007F at character 4`],
+    ["dateline city with a C1 control", { ...valid, dateline: { city: "BEI\u0085JING" } }, `${F}: \`dateline.city\`: ${NO_CONTROLS}, found "BEI\\u0085JING", with U+0085 at character 4`],
+    ["source name with a vertical tab", { ...valid, source: { name: "Acme\u000bWire" } }, `${F}: \`source.name\`: ${NO_CONTROLS}, found "Acme\\u000bWire", with U+000B at character 5`],
+    ["caption with a lone surrogate", { ...valid, images: [{ src: "a.jpg", alt: "A", caption: "Cap\ud800" }] }, `${F}: \`images[0].caption\`: ${NO_CONTROLS}, found "Cap\\ud800", with U+D800 at character 4`],
+    ["tag with U+FFFE", { ...valid, tags: ["ok", "t\ufffe"] }, `${F}: \`tags[1]\`: ${NO_CONTROLS}, found "t\\ufffe", with U+FFFE at character 2`],
     ["empty caption", { ...valid, images: [{ src: "a.jpg", alt: "A", caption: "" }] }, `${F}: \`images[0].caption\`: expected a text, found an empty text`],
     ["empty credit", { ...valid, images: [{ src: "a.jpg", alt: "A", credit: "" }] }, `${F}: \`images[0].credit\`: expected a text, found an empty text`],
     ["missing partner", { ...valid, partner: undefined }, `${F}: \`partner\`: expected the id of a configured partner (prnewswire, businesswire), found nothing`],
@@ -102,5 +109,30 @@ describe("validateArticleFields: each problem names the file, the field, what wa
     const all = messages({ title: "", date: "x", partner: "y", tittle: "z" });
     expect(all).toHaveLength(5);
     expect(all.map((m) => m.split("`")[1])).toEqual(["tittle", "title", "date", "dateline", "partner"]);
+  });
+});
+
+describe("validateArticleBody", () => {
+  it("accepts ordinary Markdown and HTML, tabs and line ends included", () => {
+    expect(validateArticleBody("Para\twith a tab.\r\n\n<p><b><i>x</i></b></p>\n", F)).toEqual([]);
+  });
+
+  it("names the line of a control character in the body", () => {
+    expect(validateArticleBody("First line.\n\nSecond \u0001 line.", F).map(formatProblem)).toEqual([
+      `${F}: \`body\`: ${NO_CONTROLS}, found U+0001 on line 3 of the body`,
+    ]);
+  });
+
+  it("refuses HTML nested deeper than the sanitizer allows, naming the depth", () => {
+    const deep = "<b><i>".repeat(60) + "x" + "</i></b>".repeat(60);
+    expect(validateArticleBody(deep, F).map(formatProblem)).toEqual([`${F}: \`body\`: expected HTML nested at most 100 elements deep, found elements nested 120 deep`]);
+    const shallow = "<b><i>".repeat(50) + "x" + "</i></b>".repeat(50);
+    expect(validateArticleBody(shallow, F)).toEqual([]);
+  });
+
+  it("counts elements left open, as a browser would", () => {
+    expect(validateArticleBody("<div>".repeat(150), F).map((problem) => problem.found)).toEqual(["elements nested 150 deep"]);
+    // Many siblings are not nesting, and void elements do not nest.
+    expect(validateArticleBody("<p>x</p>".repeat(500) + "<br>".repeat(500), F)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { realpath, symlink } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
@@ -137,6 +138,55 @@ describe("loadArticles", () => {
       now: DateTime.now(), includeUnpublished: false, processPhoto: stubPhoto,
     });
     expect(empty.articles).toEqual([]);
+  });
+});
+
+describe("loadArticles with symbolic links", () => {
+  async function siteWithLinks() {
+    const root = await tempDir("links");
+    const outside = await tempDir("outside");
+    await writeFiles(outside, { "secret.jpg": "not really a photo", "stray.md": article({}), "folder/x.md": article({}) });
+    await writeFiles(root, { "articles/a.md": article({}), "articles/photos/own.jpg": "photo", "articles/own-link.md": article({}) });
+    return { root, outside };
+  }
+  const options = (root: string): LoadArticlesOptions => ({
+    articlesDir: path.join(root, "articles"), displayRoot: root, timeZone: "Asia/Bangkok", partners: fixturePartners,
+    now: DateTime.fromISO("2023-11-01T00:00:00+07:00"), includeUnpublished: false, processPhoto: stubPhoto,
+  });
+
+  it("reports linked article files and folders instead of skipping them silently", async () => {
+    const { root, outside } = await siteWithLinks();
+    await symlink(path.join(outside, "stray.md"), path.join(root, "articles/stray.md"));
+    await symlink(path.join(outside, "folder"), path.join(root, "articles/more"));
+    const error = await loadArticles(options(root)).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(ProblemsError);
+    const expected = "expected an article file or folder, not a symbolic link (links are not followed: copy the file or folder in)";
+    expect((error as Error).message).toContain(`articles/more: ${expected}, found a symbolic link to ${path.join(outside, "folder")}`);
+    expect((error as Error).message).toContain(`articles/stray.md: ${expected}, found a symbolic link to ${path.join(outside, "stray.md")}`);
+  });
+
+  it("leaves links to other files alone", async () => {
+    const { root, outside } = await siteWithLinks();
+    await symlink(path.join(outside, "secret.jpg"), path.join(root, "articles/notes.txt"));
+    expect((await loadArticles(options(root))).articles).toHaveLength(2);
+  });
+
+  it("refuses a photo that is a link to a file outside the articles folder", async () => {
+    const { root, outside } = await siteWithLinks();
+    await writeFiles(root, { "articles/b.md": article({ images: "[{ src: leak.jpg, alt: Leak }]" }) });
+    await symlink(path.join(outside, "secret.jpg"), path.join(root, "articles/leak.jpg"));
+    const error = await loadArticles(options(root)).catch((e: Error) => e);
+    expect((error as Error).message).toContain(
+      `articles/b.md: \`images[0].src\`: expected a photo inside the articles folder at "leak.jpg", found a symbolic link to ${await realpath(path.join(outside, "secret.jpg"))}, which is outside it`,
+    );
+  });
+
+  it("accepts a photo linked to another file inside the articles folder", async () => {
+    const { root } = await siteWithLinks();
+    await writeFiles(root, { "articles/2023/b.md": article({ images: "[{ src: lead.jpg, alt: Lead }]" }) });
+    await symlink(path.join(root, "articles/photos/own.jpg"), path.join(root, "articles/2023/lead.jpg"));
+    const { articles } = await loadArticles(options(root));
+    expect(articles.find((item) => item.file.endsWith("b.md"))?.photos).toHaveLength(1);
   });
 });
 
