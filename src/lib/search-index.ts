@@ -4,6 +4,7 @@ import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
 import { articleDateline, type Article } from "./articles.ts";
 import { mapConcurrently } from "./concurrency.ts";
+import { escapeHtml } from "./html.ts";
 
 const RECORDS_IN_FLIGHT = 64;
 
@@ -32,14 +33,23 @@ export function searchRecord(article: SearchableArticle, language: string): Sear
     url: article.url,
     content,
     language,
-    meta: { title: article.title },
+    meta: { title: forSearchUi(article.title) },
     filters: {
-      partner: [article.partner.name],
-      category: article.categories,
-      ...(article.dateline.country ? { region: [article.dateline.country] } : {}),
+      partner: [forSearchUi(article.partner.name)],
+      category: article.categories.map(forSearchUi),
+      ...(article.dateline.country ? { region: [forSearchUi(article.dateline.country)] } : {}),
       year: [String(article.date.year)],
     },
   };
+}
+
+/**
+ * A value as Pagefind's UI may show it. Its default UI writes filter labels and some titles with
+ * `innerHTML`: escaped, a value shows as the text it is and can neither run nor clobber the
+ * page (tests/browser/search-hostile.test.ts proves both in Chromium).
+ */
+export function forSearchUi(text: string): string {
+  return escapeHtml(text);
 }
 
 /**

@@ -26,6 +26,25 @@ describe("searchRecord", () => {
     expect(record.filters).toEqual({ partner: ["GlobeNewswire"], category: ["Energy", "Utilities"], region: ["China"], year: ["2026"] });
   });
 
+  it("escapes every value Pagefind's UI may write as HTML: title, partner, category and region", () => {
+    const record = searchRecord(
+      makeArticle({
+        title: `<img src=x onerror=alert(1)> & "Ports"`,
+        dateline: { city: "OSLO", country: "<svg onload=alert(1)>" },
+        partner: { ...fixturePartners[0]!, name: "AT&T <b>Wire</b>" },
+        categories: ["<img name=createElement>", "Plain"],
+      }),
+      "en",
+    );
+    expect(record.meta.title).toBe("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Ports&quot;");
+    expect(record.filters).toEqual({
+      partner: ["AT&amp;T &lt;b&gt;Wire&lt;/b&gt;"],
+      category: ["&lt;img name=createElement&gt;", "Plain"],
+      region: ["&lt;svg onload=alert(1)&gt;"],
+      year: ["2023"],
+    });
+  });
+
   it("leaves out the region filter when the dateline has no country", () => {
     expect(searchRecord(makeArticle({ dateline: { city: "NOWHERE" } }), "en").filters.region).toBeUndefined();
   });
