@@ -3,7 +3,9 @@ import { articleAuthor, articleDateline, type Article } from "./articles.ts";
 import { formatIsoDateTime } from "./dates.ts";
 import type { Feed } from "./directory.ts";
 import { escapeHtml } from "./html.ts";
+import { disallowedUrls } from "./html-policy.ts";
 import { disclaimerText } from "./partners.ts";
+import { ProblemsError } from "./problems.ts";
 import { absoluteUrl, type SiteConfig } from "./site-config.ts";
 
 /** Used as the feed's `updated` when it has no items, so empty feeds stay byte-stable. */
@@ -52,7 +54,12 @@ async function renderItemHtml(site: SiteConfig, article: Article): Promise<strin
     parts.push(`<p>${escapeHtml(article.partner.originalLinkLabel)}: <a href="${escapeHtml(article.originalUrl)}">${escapeHtml(article.originalUrl)}</a></p>`);
   }
   parts.push(`<p><em>${escapeHtml(disclaimerText(article.partner, site.name))}</em></p>`);
-  return convertHtmlToAbsoluteUrls(parts.join("\n"), absoluteUrl(site, article.url));
+  const html: string = await convertHtmlToAbsoluteUrls(parts.join("\n"), absoluteUrl(site, article.url));
+  const refused = disallowedUrls(html);
+  if (refused.length > 0) {
+    throw new ProblemsError("Cannot write the feeds", [{ file: article.file, field: "body", expected: "links and images the HTML policy allows in the feed item", found: refused.map((url) => JSON.stringify(url)).join(", ") }]);
+  }
+  return html;
 }
 
 const newest = (articles: Article[]) =>

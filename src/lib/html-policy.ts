@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
 import sanitizeHtml from "sanitize-html";
 
@@ -157,4 +158,21 @@ export function nestingProblem(html: string): { expected: string; found: string 
   const depth = nestingDepth(html);
   if (depth <= MAX_NESTING) return undefined;
   return { expected: `HTML nested at most ${MAX_NESTING} elements deep`, found: `elements nested ${depth} deep` };
+}
+
+const URL_ATTRIBUTE = /\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * The link and image URLs in finished HTML that the link policy would refuse. Output that was
+ * rewritten after sanitizing (the feeds make every URL absolute) is checked with this, so a
+ * rewrite can never bring a refused URL back to life.
+ */
+export function disallowedUrls(html: string): string[] {
+  const refused: string[] = [];
+  for (const [, name, double, single] of html.matchAll(URL_ATTRIBUTE)) {
+    const value = decodeHTML(double ?? single ?? "");
+    const urls = name?.toLowerCase() === "srcset" ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [value];
+    for (const url of urls) if (!isAllowedUrl(url, LINK_SCHEMES)) refused.push(url);
+  }
+  return refused;
 }

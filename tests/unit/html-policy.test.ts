@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyPolicy, importPolicy, isAllowedUrl, MAX_NESTING, nestingDepth, nestingProblem, sanitizeWithPolicy } from "../../src/lib/html-policy.ts";
+import { bodyPolicy, disallowedUrls, importPolicy, isAllowedUrl, MAX_NESTING, nestingDepth, nestingProblem, sanitizeWithPolicy } from "../../src/lib/html-policy.ts";
 
 const LINKS = ["http", "https", "mailto", "tel"];
 
@@ -100,5 +100,20 @@ describe("nestingDepth", () => {
   it("describes a body nested too deeply", () => {
     expect(nestingProblem("<b>".repeat(5_000))).toEqual({ expected: "HTML nested at most 100 elements deep", found: "elements nested 5000 deep" });
     expect(nestingProblem("<b>x</b>")).toBeUndefined();
+  });
+});
+
+describe("disallowedUrls", () => {
+  it("passes finished HTML whose links and images the policy allows", () => {
+    expect(disallowedUrls('<a href="https://e.example/a?b=1&amp;c=2">x</a><img src="/p.jpg" srcset="/p-400.jpg 400w, https://e.example/p-800.jpg 800w"><a href="mailto:a@e.example">m</a>')).toEqual([]);
+  });
+
+  it("names every refused URL, decoded, in href, src and srcset", () => {
+    expect(disallowedUrls(`<a href="javascript:alert(1)">x</a><a href='&#x2003;javascript:alert(2)'>y</a><img src="data:image/png;base64,AA"><img srcset="/a.jpg 1x, vbscript:x 2x">`)).toEqual([
+      "javascript:alert(1)",
+      "\u2003javascript:alert(2)",
+      "data:image/png;base64,AA",
+      "vbscript:x",
+    ]);
   });
 });

@@ -2,7 +2,9 @@ import { DateTime } from "luxon";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { buildDirectory } from "../../src/lib/directory.ts";
-import { atomFeed, itemId } from "../../src/lib/feeds.ts";
+import { atomFeed, itemHtml, itemId } from "../../src/lib/feeds.ts";
+import { disallowedUrls } from "../../src/lib/html-policy.ts";
+import { renderArticleBody } from "../../src/lib/markdown.ts";
 import { serializeJsonLd } from "../../src/lib/json-ld.ts";
 import { newsArticles, sitemapFiles } from "../../src/lib/sitemaps.ts";
 import { validateSiteConfig } from "../../src/lib/site-config.ts";
@@ -72,5 +74,21 @@ describe("feeds", () => {
     const empty = await atomFeed(site, { url: "/feed.xml", title: "Latest", alternateUrl: "/", articles: [] });
     expect(xml.parse(empty).feed.updated).toBe("1970-01-01T00:00:00Z");
     expect(await atomFeed(site, { url: "/feed.xml", title: "Latest", alternateUrl: "/", articles: [] })).toBe(empty);
+  });
+
+  it("makes a sanitized body's URLs absolute without bringing a hidden scheme back", async () => {
+    const bodyHtml = renderArticleBody('<a href="&#x2003;javascript:alert(1)">a</a> <a href="&#x2028;javascript:alert(2)">b</a> [c](/news/) <a href="#top">d</a>');
+    const html = await itemHtml(site, makeArticle({ slug: "hidden-scheme", bodyHtml }));
+    expect(html).toContain('<a href="https://register.fixture.example/news/">c</a>');
+    expect(html).toContain('<a href="https://register.fixture.example/news/2023/10/hidden-scheme/#top">d</a>');
+    expect(html).not.toMatch(/javascript/i);
+    expect(disallowedUrls(html)).toEqual([]);
+  });
+
+  it("refuses to write an item whose HTML holds a URL the policy refuses, naming the article", async () => {
+    const article = makeArticle({ slug: "unsafe", bodyHtml: '<p><a href="\u2028javascript:alert(1)">x</a></p>' });
+    await expect(itemHtml(site, article)).rejects.toThrow(
+      'articles/unsafe.md: `body`: expected links and images the HTML policy allows in the feed item, found "javascript:alert(1)"',
+    );
   });
 });
