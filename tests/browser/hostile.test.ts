@@ -68,4 +68,31 @@ describe.runIf(enabled)("the hostile corpus in Chromium", () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it("opens /search/ with queries that show every filter: every hostile value stays text", async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("dialog", async (dialog) => {
+      problems.push(`a ${dialog.type()} dialog opened: ${dialog.message()}`);
+      await dialog.dismiss();
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    // Every case's title starts with "Case"; the others find the filter-bearing cases directly.
+    for (const query of ["case", "markup", "filterable", "backslashes"]) {
+      await page.goto(`${server.url}/search/?q=${query}`);
+      await expect.poll(() => page.locator(".pagefind-ui__result-link").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      const names = await page.locator(".pagefind-ui__filter-name").all();
+      expect(names.length, query).toBeGreaterThanOrEqual(4);
+      for (const name of names) await name.click();
+      await page.mouse.move(300, 300);
+      await page.mouse.move(500, 700);
+      const labels = (await page.locator(".pagefind-ui__filter-label").allTextContents()).join("\n");
+      if (query === "markup") expect(labels).toContain("<img src=x onerror=window.__pwned=1>");
+      expect(await page.locator("#search img, #search svg:not(.pagefind-ui__search-clear svg), #search script").count(), query).toBe(0);
+      expect(await page.evaluate(() => String(document.createElement).includes("[native code]")), query).toBe(true);
+      if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned !== undefined)) problems.push(`/search/?q=${query}: an injected script ran`);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });

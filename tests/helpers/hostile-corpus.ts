@@ -13,8 +13,10 @@ export interface SafeCase {
   /** Front-matter lines added to a valid article (YAML text). */
   fields?: Record<string, string>;
   body?: string;
-  /** What the page must show, literally, in its HTML. */
+  /** What the page must show, literally in its HTML or as its decoded text. */
   shows?: string[];
+  /** What must not be anywhere in the page's HTML. */
+  hides?: string[];
   /** URL when it is not `/news/2023/10/<slug>/`. */
   url?: string;
 }
@@ -22,6 +24,11 @@ export interface SafeCase {
 export interface ErrorCase {
   name: string;
   files: Record<string, string>;
+  /**
+   * Symbolic links made under `articles/`: link path → name of a photo made outside the
+   * project (the build machine's files the link would publish).
+   */
+  outsideLinks?: Record<string, string>;
   /** The error the build must stop with. */
   error: RegExp;
 }
@@ -29,6 +36,41 @@ export interface ErrorCase {
 import { article, smallPhoto } from "./fixture-site.ts";
 
 const PWN = "window.__pwned=1";
+
+/** Characters (as HTML entities or raw) that could hide a URL's scheme. */
+const HIDDEN_SCHEME_PREFIXES: Array<[string, string]> = [
+  ["an em space entity", "&#x2003;"],
+  ["a line separator entity", "&#x2028;"],
+  ["a paragraph separator entity", "&#x2029;"],
+  ["a byte order mark entity", "&#xFEFF;"],
+  ["a no-break space entity", "&nbsp;"],
+  ["a vertical tab entity", "&#x0B;"],
+  ["an ideographic space entity", "&#x3000;"],
+  ["a zero-width space entity", "&#x200B;"],
+  ["a raw line separator", "\u2028"],
+  ["a raw em space", "\u2003"],
+];
+
+/**
+ * Every text field an article has, as the YAML that puts U+0001 into it, and the field the
+ * error must name. Feeds and sitemaps would be invalid XML with it.
+ */
+const CONTROL_IN_FIELD: Array<[field: string, fields: Record<string, string>]> = [
+  ["title", { title: '"Head\\x01line"' }],
+  ["summary", { summary: '"Sum\\x01mary"' }],
+  ["guid", { guid: '"id-\\x01"' }],
+  ["dateline.city", { dateline: '{ city: "BEI\\x01JING" }' }],
+  ["dateline.country", { dateline: '{ city: BEIJING, country: "Chi\\x01na" }' }],
+  ["source.name", { source: '{ name: "Acme\\x01Wire" }' }],
+  ["source.title", { source: '{ name: Acme, title: "Ti\\x01tle" }' }],
+  ["images[0].alt", { images: '[{ src: p.jpg, alt: "Al\\x01t" }]' }],
+  ["images[0].caption", { images: '[{ src: p.jpg, alt: Alt, caption: "Cap\\x01tion" }]' }],
+  ["images[0].credit", { images: '[{ src: p.jpg, alt: Alt, credit: "Cre\\x01dit" }]' }],
+  ["categories[0]", { categories: '["Ener\\x01gy"]' }],
+  ["tags[0]", { tags: '["ta\\x01g"]' }],
+  ["regions[0]", { regions: '["Asi\\x01a"]' }],
+  ["companies[0]", { companies: '["Lotus\\x01 Grid"]' }],
+];
 
 export const SAFE_CASES: SafeCase[] = [
   { name: "template output tag in the body", slug: "tpl-output", body: "Total: {{ 7 * 7 }} and {{ site.name }}.", shows: ["Total: {{ 7 * 7 }} and {{ site.name }}."] },
@@ -72,6 +114,37 @@ export const SAFE_CASES: SafeCase[] = [
   // (A name starting with "." is a hidden file and not an article at all.)
   { name: "file name that tries path traversal", slug: "%2e%2e%2f%2e%2e%2fescape", url: "/news/2023/10/2e-2e-2f-2e-2e-2fescape/" },
   { name: "file name with spaces, capitals and accents", slug: "Ünïcode  Release NAME", url: "/news/2023/10/unicode-release-name/" },
+  // A scheme hidden behind a character that browsers, trims or the feed's URL rewriting drop.
+  ...HIDDEN_SCHEME_PREFIXES.map(([label, prefix], index) => ({
+    name: `javascript: link hidden behind ${label}`,
+    slug: `xss-hidden-scheme-${index}`,
+    // (markdown-it leaves an entity it will not decode, such as &#x0B;, in a Markdown link as
+    // text, so a Markdown link is tried with the raw characters only.)
+    body: `<a href="${prefix}javascript:${PWN}">html</a> <img src="${prefix}javascript:${PWN}">${prefix.startsWith("&") ? "" : ` [md](${prefix}javascript:${PWN})`}`,
+  })),
+  { name: "body image over plain http", slug: "http-image", body: '<img src="http://cdn.x.invalid/a.jpg" alt="A"> ![B](http://cdn.x.invalid/b.jpg) Text.', hides: ["http://cdn.x.invalid"], shows: ["Text."] },
+  {
+    name: "backslashes, quotes and ampersands in every audited field",
+    slug: "backslashes",
+    fields: {
+      title: `'C:\\TEMP\\new "release" & more'`,
+      dateline: `{ city: 'C:\\TEMP', country: 'A\\B & "C"' }`,
+      source: `{ name: 'Acme\\Wire & <Sons>', title: 'Back\\slash', url: 'https://x.invalid/a\\b?c=1&d=2' }`,
+      originalUrl: `'https://x.invalid/orig\\inal?a=1&b=<2>'`,
+      images: `[{ src: p.jpg, alt: 'Alt \\ text', caption: 'C:\\photos & "more"' }]`,
+    },
+    shows: ["C:\\TEMP, Oct. 24, 2023 /PRNewswire/ —", "Acme\\Wire & <Sons>", ": Back\\slash"],
+  },
+  {
+    name: "markup in every filterable field (search filters, directory)",
+    slug: "xss-filters",
+    fields: {
+      categories: `["<img src=x onerror=${PWN}>", "<img name=createElement>"]`,
+      regions: `["<svg onload=${PWN}>"]`,
+      dateline: `{ city: BEIJING, country: "<img src=x onerror=${PWN}>" }`,
+      summary: `"<script>${PWN}</script>"`,
+    },
+  },
   { name: "date late in the evening west of the site lands on the next day", slug: "tz-edge", fields: { date: "2023-10-31T23:30:00-10:00" }, url: "/news/2023/11/tz-edge/", shows: ["BEIJING, Nov. 1, 2023 /PRNewswire/ —"] },
   { name: "bare date on New Year's Eve stays in the site's zone", slug: "tz-bare", fields: { date: "2023-12-31" }, url: "/news/2023/12/tz-bare/", shows: ["BEIJING, Dec. 31, 2023 /PRNewswire/ —"] },
 ];
@@ -109,6 +182,27 @@ export const ERROR_CASES: ErrorCase[] = [
   { name: "HTML saved as a photo", files: { "a.md": article({ images: "[{ src: fake.jpg, alt: x }]" }), "fake.jpg": "<!doctype html><h1>404</h1>" }, error: /`images\[0\]\.src`: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo at "fake\.jpg", found a file that is not a readable image/ },
   { name: "SVG with a script saved as a photo", files: { "a.md": article({ images: "[{ src: logo.png, alt: x }]" }), "logo.png": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>' }, error: /found svg content/ },
   { name: "SVG named as such", files: { "a.md": article({ images: "[{ src: logo.svg, alt: x }]" }) }, error: /`images\[0\]\.src`: expected a raster photo/ },
+  ...CONTROL_IN_FIELD.map(([field, fields]) => ({
+    name: `control character in \`${field}\``,
+    files: { "a.md": article(fields) },
+    error: new RegExp(`a\\.md: \`${field.replace(/[[\].]/g, "\\$&")}\`: expected a text without control characters \\(they make feeds and sitemaps invalid XML\\), found ".*", with U\\+0001 at character \\d+`),
+  })),
+  { name: "control character in the body", files: { "a.md": article({}, "Para.\n\nText \u0001 here.") }, error: /a\.md: `body`: expected a text without control characters .*, found U\+0001 on line 3 of the body/ },
+  { name: "javascript: original URL behind a line separator", files: { "a.md": article({ originalUrl: '"\\u2028javascript:alert(1)"' }) }, error: /a\.md: `originalUrl`: expected an http:\/\/ or https:\/\/ URL/ },
+  { name: "javascript: source URL behind an em space", files: { "a.md": article({ source: '{ name: X, url: "\\u2003javascript:alert(1)" }' }) }, error: /a\.md: `source\.url`: expected an http:\/\/ or https:\/\/ URL/ },
+  { name: "body nested thousands of elements deep", files: { "a.md": article({}, "<b><i>".repeat(2_000) + "x") }, error: /a\.md: `body`: expected HTML nested at most 100 elements deep, found elements nested 4000 deep/ },
+  {
+    name: "photo that is a link to an image outside the project",
+    files: { "a.md": article({ images: "[{ src: leak.jpg, alt: x }]" }) },
+    outsideLinks: { "leak.jpg": "secret.jpg" },
+    error: /a\.md: `images\[0\]\.src`: expected a photo inside the articles folder at "leak\.jpg", found a symbolic link to .*secret\.jpg, which is outside it/,
+  },
+  {
+    name: "article file that is a link to a file outside the project",
+    files: { "a.md": article() },
+    outsideLinks: { "b.md": "b.md" },
+    error: /articles\/b\.md: expected an article file or folder, not a symbolic link .*, found a symbolic link to .*b\.md/,
+  },
 ];
 
 /** The article files (and the photo they share) for every safe case, under `articles/`. */

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import config from "../../eleventy.config.ts";
 import { tempDir } from "../helpers/fixture-site.ts";
 import { activeContent } from "../helpers/html-checks.ts";
+import { malformedXml, xmlFiles } from "../helpers/xml-checks.ts";
 
 /** The bundled demo site, built exactly as `npm run build` configures it. */
 let outDir: string;
@@ -92,6 +93,12 @@ describe("the demo site", () => {
       for (const message of report.results.flatMap((result) => result.messages)) invalid.push(`${file}:${message.line}: ${message.message} (${message.ruleId})`);
     }
     expect(invalid).toEqual([]);
+  });
+
+  it("writes every XML file (feeds, sitemaps) well-formed for a strict parser", async () => {
+    const files = await xmlFiles(outDir);
+    for (const file of ["/feed.xml", "/rss.xml", "/sitemap.xml", "/news-sitemap.xml"]) expect(files).toContain(file);
+    expect(await malformedXml(outDir)).toEqual([]);
   });
 
   it("has no inline script, inline style, event handler or javascript: URL anywhere (the CSP allows none)", () => {

@@ -1,9 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, symlink } from "node:fs/promises";
 import path from "node:path";
+import { decodeHTML } from "entities";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderArticleBody } from "../../src/lib/markdown.ts";
-import { buildFixture, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import { disallowedUrls } from "../../src/lib/html-policy.ts";
+import { article, buildFixture, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 import { activeContent, articleBody } from "../helpers/html-checks.ts";
+import { feedItemsHtml, malformedXml, xmlFiles } from "../helpers/xml-checks.ts";
 import { caseUrl, ERROR_CASES, SAFE_CASES, safeCaseFiles, SLOW_MARKDOWN } from "../helpers/hostile-corpus.ts";
 
 describe("a corpus of hostile and broken inputs", () => {
@@ -31,10 +34,32 @@ describe("a corpus of hostile and broken inputs", () => {
       const html = await readFile(path.join(outDir, caseUrl(item), "index.html"), "utf8");
       const offences = activeContent(html);
       expect(offences).toEqual([]);
+      expect(disallowedUrls(html)).toEqual([]);
       expect(html).not.toContain("window.__pwned=1\"");
       // Nothing in the body may carry an id or a name (DOM clobbering).
       expect(articleBody(html)).not.toMatch(/\s(id|name)=/);
-      for (const text of item.shows ?? []) expect(html).toContain(text);
+      for (const text of item.shows ?? []) expect(html.includes(text) || decodeHTML(html).includes(text), text).toBe(true);
+      for (const text of item.hides ?? []) expect(html).not.toContain(text);
+    });
+
+    it("writes every feed item inert, with no URL the HTML policy refuses", async () => {
+      const feeds = (await readdir(outDir, { recursive: true })).map(String).filter((file) => /(^|\/)(feed\.xml|rss\.xml|feed\.json)$/.test(file.split(path.sep).join("/")));
+      expect(feeds.length).toBeGreaterThanOrEqual(6);
+      let items = 0;
+      for (const feed of feeds) {
+        for (const html of feedItemsHtml(feed, await readFile(path.join(outDir, feed), "utf8"))) {
+          items++;
+          expect(activeContent(html), feed).toEqual([]);
+          expect(disallowedUrls(html), feed).toEqual([]);
+          expect(html, feed).not.toMatch(/(href|src)="[^"]*javascript:|http:\/\/cdn\.x\.invalid/);
+        }
+      }
+      expect(items).toBeGreaterThan(SAFE_CASES.length);
+    });
+
+    it("writes every XML file well-formed for a strict parser", async () => {
+      expect((await xmlFiles(outDir)).length).toBeGreaterThanOrEqual(6);
+      expect(await malformedXml(outDir)).toEqual([]);
     });
 
     it("keeps directory and home pages inert too", async () => {
@@ -50,6 +75,11 @@ describe("a corpus of hostile and broken inputs", () => {
     it.each(ERROR_CASES.map((item) => [item.name, item] as const))("%s", async (_name, item) => {
       const root = await tempDir("hostile-error");
       await writeFiles(path.join(root, "articles"), item.files);
+      for (const [link, target] of Object.entries(item.outsideLinks ?? {})) {
+        const outside = await tempDir("outside");
+        await writeFiles(outside, { [target]: target.endsWith(".md") ? article() : await smallPhoto(40, 30) });
+        await symlink(path.join(outside, target), path.join(root, "articles", link));
+      }
       const error = await buildFixture({ articlesDir: path.join(root, "articles"), search: false }).then(() => undefined, (e: Error) => e);
       expect(error?.message).toMatch(item.error);
     });
