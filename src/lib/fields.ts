@@ -108,6 +108,19 @@ export const CONTROL_FREE = "a text without control characters (they make feeds 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * `text` without its control characters, and the code points removed ("U+0001"), for tools
+ * that clean text they did not write (the importer) rather than refuse it.
+ */
+export function removeControlCharacters(text: string): { text: string; removed: string[] } {
+  const removed: string[] = [];
+  const cleaned = text.replace(new RegExp(CONTROL.source, "g"), (char) => {
+    removed.push(`U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
+    return "";
+  });
+  return { text: cleaned, removed };
+}
+
+/**
  * The first control character in `text`, described as "U+0001 at character 6" (or, for text of
  * several lines, "U+0001 on line 3"), or undefined.
  */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -202,7 +202,11 @@ describe("import: photos that cannot be used", () => {
     await writeFile(input("photos/evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     await writeFile(input("photos/page.jpg"), "<!DOCTYPE html><html><body>Not found</body></html>");
     await writeFile(input("photos/pixel.png"), await (await import("sharp")).default({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
-    const media = ["good.jpg", "truncated.jpg", "evil.svg", "page.jpg", "pixel.png", "../../outside.jpg"]
+    const outside = await tempDir("import-outside");
+    await writeFile(path.join(outside, "secret.jpg"), good);
+    await rm(input("photos/linked.jpg"), { force: true });
+    await symlink(path.join(outside, "secret.jpg"), input("photos/linked.jpg"));
+    const media = ["good.jpg", "truncated.jpg", "evil.svg", "page.jpg", "pixel.png", "../../outside.jpg", "linked.jpg"]
       .map((name) => `<media:content url="photos/${name}" medium="image"/>`)
       .join("");
     const remote = `<media:content url="${origin}/media/missing.jpg" medium="image"/>`;
@@ -221,6 +225,7 @@ describe("import: photos that cannot be used", () => {
       "left out photo photos/pixel.png: only 1×1 pixels: a tracking pixel or an icon, not a photo",
       'left out photo photos/../../outside.jpg: expected a path inside the feed\'s folder, found "photos/../../outside.jpg"',
       `left out photo ${origin}/media/missing.jpg: the server answered HTTP 404`,
+      `left out photo photos/linked.jpg: expected a photo inside the feed's folder, found a symbolic link to ${await realpath(path.join(outside, "secret.jpg"))}, which is outside it`,
     ]));
     const text = await readFile(path.join(articles, "2026/11/brightwater-mills-adds-a-line.md"), "utf8");
     expect(text.match(/- src: /g)).toHaveLength(1);

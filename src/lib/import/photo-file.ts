@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { inspectPhoto, PhotoError, PHOTO_PIXEL_LIMIT, READABLE_PHOTO } from "../photos.ts";
@@ -79,6 +80,13 @@ export async function loadPhoto(address: string, source: PhotoSource): Promise<V
       const relative = path.relative(source.baseDir, file);
       if (relative.startsWith("..") || path.isAbsolute(relative)) {
         throw new PhotoRejected(`expected a path inside the feed's folder, found ${JSON.stringify(address)}`);
+      }
+      // A symbolic link could bring in any image of the machine, as the build refuses too.
+      const real = await realpath(file).catch(() => file);
+      const baseDir = source.baseDir;
+      const realRelative = path.relative(await realpath(baseDir).catch(() => baseDir), real);
+      if (realRelative === ".." || realRelative.startsWith(`..${path.sep}`) || path.isAbsolute(realRelative)) {
+        throw new PhotoRejected(`expected a photo inside the feed's folder, found a symbolic link to ${real}, which is outside it`);
       }
       bytes = await readLocalBytes(file, limits.maxBytes, address);
     } else {

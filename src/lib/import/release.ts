@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { formatIsoDateTime } from "../dates.ts";
+import { removeControlCharacters } from "../fields.ts";
 import type { Partner } from "../partners.ts";
 import { nestingProblem } from "../html-policy.ts";
 import { cleanReleaseBody } from "./body.ts";
@@ -46,7 +47,8 @@ export interface PreparedRelease {
 
 export type Prepared = { kind: "release"; release: PreparedRelease } | { kind: "skipped"; reason: string };
 
-export function prepareRelease(item: WireItem, context: ReleaseContext): Prepared {
+export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Prepared {
+  const { item, note: controlNote } = withoutControlCharacters(wireItem);
   const title = item.title ? collapse(item.title) : "";
   if (!title) throw new ItemError("no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)");
 
@@ -102,7 +104,10 @@ export function prepareRelease(item: WireItem, context: ReleaseContext): Prepare
   fields.regions = mapped.regions;
   fields.companies = issuer ? [issuer] : [];
 
-  const release: PreparedRelease = { guid, title, date: date.time, fields, photos, body: body.markdown, notes: body.notes };
+  const markdown = removeControlCharacters(body.markdown);
+  const notes = [...(controlNote ? [controlNote] : []), ...body.notes];
+  if (markdown.removed.length > 0) notes.push(controlCharactersNote(markdown.removed, ["the body's entities"]));
+  const release: PreparedRelease = { guid, title, date: date.time, fields, photos, body: markdown.text, notes };
   if (item.revision) release.revision = item.revision;
   if (issuer) release.issuer = issuer;
   return { kind: "release", release };
@@ -207,4 +212,39 @@ function mergePhotos(fromFeed: readonly WirePhoto[], fromBody: readonly WirePhot
     if (photo.caption && photo.alt && comparable(photo.caption) === comparable(photo.alt)) photo.alt = photo.caption;
   }
   return photos;
+}
+
+/**
+ * The item with every control character taken out of its text: they are invalid in the feeds
+ * and sitemaps the article will reach, and the build refuses them. The note says what went.
+ */
+function withoutControlCharacters(item: WireItem): { item: WireItem; note?: string } {
+  const removed: string[] = [];
+  const fields = new Set<string>();
+  const clean = (value: unknown, field: string): unknown => {
+    if (typeof value === "string") {
+      const result = removeControlCharacters(value);
+      if (result.removed.length > 0) {
+        removed.push(...result.removed);
+        fields.add(field);
+      }
+      return result.text;
+    }
+    if (Array.isArray(value)) return value.map((entry) => clean(entry, field));
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, clean(entry, field)]));
+    return value;
+  };
+  const cleaned = Object.fromEntries(Object.entries(item).map(([key, value]) => [key, clean(value, key)])) as unknown as WireItem;
+  return removed.length > 0 ? { item: cleaned, note: controlCharactersNote(removed, [...fields].map((field) => ITEM_PARTS[field] ?? field)) } : { item };
+}
+
+/** WireItem fields as an editor reading the import report knows them. */
+const ITEM_PARTS: Record<string, string> = {
+  title: "the headline", summary: "the summary", bodyHtml: "the body", dateline: "the dateline", located: "the place",
+  keywords: "the keywords", photos: "the photos' texts", issuer: "the issuer", sourceName: "the source", wire: "the wire's name",
+};
+
+function controlCharactersNote(removed: string[], fields: string[]): string {
+  const kinds = [...new Set(removed)].join(", ");
+  return `removed ${removed.length} control character${removed.length === 1 ? "" : "s"} (${kinds}) from ${fields.join(", ")}: feeds and sitemaps cannot carry them`;
 }

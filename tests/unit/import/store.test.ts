@@ -170,6 +170,31 @@ describe("prepareRelease", () => {
     expect(fromFeed.kind === "release" && fromFeed.release.fields.partner).toBe("globenewswire");
   });
 
+  it("takes control characters out of the wire's text and says so", () => {
+    const prepared = prepareRelease(
+      item({
+        title: "Acme\u0001 Opens a Plant",
+        keywords: [{ kind: "category", value: "Ener\u0008gy" }],
+        bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Acme Co. today\u000b opened a plant&#x7;.</p>",
+      }),
+      context,
+    );
+    if (prepared.kind !== "release") throw new Error("skipped");
+    expect(prepared.release.title).toBe("Acme Opens a Plant");
+    expect(prepared.release.body).toContain("Acme Co. today opened a plant.");
+    expect(JSON.stringify(prepared.release)).not.toMatch(/\\u000[0-9a-f]/);
+    expect(prepared.release.notes).toEqual([
+      "removed 3 control characters (U+0008, U+0001, U+000B) from the keywords, the headline, the body: feeds and sitemaps cannot carry them",
+      "removed 1 control character (U+0007) from the body's entities: feeds and sitemaps cannot carry them",
+    ]);
+  });
+
+  it("refuses a body nested too deeply to clean, naming the depth", () => {
+    expect(() => prepareRelease(item({ bodyHtml: "<div>".repeat(3_000) + "<p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Text.</p>" }), context)).toThrow(
+      "body: expected HTML nested at most 100 elements deep, found elements nested 3001 deep",
+    );
+  });
+
   it("skips what the filters exclude", () => {
     expect(prepareRelease(item({}), { ...context, exclude: ["plant"] })).toEqual({ kind: "skipped", reason: 'excluded by the keyword filter "plant"' });
   });
