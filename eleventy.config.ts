@@ -3,7 +3,11 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
 import { validatePartners } from "./src/lib/partners.ts";
-import { ARTICLE_SNAPSHOT_VARIABLE, type ArticleReading, type PromisedArticleSnapshot } from "./src/lib/article-snapshot.ts";
+import {
+  ARTICLE_SNAPSHOT_VARIABLE,
+  type ArticleReading,
+  type PromisedArticleSnapshot,
+} from "./src/lib/article-snapshot.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/fingerprint.ts";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
 import { SEARCH_PART_SIZE } from "./src/lib/search-index.ts";
@@ -57,12 +61,16 @@ export function configureDateline(options: DatelineOptions) {
     // Logos under /assets/ are served by their fingerprinted names.
     const validSite = validateSiteConfig(options.site);
     const siteConfig = validSite.logo ? { ...validSite, logo: assetUrl(assets.manifest, validSite.logo) } : validSite;
-    const partnerList = validatePartners(options.partners).map((partner) => (partner.logo ? { ...partner, logo: assetUrl(assets.manifest, partner.logo) } : partner));
+    const partnerList = validatePartners(options.partners).map((partner) =>
+      partner.logo ? { ...partner, logo: assetUrl(assets.manifest, partner.logo) } : partner,
+    );
     const announced = process.env[ARTICLE_SNAPSHOT_VARIABLE];
     const articleSnapshot: PromisedArticleSnapshot | undefined =
-      options.articleSnapshot !== undefined ? { file: options.articleSnapshot, ready: () => Promise.resolve(true) }
-      : announced ? { file: announced, ready: listenForArticleSnapshot() }
-      : undefined;
+      options.articleSnapshot !== undefined
+        ? { file: options.articleSnapshot, ready: () => Promise.resolve(true) }
+        : announced
+          ? { file: announced, ready: listenForArticleSnapshot() }
+          : undefined;
 
     eleventyConfig.setInputDirectory(".");
     eleventyConfig.setIncludesDirectory("layouts");
@@ -71,7 +79,18 @@ export function configureDateline(options: DatelineOptions) {
     // Markdown file anywhere in the project can become a page; layouts are Nunjucks all the same.
     eleventyConfig.setTemplateFormats(["11ty.js"]);
     // Not scanned for templates at all: saves walking 10 000 articles and the caches.
-    for (const folder of ["articles", "tests", "scripts", "src", "assets", "bench", ".cache", "reports", "test-results"]) eleventyConfig.ignores.add(`${folder}/**`);
+    for (const folder of [
+      "articles",
+      "tests",
+      "scripts",
+      "src",
+      "assets",
+      "bench",
+      ".cache",
+      "reports",
+      "test-results",
+    ])
+      eleventyConfig.ignores.add(`${folder}/**`);
 
     const state: BuildState = { sources: [], includeUnpublished: false, shard };
 
@@ -82,7 +101,11 @@ export function configureDateline(options: DatelineOptions) {
       site: siteConfig,
       partners: partnerList,
       articlesDir,
-      photos: { cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"), widths: DEFAULT_PHOTO_WIDTHS, avifEffort: DEFAULT_AVIF_EFFORT },
+      photos: {
+        cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"),
+        widths: DEFAULT_PHOTO_WIDTHS,
+        avifEffort: DEFAULT_AVIF_EFFORT,
+      },
       ...moment,
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
       state,

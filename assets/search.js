@@ -12,12 +12,14 @@ window.addEventListener("DOMContentLoaded", () => {
     showImages: false,
     resetStyles: false,
     mergeIndex: parts.map((bundlePath) => ({ bundlePath })),
-    // The index holds every value HTML-escaped (src/lib/search-index.ts), safe wherever Pagefind's
+    // The index holds every value HTML-escaped (src/lib/search/search-index.ts), safe wherever Pagefind's
     // UI writes it with innerHTML; the result title it writes as text, so it gets the text back.
     processResult: (result) => ({ ...result, meta: { ...result.meta, title: unescapeHtml(result.meta.title ?? "") } }),
   });
   // Pagefind's input has a placeholder but no accessible name.
-  document.querySelector("#search input[type=text], #search .pagefind-ui__search-input")?.setAttribute("aria-label", "Search releases");
+  document
+    .querySelector("#search input[type=text], #search .pagefind-ui__search-input")
+    ?.setAttribute("aria-label", "Search releases");
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 });

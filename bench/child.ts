@@ -19,7 +19,12 @@ if (mode === "photos") {
   const times: number[] = [];
   for (let i = 0; i < Number(count); i++) {
     const started = performance.now();
-    await processPhoto(path.join(dir, `photo-${i}.jpg`), { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: DEFAULT_PHOTO_WIDTHS, avifEffort: DEFAULT_AVIF_EFFORT });
+    await processPhoto(path.join(dir, `photo-${i}.jpg`), {
+      cacheDir: path.join(dir, "cache"),
+      urlPath: "/photos/",
+      widths: DEFAULT_PHOTO_WIDTHS,
+      avifEffort: DEFAULT_AVIF_EFFORT,
+    });
     times.push((performance.now() - started) / 1000);
   }
   console.log(JSON.stringify({ warm: times }));
@@ -30,11 +35,17 @@ if (mode === "photos") {
   await eleventy.write();
   await eleventy.watch();
   const server = await serveSite(outDir);
-  const get = (url: string) => fetch(`${server.url}${url}`).then((r) => (r.ok ? r.text() : ""), () => "");
+  const get = (url: string) =>
+    fetch(`${server.url}${url}`).then(
+      (r) => (r.ok ? r.text() : ""),
+      () => "",
+    );
   const home = await get("/");
   const url = /<h2><a href="(\/news\/[^"]+)">/.exec(home)?.[1] ?? "";
   const slug = url.split("/").filter(Boolean).at(-1);
-  const relative = (await readdir(articlesDir, { recursive: true })).map(String).find((f) => f.endsWith(`${path.sep}${slug}.md`));
+  const relative = (await readdir(articlesDir, { recursive: true }))
+    .map(String)
+    .find((f) => f.endsWith(`${path.sep}${slug}.md`));
   const seconds: number[] = [];
   if (relative) {
     const file = path.join(articlesDir, relative);

@@ -9,19 +9,96 @@ import { stringify } from "yaml";
 import { seededRandom as random } from "../src/lib/random.ts";
 
 const PARTNERS = ["prnewswire", "businesswire", "globenewswire", "xinhua-asianet"];
-const CATEGORIES = ["Energy", "Technology", "Logistics", "Finance", "Health", "Manufacturing", "Food & Agriculture", "Transportation", "Utilities", "Retail", "Telecommunications", "Real Estate"];
-const COUNTRIES: Array<[string, string[]]> = [
-  ["China", ["BEIJING", "SHANGHAI", "SHENZHEN", "XI'AN, China"]], ["United States", ["NEW YORK", "SAN JOSE, Calif.", "CHICAGO", "AUSTIN, Texas"]],
-  ["Thailand", ["BANGKOK", "CHIANG MAI, Thailand"]], ["Japan", ["TOKYO", "OSAKA, Japan"]], ["Singapore", ["SINGAPORE"]], ["United Kingdom", ["LONDON", "MANCHESTER, England"]],
-  ["Germany", ["BERLIN", "MUNICH"]], ["Canada", ["TORONTO", "VANCOUVER, British Columbia"]], ["Australia", ["SYDNEY", "MELBOURNE, Australia"]], ["Vietnam", ["HANOI", "HO CHI MINH CITY, Vietnam"]],
-  ["India", ["MUMBAI", "BENGALURU, India"]], ["France", ["PARIS"]], ["Brazil", ["SAO PAULO"]], ["South Korea", ["SEOUL"]], ["Indonesia", ["JAKARTA"]], ["Malaysia", ["KUALA LUMPUR"]],
-  ["Philippines", ["MANILA"]], ["Mexico", ["MEXICO CITY"]], ["Spain", ["MADRID"]], ["Italy", ["MILAN"]], ["Netherlands", ["AMSTERDAM"]], ["Sweden", ["STOCKHOLM"]],
-  ["Switzerland", ["ZURICH"]], ["United Arab Emirates", ["DUBAI, United Arab Emirates"]], ["South Africa", ["JOHANNESBURG"]], ["Kenya", ["NAIROBI, Kenya"]], ["Egypt", ["CAIRO"]],
-  ["Chile", ["SANTIAGO, Chile"]], ["New Zealand", ["AUCKLAND, New Zealand"]], ["Poland", ["WARSAW"]],
+const CATEGORIES = [
+  "Energy",
+  "Technology",
+  "Logistics",
+  "Finance",
+  "Health",
+  "Manufacturing",
+  "Food & Agriculture",
+  "Transportation",
+  "Utilities",
+  "Retail",
+  "Telecommunications",
+  "Real Estate",
 ];
-const SYLLABLES = ["lo", "tus", "kes", "trel", "mar", "vin", "qua", "dra", "nor", "pine", "sil", "ver", "ha", "bor", "ze", "phyr", "al", "to", "cor", "al", "bri", "stan", "vel", "ox"];
-const SUFFIXES = ["Energy", "Systems", "Holdings", "Logistics", "Foods", "Robotics", "Health", "Capital", "Motors", "Labs", "Textiles", "Water"];
-const WORDS = "the company said today that its new facility will serve customers across the region with faster delivery lower costs and cleaner operations while hiring local engineers technicians and operators over the next two years according to a statement from its board".split(" ");
+const COUNTRIES: Array<[string, string[]]> = [
+  ["China", ["BEIJING", "SHANGHAI", "SHENZHEN", "XI'AN, China"]],
+  ["United States", ["NEW YORK", "SAN JOSE, Calif.", "CHICAGO", "AUSTIN, Texas"]],
+  ["Thailand", ["BANGKOK", "CHIANG MAI, Thailand"]],
+  ["Japan", ["TOKYO", "OSAKA, Japan"]],
+  ["Singapore", ["SINGAPORE"]],
+  ["United Kingdom", ["LONDON", "MANCHESTER, England"]],
+  ["Germany", ["BERLIN", "MUNICH"]],
+  ["Canada", ["TORONTO", "VANCOUVER, British Columbia"]],
+  ["Australia", ["SYDNEY", "MELBOURNE, Australia"]],
+  ["Vietnam", ["HANOI", "HO CHI MINH CITY, Vietnam"]],
+  ["India", ["MUMBAI", "BENGALURU, India"]],
+  ["France", ["PARIS"]],
+  ["Brazil", ["SAO PAULO"]],
+  ["South Korea", ["SEOUL"]],
+  ["Indonesia", ["JAKARTA"]],
+  ["Malaysia", ["KUALA LUMPUR"]],
+  ["Philippines", ["MANILA"]],
+  ["Mexico", ["MEXICO CITY"]],
+  ["Spain", ["MADRID"]],
+  ["Italy", ["MILAN"]],
+  ["Netherlands", ["AMSTERDAM"]],
+  ["Sweden", ["STOCKHOLM"]],
+  ["Switzerland", ["ZURICH"]],
+  ["United Arab Emirates", ["DUBAI, United Arab Emirates"]],
+  ["South Africa", ["JOHANNESBURG"]],
+  ["Kenya", ["NAIROBI, Kenya"]],
+  ["Egypt", ["CAIRO"]],
+  ["Chile", ["SANTIAGO, Chile"]],
+  ["New Zealand", ["AUCKLAND, New Zealand"]],
+  ["Poland", ["WARSAW"]],
+];
+const SYLLABLES = [
+  "lo",
+  "tus",
+  "kes",
+  "trel",
+  "mar",
+  "vin",
+  "qua",
+  "dra",
+  "nor",
+  "pine",
+  "sil",
+  "ver",
+  "ha",
+  "bor",
+  "ze",
+  "phyr",
+  "al",
+  "to",
+  "cor",
+  "al",
+  "bri",
+  "stan",
+  "vel",
+  "ox",
+];
+const SUFFIXES = [
+  "Energy",
+  "Systems",
+  "Holdings",
+  "Logistics",
+  "Foods",
+  "Robotics",
+  "Health",
+  "Capital",
+  "Motors",
+  "Labs",
+  "Textiles",
+  "Water",
+];
+const WORDS =
+  "the company said today that its new facility will serve customers across the region with faster delivery lower costs and cleaner operations while hiring local engineers technicians and operators over the next two years according to a statement from its board".split(
+    " ",
+  );
 const SOURCES = ["Xinhua Silk Road", "Company Newsroom", "Investor Relations", "Regional Business Daily"];
 
 export interface CorpusOptions {
@@ -42,7 +119,10 @@ export function* corpus({ count, seed = 1, end = "2026-11-01T00:00:00Z" }: Corpu
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const name = (syllables: number) => Array.from({ length: syllables }, () => pick(SYLLABLES)).join("");
   const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-  const companies = Array.from({ length: 500 }, (_, i) => `${capital(name(2))}${i % 7 === 0 ? " " + capital(name(2)) : ""} ${SUFFIXES[i % SUFFIXES.length]}`);
+  const companies = Array.from(
+    { length: 500 },
+    (_, i) => `${capital(name(2))}${i % 7 === 0 ? " " + capital(name(2)) : ""} ${SUFFIXES[i % SUFFIXES.length]}`,
+  );
   const tags = Array.from({ length: 200 }, (_, i) => `${name(2)}${i % 3 === 0 ? " " + name(2) : ""}`);
   const endMs = Date.parse(end);
   const spanMs = 3 * 365 * 24 * 3_600_000;
@@ -65,13 +145,19 @@ export function* corpus({ count, seed = 1, end = "2026-11-01T00:00:00Z" }: Corpu
       guid: `bench-${seed}-${i}`,
       ...(i % 3 === 0 ? { source: { name: pick(SOURCES), title: `Original: ${title}` } } : {}),
       originalUrl: `https://wire.example/releases/${i}`,
-      categories: [pick(CATEGORIES), ...(i % 4 === 0 ? [pick(CATEGORIES)] : [])].filter((c, k, all) => all.indexOf(c) === k),
+      categories: [pick(CATEGORIES), ...(i % 4 === 0 ? [pick(CATEGORIES)] : [])].filter(
+        (c, k, all) => all.indexOf(c) === k,
+      ),
       tags: Array.from(new Set([pick(tags), pick(tags), pick(tags)])),
       regions: [country],
       companies: [company],
     };
     const month = String(at.getUTCMonth() + 1).padStart(2, "0");
-    yield { file: `${at.getUTCFullYear()}/${month}/bench-${String(i).padStart(6, "0")}.md`, fields, body: `**${company}** ${paragraphs.join("\n\n")}\n` };
+    yield {
+      file: `${at.getUTCFullYear()}/${month}/bench-${String(i).padStart(6, "0")}.md`,
+      fields,
+      body: `**${company}** ${paragraphs.join("\n\n")}\n`,
+    };
   }
 }
 

@@ -73,7 +73,12 @@ async function treeRss(root: number): Promise<number> {
  * Runs a command to completion, timing it, and samples the memory of its whole process tree
  * every 100 ms (the search indexer, Pagefind and any build shards included).
  */
-async function measure(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Measurement> {
+async function measure(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Measurement> {
   const started = performance.now();
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
@@ -123,18 +128,46 @@ async function prepare(count: number): Promise<{ work: string; runners: Runner[]
       `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(path.join(work, "articles"))}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: "2026-11-01T00:00:00Z" });\n`,
   );
   const runners: Runner[] = [
-    { name: "Dateline (full production build)", key: "dateline", run: (output) => measure(TSX, ["scripts/build.ts", "--config", config, "--output", output], ROOT) },
+    {
+      name: "Dateline (full production build)",
+      key: "dateline",
+      run: (output) => measure(TSX, ["scripts/build.ts", "--config", config, "--output", output], ROOT),
+    },
     {
       name: "vanilla Eleventy",
       key: "vanilla",
-      run: (output) => measure("node", [ELEVENTY, `--config=${path.join(ROOT, "bench", "vanilla", "eleventy.config.mjs")}`, "--input=articles", `--output=${output}`, "--quiet"], work),
+      run: (output) =>
+        measure(
+          "node",
+          [
+            ELEVENTY,
+            `--config=${path.join(ROOT, "bench", "vanilla", "eleventy.config.mjs")}`,
+            "--input=articles",
+            `--output=${output}`,
+            "--quiet",
+          ],
+          work,
+        ),
     },
   ];
   if (HUGO) {
     runners.push({
       name: "Hugo",
       key: "hugo",
-      run: (output) => measure(HUGO, ["--source", path.join(ROOT, "bench", "hugo"), "--contentDir", path.join(work, "articles"), "--destination", output, "--quiet"], work),
+      run: (output) =>
+        measure(
+          HUGO,
+          [
+            "--source",
+            path.join(ROOT, "bench", "hugo"),
+            "--contentDir",
+            path.join(work, "articles"),
+            "--destination",
+            output,
+            "--quiet",
+          ],
+          work,
+        ),
     });
   }
   return { work, runners: runners.filter((runner) => builders.has(runner.key)) };
@@ -147,11 +180,21 @@ const stats = (list: number[]) => {
 
 /** (d) Live preview: the watch-mode rebuild after one article is edited, each edit's seconds (see bench/child.ts). */
 function previewEdits(work: string): number[] | undefined {
-  const result = spawnSync(TSX, [path.join(ROOT, "bench", "child.ts"), "preview", path.join(work, "dateline.config.mts"), path.join(work, "articles"), path.join(work, "preview-out")], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 600_000,
-  });
+  const result = spawnSync(
+    TSX,
+    [
+      path.join(ROOT, "bench", "child.ts"),
+      "preview",
+      path.join(work, "dateline.config.mts"),
+      path.join(work, "articles"),
+      path.join(work, "preview-out"),
+    ],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 600_000,
+    },
+  );
   const line = result.stdout.trim().split("\n").at(-1) ?? "";
   try {
     const { seconds } = JSON.parse(line) as { seconds: number[] };
@@ -163,7 +206,10 @@ function previewEdits(work: string): number[] | undefined {
 }
 
 /** (e) Photos: cold then warm processing of large synthetic JPEGs (noise over gradients, like a photo). */
-async function photoBench(count: number, size: string): Promise<{ cold: number[]; warm: number[]; bytes: Record<string, number> }> {
+async function photoBench(
+  count: number,
+  size: string,
+): Promise<{ cold: number[]; warm: number[]; bytes: Record<string, number> }> {
   const [width, height] = size.split("x").map(Number) as [number, number];
   const dir = path.join(values.work, "photos");
   await rm(dir, { recursive: true, force: true });
@@ -183,30 +229,51 @@ async function photoBench(count: number, size: string): Promise<{ cold: number[]
       noise[p + 1] = (y * 255) / height + ((state >> 5) & 31);
       noise[p + 2] = 128 + ((state >> 10) & 63);
     }
-    await sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toFile(file);
+    await sharp(noise, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 85 })
+      .toFile(file);
   }
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    const { metadata } = await processPhoto(path.join(dir, `photo-${i}.jpg`), { cacheDir: path.join(dir, "cache"), urlPath: "/photos/", widths: DEFAULT_PHOTO_WIDTHS, avifEffort: DEFAULT_AVIF_EFFORT });
+    const { metadata } = await processPhoto(path.join(dir, `photo-${i}.jpg`), {
+      cacheDir: path.join(dir, "cache"),
+      urlPath: "/photos/",
+      widths: DEFAULT_PHOTO_WIDTHS,
+      avifEffort: DEFAULT_AVIF_EFFORT,
+    });
     cold.push((performance.now() - started) / 1000);
-    if (i === 0) for (const [format, renditions] of Object.entries(metadata)) bytes[format] = renditions.reduce((sum, r) => sum + ((r as { size?: number }).size ?? 0), 0);
+    if (i === 0)
+      for (const [format, renditions] of Object.entries(metadata))
+        bytes[format] = renditions.reduce((sum, r) => sum + ((r as { size?: number }).size ?? 0), 0);
   }
   // Warm: a new process, as a rebuild on a deploy machine with the cache kept.
-  const child = spawnSync(TSX, [path.join(ROOT, "bench", "child.ts"), "photos", dir, String(count)], { cwd: ROOT, encoding: "utf8" });
+  const child = spawnSync(TSX, [path.join(ROOT, "bench", "child.ts"), "photos", dir, String(count)], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   warm.push(...(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as { warm: number[] }).warm);
   return { cold, warm, bytes };
 }
 
-const version = (command: string, args: string[]) => spawnSync(command, args, { encoding: "utf8" }).stdout?.trim().split("\n")[0] ?? "not found";
-const pkg = async (name: string) => JSON.parse(await readFile(path.join(ROOT, "node_modules", name, "package.json"), "utf8")).version as string;
+const version = (command: string, args: string[]) =>
+  spawnSync(command, args, { encoding: "utf8" }).stdout?.trim().split("\n")[0] ?? "not found";
+const pkg = async (name: string) =>
+  JSON.parse(await readFile(path.join(ROOT, "node_modules", name, "package.json"), "utf8")).version as string;
 const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.isNaN(n) ? "–" : n.toFixed(digits));
 
 const lines: string[] = [];
 const started = new Date();
 lines.push(`# Dateline benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`, "");
-lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.`);
-lines.push(`Versions: Node ${process.version}, @11ty/eleventy ${await pkg("@11ty/eleventy")}, sharp ${await pkg("sharp")}, pagefind ${await pkg("pagefind")}, ${HUGO ? version(HUGO, ["version"]) : "Hugo not installed"}.`);
-lines.push(`Method: ${runs} runs per builder after ${warmups === 1 ? "one warm-up" : `${warmups} warm-ups`}, interleaved in this session; wall time of the whole command, each run into a new folder (outputs are deleted only after all runs); peak RSS is the summed resident memory of the command and every process it starts (Dateline's search indexer and Pagefind included), sampled every 100 ms. Dateline's figure is its full production build: Eleventy, photos, Pagefind index and syndication audit, into a staging folder swapped into place.`, "");
+lines.push(
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.`,
+);
+lines.push(
+  `Versions: Node ${process.version}, @11ty/eleventy ${await pkg("@11ty/eleventy")}, sharp ${await pkg("sharp")}, pagefind ${await pkg("pagefind")}, ${HUGO ? version(HUGO, ["version"]) : "Hugo not installed"}.`,
+);
+lines.push(
+  `Method: ${runs} runs per builder after ${warmups === 1 ? "one warm-up" : `${warmups} warm-ups`}, interleaved in this session; wall time of the whole command, each run into a new folder (outputs are deleted only after all runs); peak RSS is the summed resident memory of the command and every process it starts (Dateline's search indexer and Pagefind included), sampled every 100 ms. Dateline's figure is its full production build: Eleventy, photos, Pagefind index and syndication audit, into a staging folder swapped into place.`,
+  "",
+);
 
 for (const count of sizes) {
   console.log(`Corpus of ${count} articles…`);
@@ -218,36 +285,56 @@ for (const count of sizes) {
   const outputs = path.join(work, "outputs");
   await rm(outputs, { recursive: true, force: true });
   const output = (runner: Runner, label: string) => path.join(outputs, `${runner.key}-${label}`);
-  for (let round = 0; round < warmups; round++) for (const runner of runners) await runner.run(output(runner, `warmup-${round}`));
+  for (let round = 0; round < warmups; round++)
+    for (const runner of runners) await runner.run(output(runner, `warmup-${round}`));
   for (let round = 0; round < runs; round++) {
     for (const runner of runners) {
       const m = await runner.run(output(runner, String(round)));
       results.get(runner.name)!.push(m);
-      console.log(`  ${runner.name}: ${m.seconds.toFixed(2)} s, ${fmt(m.rssMiB, 0)} MiB${m.failure ? ` — FAILED (${m.failure})` : ""}`);
+      console.log(
+        `  ${runner.name}: ${m.seconds.toFixed(2)} s, ${fmt(m.rssMiB, 0)} MiB${m.failure ? ` — FAILED (${m.failure})` : ""}`,
+      );
     }
   }
-  lines.push(`## ${count.toLocaleString("en-US")} articles`, "", "| builder | min (s) | median (s) | max (s) | peak RSS, median (MiB) |", "| --- | --- | --- | --- | --- |");
+  lines.push(
+    `## ${count.toLocaleString("en-US")} articles`,
+    "",
+    "| builder | min (s) | median (s) | max (s) | peak RSS, median (MiB) |",
+    "| --- | --- | --- | --- | --- |",
+  );
   const medians = new Map<string, number>();
   for (const [name, list] of results) {
     const time = stats(list.map((m) => m.seconds));
     const rss = stats(list.map((m) => m.rssMiB ?? NaN));
     medians.set(name, time.median);
     const failures = list.filter((m) => m.failure);
-    lines.push(`| ${name}${failures.length ? ` (${failures.length} of ${list.length} runs FAILED: ${failures[0]?.failure})` : ""} | ${fmt(time.min)} | ${fmt(time.median)} | ${fmt(time.max)} | ${fmt(rss.median, 0)} |`);
+    lines.push(
+      `| ${name}${failures.length ? ` (${failures.length} of ${list.length} runs FAILED: ${failures[0]?.failure})` : ""} | ${fmt(time.min)} | ${fmt(time.median)} | ${fmt(time.max)} | ${fmt(rss.median, 0)} |`,
+    );
   }
   const dateline = medians.get("Dateline (full production build)");
-  const datelineFailed = [...results].some(([name, list]) => name.startsWith("Dateline") && list.some((m) => m.failure));
+  const datelineFailed = [...results].some(
+    ([name, list]) => name.startsWith("Dateline") && list.some((m) => m.failure),
+  );
   if (datelineFailed) {
     lines.push("", "Ratios: not computed (a Dateline run failed).", "");
   } else if (dateline !== undefined && medians.has("vanilla Eleventy")) {
-    lines.push("", `Ratios of medians: Dateline / vanilla Eleventy = ${fmt(dateline / medians.get("vanilla Eleventy")!)}${medians.has("Hugo") ? `; Dateline / Hugo = ${fmt(dateline / medians.get("Hugo")!)}` : ""}.`, "");
+    lines.push(
+      "",
+      `Ratios of medians: Dateline / vanilla Eleventy = ${fmt(dateline / medians.get("vanilla Eleventy")!)}${medians.has("Hugo") ? `; Dateline / Hugo = ${fmt(dateline / medians.get("Hugo")!)}` : ""}.`,
+      "",
+    );
   } else {
     lines.push("");
   }
   if (!values["skip-preview"]) {
     const edits = previewEdits(work);
-    const served = (list: number[], { min, median, max } = stats(list)) => `${fmt(median)} s (median of ${list.length} edits; min ${fmt(min)}, max ${fmt(max)})`;
-    lines.push(`Live preview: one article edited, updated page served after ${edits === undefined ? "– (not measured)" : served(edits)}.`, "");
+    const served = (list: number[], { min, median, max } = stats(list)) =>
+      `${fmt(median)} s (median of ${list.length} edits; min ${fmt(min)}, max ${fmt(max)})`;
+    lines.push(
+      `Live preview: one article edited, updated page served after ${edits === undefined ? "– (not measured)" : served(edits)}.`,
+      "",
+    );
   }
   await rm(outputs, { recursive: true, force: true });
 }
@@ -256,9 +343,19 @@ const photoCount = Number(values.photos);
 if (photoCount > 0) {
   console.log("Photos…");
   const { cold, warm, bytes } = await photoBench(photoCount, values["photo-size"]);
-  lines.push(`## Photos (${photoCount} × ${values["photo-size"]} JPEG → ${DEFAULT_PHOTO_WIDTHS.join("/")} px × AVIF (effort ${DEFAULT_AVIF_EFFORT}), WebP, JPEG)`, "");
-  lines.push(`Cold: median ${fmt(stats(cold).median)} s per photo (min ${fmt(stats(cold).min)}, max ${fmt(stats(cold).max)}). Warm: median ${fmt(stats(warm).median, 3)} s per photo.`);
-  lines.push(`Bytes of all widths of one photo: ${Object.entries(bytes).map(([format, size]) => `${format} ${(size / 1024).toFixed(0)} KiB`).join(", ")}.`, "");
+  lines.push(
+    `## Photos (${photoCount} × ${values["photo-size"]} JPEG → ${DEFAULT_PHOTO_WIDTHS.join("/")} px × AVIF (effort ${DEFAULT_AVIF_EFFORT}), WebP, JPEG)`,
+    "",
+  );
+  lines.push(
+    `Cold: median ${fmt(stats(cold).median)} s per photo (min ${fmt(stats(cold).min)}, max ${fmt(stats(cold).max)}). Warm: median ${fmt(stats(warm).median, 3)} s per photo.`,
+  );
+  lines.push(
+    `Bytes of all widths of one photo: ${Object.entries(bytes)
+      .map(([format, size]) => `${format} ${(size / 1024).toFixed(0)} KiB`)
+      .join(", ")}.`,
+    "",
+  );
 }
 
 await mkdir(values.out, { recursive: true });

@@ -19,7 +19,11 @@ const TARGETS: Record<string, number> = { performance: 0.95, accessibility: 1, "
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const { values } = parseArgs({
-  options: { site: { type: "string", default: "_site" }, pages: { type: "string" }, out: { type: "string", default: path.join("reports", "lighthouse") } },
+  options: {
+    site: { type: "string", default: "_site" },
+    pages: { type: "string" },
+    out: { type: "string", default: path.join("reports", "lighthouse") },
+  },
 });
 const siteDir = path.resolve(values.site);
 if (!existsSync(path.join(siteDir, "index.html"))) {
@@ -34,7 +38,9 @@ if (!existsSync(CHROMIUM)) {
 async function defaultPages(): Promise<string[]> {
   const home = await readFile(path.join(siteDir, "index.html"), "utf8");
   // The newest article with a lead photo: the heavier case for speed.
-  const article = /<div class="article-card__photo">.*?<h2><a href="(\/news\/[^"]+)">/s.exec(home)?.[1] ?? /<h2><a href="(\/news\/[^"]+)">/.exec(home)?.[1];
+  const article =
+    /<div class="article-card__photo">.*?<h2><a href="(\/news\/[^"]+)">/s.exec(home)?.[1] ??
+    /<h2><a href="(\/news\/[^"]+)">/.exec(home)?.[1];
   return [...(article ? [article] : []), "/categories/"];
 }
 
@@ -44,13 +50,25 @@ await mkdir(outDir, { recursive: true });
 const server = await serveSite(siteDir);
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 const rows: string[] = [];
 let failed = false;
 try {
   for (const sitePath of pages) {
-    const result = await lighthouse(`${server.url}${sitePath}`, { port: chrome.port, output: ["html", "json"], logLevel: "error" });
+    const result = await lighthouse(`${server.url}${sitePath}`, {
+      port: chrome.port,
+      output: ["html", "json"],
+      logLevel: "error",
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${sitePath}`);
     const name = sitePath.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home";
     const [html, json] = result.report as string[];
@@ -71,7 +89,9 @@ try {
   await chrome.kill();
   await server.close();
 }
-const summary = `# Lighthouse (mobile emulation)\n\nTargets: ${Object.entries(TARGETS).map(([k, v]) => `${k} ≥ ${v}`).join(", ")}.\n\n| page | scores | failing binary audits |\n| --- | --- | --- |\n${rows.join("\n")}\n`;
+const summary = `# Lighthouse (mobile emulation)\n\nTargets: ${Object.entries(TARGETS)
+  .map(([k, v]) => `${k} ≥ ${v}`)
+  .join(", ")}.\n\n| page | scores | failing binary audits |\n| --- | --- | --- |\n${rows.join("\n")}\n`;
 await writeFile(path.join(outDir, "summary.md"), summary);
 console.log(`Reports in ${path.relative(process.cwd(), outDir)}/`);
 if (failed) process.exitCode = 1;

@@ -46,7 +46,10 @@ if (values["article-snapshot"] !== undefined) {
   const ok = await (async () => snapshotArticles(file, await articleReading(values.config)))().then(
     () => true,
     (error: unknown) => {
-      if (!(error instanceof UserError)) console.error(`[dateline] The article snapshot was not made (each process reads the articles itself): ${error instanceof Error ? error.message : String(error)}`);
+      if (!(error instanceof UserError))
+        console.error(
+          `[dateline] The article snapshot was not made (each process reads the articles itself): ${error instanceof Error ? error.message : String(error)}`,
+        );
       return false;
     },
   );
@@ -69,7 +72,10 @@ if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) 
 
 await tidyAbandonedBuilds(output);
 
-const plan = planBuild(await countArticles(values.config), { cores: os.availableParallelism(), ...(jobs === undefined ? {} : { jobs }) });
+const plan = planBuild(await countArticles(values.config), {
+  cores: os.availableParallelism(),
+  ...(jobs === undefined ? {} : { jobs }),
+});
 const userHeap = heapChosenByUser(process.execArgv, process.env.NODE_OPTIONS);
 
 await rm(staging, { recursive: true, force: true });
@@ -104,7 +110,8 @@ async function countArticles(config: string): Promise<number> {
 
 async function articleReading(config: string): Promise<ArticleReading> {
   const configure = (await configModule(config)).default;
-  if (typeof configure?.articleReading !== "function") throw new Error(`${config} is not a Dateline configuration (configureDateline)`);
+  if (typeof configure?.articleReading !== "function")
+    throw new Error(`${config} is not a Dateline configuration (configureDateline)`);
   return configure.articleReading();
 }
 
@@ -118,7 +125,11 @@ interface ArticleSnapshotProcess {
 /** Starts the process that writes the article snapshot into `file`. */
 function startArticleSnapshot(file: string): ArticleSnapshotProcess {
   const script = process.argv[1] as string;
-  const child = spawn(process.execPath, [...process.execArgv, script, "--article-snapshot", file, "--config", values.config], { stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, script, "--article-snapshot", file, "--config", values.config],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
   const written = new Promise<boolean>((resolve) => {
     child.on("error", () => resolve(false));
     child.on("exit", (code) => resolve(code === 0));
@@ -162,7 +173,12 @@ async function runShards(count: number, parallel: number, heapMb: number | undef
   }
 }
 
-function runShardProcesses(count: number, parallel: number, heapMb: number | undefined, snapshot: ArticleSnapshotProcess | undefined): Promise<boolean> {
+function runShardProcesses(
+  count: number,
+  parallel: number,
+  heapMb: number | undefined,
+  snapshot: ArticleSnapshotProcess | undefined,
+): Promise<boolean> {
   const script = process.argv[1] as string;
   const running = new Set<ChildProcess>();
   let photosReady = false;
@@ -175,10 +191,26 @@ function runShardProcesses(count: number, parallel: number, heapMb: number | und
         return;
       }
       const index = next++;
-      const child = spawn(process.execPath, [...process.execArgv, ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), script, "--staging", staging, "--config", values.config], {
-        stdio: ["ignore", "inherit", "inherit", "ipc"],
-        env: { ...process.env, [SHARD_VARIABLE]: count > 1 ? `${index}/${count}` : "", ...(snapshot ? { [ARTICLE_SNAPSHOT_VARIABLE]: snapshot.file } : {}) },
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          ...process.execArgv,
+          ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+          script,
+          "--staging",
+          staging,
+          "--config",
+          values.config,
+        ],
+        {
+          stdio: ["ignore", "inherit", "inherit", "ipc"],
+          env: {
+            ...process.env,
+            [SHARD_VARIABLE]: count > 1 ? `${index}/${count}` : "",
+            ...(snapshot ? { [ARTICLE_SNAPSHOT_VARIABLE]: snapshot.file } : {}),
+          },
+        },
+      );
       running.add(child);
       void snapshot?.written.then((ok) => {
         if (child.connected) child.send({ type: ARTICLES_READY, ok } satisfies ArticlesReadyMessage);

@@ -15,7 +15,9 @@ import { formatProblem } from "../src/lib/problems.ts";
 import { validateSiteConfig } from "../src/lib/site-config.ts";
 
 try {
-  const { values } = parseArgs({ options: { site: { type: "string", default: "_site" }, articles: { type: "string", default: "articles" } } });
+  const { values } = parseArgs({
+    options: { site: { type: "string", default: "_site" }, articles: { type: "string", default: "articles" } },
+  });
   const siteConfig = validateSiteConfig(site);
   const partnerList = validatePartners(partners);
   const now = resolveNow(process.env.DATELINE_NOW, siteConfig.timeZone);
@@ -26,10 +28,21 @@ try {
     partners: partnerList,
     now,
   });
-  if (problems.length > 0) throw new Error(`Cannot audit: the articles have problems:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
-  const findings = await auditSite({ siteDir: path.resolve(values.site), site: siteConfig, partners: partnerList, sources, now });
+  if (problems.length > 0)
+    throw new Error(
+      `Cannot audit: the articles have problems:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`,
+    );
+  const findings = await auditSite({
+    siteDir: path.resolve(values.site),
+    site: siteConfig,
+    partners: partnerList,
+    sources,
+    now,
+  });
   if (findings.length > 0) throw new AuditError(findings);
-  console.log(`Audit passed: ${sources.filter((s) => s.status === "published").length} article pages in ${values.site}/ are compliant.`);
+  console.log(
+    `Audit passed: ${sources.filter((s) => s.status === "published").length} article pages in ${values.site}/ are compliant.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -13,7 +13,8 @@ import { importReleases, OUTCOMES, type ItemReport } from "../src/lib/import/run
 import { validatePartners } from "../src/lib/partners.ts";
 import { validateSiteConfig } from "../src/lib/site-config.ts";
 
-const usage = "Usage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]";
+const usage =
+  "Usage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]";
 
 try {
   const { values, positionals } = parseArgs({
@@ -26,18 +27,39 @@ try {
       articles: { type: "string" },
     },
   });
-  if (positionals.length === 0) throw new Error(`Give at least one input: a file, an http(s) URL, or - for standard input.\n${usage}`);
+  if (positionals.length === 0)
+    throw new Error(`Give at least one input: a file, an http(s) URL, or - for standard input.\n${usage}`);
   const siteConfig = validateSiteConfig(site);
   const partnerList = validatePartners(partners);
-  const config = validateImportConfig(importSettings, partnerList.map((partner) => partner.id));
+  const config = validateImportConfig(
+    importSettings,
+    partnerList.map((partner) => partner.id),
+  );
   if (values.partner && !partnerList.some((partner) => partner.id === values.partner)) {
-    throw new Error(`--partner: expected one of ${partnerList.map((partner) => partner.id).join(", ")}, found ${JSON.stringify(values.partner)}`);
+    throw new Error(
+      `--partner: expected one of ${partnerList.map((partner) => partner.id).join(", ")}, found ${JSON.stringify(values.partner)}`,
+    );
   }
   const dryRun = values["dry-run"] === true;
   const verbs: Record<string, string> = dryRun
-    ? { new: "would create", updated: "would update", unchanged: "unchanged", conflict: "CONFLICT", skipped: "skipped", failed: "FAILED" }
-    : { new: "new", updated: "updated", unchanged: "unchanged", conflict: "CONFLICT", skipped: "skipped", failed: "FAILED" };
-  const describe = (item: ItemReport): string => `${verbs[item.outcome]?.padEnd(12)} ${item.file ?? item.origin}${item.reason ? ` — ${item.reason}` : ""}`;
+    ? {
+        new: "would create",
+        updated: "would update",
+        unchanged: "unchanged",
+        conflict: "CONFLICT",
+        skipped: "skipped",
+        failed: "FAILED",
+      }
+    : {
+        new: "new",
+        updated: "updated",
+        unchanged: "unchanged",
+        conflict: "CONFLICT",
+        skipped: "skipped",
+        failed: "FAILED",
+      };
+  const describe = (item: ItemReport): string =>
+    `${verbs[item.outcome]?.padEnd(12)} ${item.file ?? item.origin}${item.reason ? ` — ${item.reason}` : ""}`;
 
   const summary = await importReleases({
     inputs: positionals,
@@ -56,7 +78,9 @@ try {
     },
   });
 
-  const counts = OUTCOMES.map((outcome) => `${summary.counts[outcome]} ${outcome === "conflict" ? "conflicts" : outcome}`).join(", ");
+  const counts = OUTCOMES.map(
+    (outcome) => `${summary.counts[outcome]} ${outcome === "conflict" ? "conflicts" : outcome}`,
+  ).join(", ");
   console.log(`${dryRun ? "Dry run (nothing written): " : ""}${counts}.`);
   const problems = summary.items.filter((item) => item.outcome === "failed" || item.outcome === "conflict");
   for (const item of problems) console.log(`  ${describe(item)}`);

@@ -9,8 +9,26 @@ import type { ImportConfig } from "../lib/import/import-config.ts";
  */
 const importConfig: ImportConfig = {
   categories: {
-    Technology: ["Technology", "Computer & Electronics", "Semiconductors", "Software", "Artificial Intelligence", "Internet", "Telecommunications"],
-    Finance: ["Finance", "Banking", "Banking & Financial Services", "Earnings", "Earnings Releases and Operating Results", "Venture Capital", "Funding", "Insurance", "Financial"],
+    Technology: [
+      "Technology",
+      "Computer & Electronics",
+      "Semiconductors",
+      "Software",
+      "Artificial Intelligence",
+      "Internet",
+      "Telecommunications",
+    ],
+    Finance: [
+      "Finance",
+      "Banking",
+      "Banking & Financial Services",
+      "Earnings",
+      "Earnings Releases and Operating Results",
+      "Venture Capital",
+      "Funding",
+      "Insurance",
+      "Financial",
+    ],
     Energy: ["Energy", "Oil & Gas", "Renewable Energy", "Alternative Energy", "Utilities"],
     "Food & Agriculture": ["Food & Beverage", "Agriculture", "Food", "Beverages"],
     Health: ["Health", "Healthcare", "Medical", "Pharmaceutical", "Biotechnology"],

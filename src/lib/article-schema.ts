@@ -6,8 +6,23 @@ import type { Problem } from "./problems.ts";
 
 /** Every front-matter field an article may have. Other tools (import, new) write these names. */
 export const ARTICLE_FIELDS = [
-  "title", "summary", "date", "dateline", "partner", "guid", "source", "originalUrl", "images",
-  "categories", "tags", "regions", "companies", "draft", "embargo", "updated", "imported",
+  "title",
+  "summary",
+  "date",
+  "dateline",
+  "partner",
+  "guid",
+  "source",
+  "originalUrl",
+  "images",
+  "categories",
+  "tags",
+  "regions",
+  "companies",
+  "draft",
+  "embargo",
+  "updated",
+  "imported",
 ] as const;
 const IMPORTED_FIELDS = ["hash", "revision"] as const;
 const IMPORT_HASH = /^sha256-[0-9a-f]{64}$/;
@@ -50,10 +65,14 @@ export interface ArticleSchemaContext {
   partnerIds: readonly string[];
 }
 
-const DATE_EXPECTED = "an ISO 8601 date-time with offset such as 2023-10-24T09:00:00+08:00, or a date such as 2023-10-24";
+const DATE_EXPECTED =
+  "an ISO 8601 date-time with offset such as 2023-10-24T09:00:00+08:00, or a date such as 2023-10-24";
 
 /** Validates parsed front matter; returns the typed fields or every problem found. */
-export function validateArticleFields(data: Record<string, unknown>, context: ArticleSchemaContext): ArticleFields | Problem[] {
+export function validateArticleFields(
+  data: Record<string, unknown>,
+  context: ArticleSchemaContext,
+): ArticleFields | Problem[] {
   const { file, timeZone, partnerIds } = context;
   const reader = new FieldReader(file, data);
   const nested: Problem[] = [];
@@ -80,12 +99,16 @@ export function validateArticleFields(data: Record<string, unknown>, context: Ar
   if (isPlainRecord(datelineValue)) {
     const sub = new FieldReader(file, datelineValue, "dateline");
     sub.rejectUnknown(DATELINE_FIELDS);
-    const city = sub.requiredText("city", "the city as printed, such as \"BEIJING\"");
-    const country = sub.optionalText("country", "the country's name, such as \"China\"");
+    const city = sub.requiredText("city", 'the city as printed, such as "BEIJING"');
+    const country = sub.optionalText("country", 'the country\'s name, such as "China"');
     nested.push(...sub.problems);
     if (city !== undefined) dateline = { city, ...(country === undefined ? {} : { country }) };
   } else {
-    reader.problem("dateline", "a mapping with `city` (and optionally `country`), e.g. `dateline: { city: BEIJING, country: China }`", datelineValue);
+    reader.problem(
+      "dateline",
+      "a mapping with `city` (and optionally `country`), e.g. `dateline: { city: BEIJING, country: China }`",
+      datelineValue,
+    );
   }
 
   const partner = reader.requiredText("partner", `the id of a configured partner (${partnerIds.join(", ")})`);
@@ -100,13 +123,17 @@ export function validateArticleFields(data: Record<string, unknown>, context: Ar
     if (isPlainRecord(sourceValue)) {
       const sub = new FieldReader(file, sourceValue, "source");
       sub.rejectUnknown(SOURCE_FIELDS);
-      const name = sub.requiredText("name", "the original publisher's name, such as \"Xinhua Silk Road\"");
+      const name = sub.requiredText("name", 'the original publisher\'s name, such as "Xinhua Silk Road"');
       const sourceTitle = sub.optionalText("title", "the original headline");
       const url = sub.optionalText("url", "an http:// or https:// URL");
       if (url !== undefined && !isHttpUrl(url)) sub.problem("url", "an http:// or https:// URL", url);
       nested.push(...sub.problems);
       if (name !== undefined) {
-        source = { name, ...(sourceTitle === undefined ? {} : { title: sourceTitle }), ...(url === undefined ? {} : { url }) };
+        source = {
+          name,
+          ...(sourceTitle === undefined ? {} : { title: sourceTitle }),
+          ...(url === undefined ? {} : { url }),
+        };
       }
     } else {
       reader.problem("source", "a mapping with `name` (and optionally `title` and `url`)", sourceValue);
@@ -138,7 +165,8 @@ export function validateArticleFields(data: Record<string, unknown>, context: Ar
       const sub = new FieldReader(file, importedValue, "imported");
       sub.rejectUnknown(IMPORTED_FIELDS);
       const hash = sub.requiredText("hash", "the importer's `sha256-…` hash of the file");
-      if (hash !== undefined && !IMPORT_HASH.test(hash)) sub.problem("hash", "the importer's `sha256-…` hash of the file", hash);
+      if (hash !== undefined && !IMPORT_HASH.test(hash))
+        sub.problem("hash", "the importer's `sha256-…` hash of the file", hash);
       sub.optionalText("revision", "the wire's revision number");
       nested.push(...sub.problems);
     } else {
@@ -190,12 +218,17 @@ export function validateArticleBody(body: string, file: string): Problem[] {
 function readImage(item: unknown, index: number, file: string, problems: Problem[]): ArticleImageFields | undefined {
   const prefix = `images[${index}]`;
   if (!isPlainRecord(item)) {
-    problems.push({ file, field: prefix, expected: "a photo with `src` and `alt`", found: typeof item === "string" ? JSON.stringify(item) : "something else" });
+    problems.push({
+      file,
+      field: prefix,
+      expected: "a photo with `src` and `alt`",
+      found: typeof item === "string" ? JSON.stringify(item) : "something else",
+    });
     return undefined;
   }
   const sub = new FieldReader(file, item, prefix);
   sub.rejectUnknown(IMAGE_FIELDS);
-  const src = sub.requiredText("src", "the photo's file name, relative to the article, such as \"harbour.jpg\"");
+  const src = sub.requiredText("src", 'the photo\'s file name, relative to the article, such as "harbour.jpg"');
   if (src !== undefined) {
     const problem = checkImageSrc(src);
     if (problem) sub.problem("src", problem, src);

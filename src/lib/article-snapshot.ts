@@ -43,20 +43,31 @@ async function writeArticleSnapshot(file: string, reading: ArticleReading, cache
  * snapshot was made under other settings (the caller then reads the files itself). Throws
  * when the file is missing or is not a snapshot: the build that announced it is broken.
  */
-export async function readArticleSnapshot(file: string, reading: ArticleReading): Promise<ArticleFileCache | undefined> {
+export async function readArticleSnapshot(
+  file: string,
+  reading: ArticleReading,
+): Promise<ArticleFileCache | undefined> {
   let snapshot: { format?: unknown; settings?: string; outcomes?: Array<[string, FileOutcome]> };
   try {
     snapshot = deserialize(await readFile(file));
   } catch (error) {
-    throw new Error(`The build's article snapshot ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `The build's article snapshot ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   if (snapshot?.format !== FORMAT || !Array.isArray(snapshot.outcomes)) {
-    throw new Error(`The build's article snapshot ${file} could not be read: expected ${FORMAT}, found ${JSON.stringify(snapshot?.format ?? typeof snapshot)}`);
+    throw new Error(
+      `The build's article snapshot ${file} could not be read: expected ${FORMAT}, found ${JSON.stringify(snapshot?.format ?? typeof snapshot)}`,
+    );
   }
   if (snapshot.settings !== settingsOf(reading)) return undefined;
   const cache = new ArticleFileCache();
   for (const [absolute, { problems, source }] of snapshot.outcomes) {
-    cache.outcomes.set(absolute, { problems, ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, decodeDateTime) } } : {}) });
+    cache.outcomes.set(absolute, {
+      problems,
+      ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, decodeDateTime) } } : {}),
+    });
   }
   return cache;
 }
@@ -71,7 +82,11 @@ interface EncodedDateTime {
 
 function encodeDateTime(value: unknown): unknown {
   if (!DateTime.isDateTime(value)) return value;
-  return { dateTimeMillis: value.toMillis(), zone: value.zoneName ?? "UTC", locale: value.locale ?? "en-US" } satisfies EncodedDateTime;
+  return {
+    dateTimeMillis: value.toMillis(),
+    zone: value.zoneName ?? "UTC",
+    locale: value.locale ?? "en-US",
+  } satisfies EncodedDateTime;
 }
 
 function decodeDateTime(value: unknown): unknown {
@@ -92,12 +107,17 @@ export interface PromisedArticleSnapshot {
 }
 
 /** The promised snapshot's file once it is written, or undefined when there is none to use. */
-export async function writtenArticleSnapshot(snapshot: PromisedArticleSnapshot | undefined): Promise<string | undefined> {
+export async function writtenArticleSnapshot(
+  snapshot: PromisedArticleSnapshot | undefined,
+): Promise<string | undefined> {
   return snapshot && (await snapshot.ready()) ? snapshot.file : undefined;
 }
 
 /** The promised snapshot as a file cache, or undefined when there is none to use (then read the files). */
-export async function promisedArticleSnapshot(snapshot: PromisedArticleSnapshot | undefined, reading: ArticleReading): Promise<ArticleFileCache | undefined> {
+export async function promisedArticleSnapshot(
+  snapshot: PromisedArticleSnapshot | undefined,
+  reading: ArticleReading,
+): Promise<ArticleFileCache | undefined> {
   const file = await writtenArticleSnapshot(snapshot);
   return file === undefined ? undefined : readArticleSnapshot(file, reading);
 }

@@ -1,7 +1,12 @@
 import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { validateArticleBody, validateArticleFields, type ArticleFields, type ArticleImageFields } from "./article-schema.ts";
+import {
+  validateArticleBody,
+  validateArticleFields,
+  type ArticleFields,
+  type ArticleImageFields,
+} from "./article-schema.ts";
 import { formatDateline } from "./dates.ts";
 import { renderFigure, renderPicture, type PhotoMetadata, type PhotoRendition } from "./figure.ts";
 import { parseFrontMatter } from "./front-matter.ts";
@@ -83,7 +88,10 @@ export type ReadArticlesOptions = Omit<LoadArticlesOptions, "includeUnpublished"
  * Reads and validates every article file, whatever its status, and works out its URL.
  * Problems (front matter, fields, duplicate URLs) are collected, not thrown.
  */
-export async function readArticleSources(options: ReadArticlesOptions, cache?: ArticleFileCache): Promise<{ sources: ArticleSource[]; problems: Problem[] }> {
+export async function readArticleSources(
+  options: ReadArticlesOptions,
+  cache?: ArticleFileCache,
+): Promise<{ sources: ArticleSource[]; problems: Problem[] }> {
   const { articlesDir, displayRoot, timeZone, partners, now } = options;
   const partnerIds = partners.map((partner) => partner.id);
   const problems: Problem[] = [];
@@ -101,7 +109,11 @@ export async function readArticleSources(options: ReadArticlesOptions, cache?: A
   for (const absolute of absolutes) {
     let outcome = cache?.outcomes.get(absolute);
     if (!outcome) {
-      outcome = readArticleFile(absolute, fresh.get(absolute) as string | number, { displayRoot, timeZone, partnerIds });
+      outcome = readArticleFile(absolute, fresh.get(absolute) as string | number, {
+        displayRoot,
+        timeZone,
+        partnerIds,
+      });
       cache?.outcomes.set(absolute, outcome);
     }
     problems.push(...outcome.problems);
@@ -141,19 +153,39 @@ export interface FileOutcome {
 }
 
 /** One article file's text (or its size when too large) to a source, or to its problems. */
-function readArticleFile(absolute: string, text: string | number, context: { displayRoot: string; timeZone: string; partnerIds: string[] }): FileOutcome {
+function readArticleFile(
+  absolute: string,
+  text: string | number,
+  context: { displayRoot: string; timeZone: string; partnerIds: string[] },
+): FileOutcome {
   const file = path.relative(context.displayRoot, absolute).split(path.sep).join("/");
   if (typeof text === "number") {
-    return { problems: [{ file, field: "", expected: `an article of at most ${ARTICLE_BYTE_LIMIT / 1024 / 1024} MB`, found: `${(text / 1024 / 1024).toFixed(1)} MB` }] };
+    return {
+      problems: [
+        {
+          file,
+          field: "",
+          expected: `an article of at most ${ARTICLE_BYTE_LIMIT / 1024 / 1024} MB`,
+          found: `${(text / 1024 / 1024).toFixed(1)} MB`,
+        },
+      ],
+    };
   }
   const parsed = parseFrontMatter(text, file);
   if (Array.isArray(parsed)) return { problems: parsed };
-  const fields = validateArticleFields(parsed.data, { file, timeZone: context.timeZone, partnerIds: context.partnerIds });
+  const fields = validateArticleFields(parsed.data, {
+    file,
+    timeZone: context.timeZone,
+    partnerIds: context.partnerIds,
+  });
   const bodyProblems = validateArticleBody(parsed.body, file);
   if (Array.isArray(fields)) return { problems: [...fields, ...bodyProblems] };
   if (bodyProblems.length > 0) return { problems: bodyProblems };
   const slug = slugify(path.basename(absolute, path.extname(absolute)));
-  return { problems: [], source: { fields, file, absolute, body: parsed.body, slug, url: articleUrl(fields.date, slug) } };
+  return {
+    problems: [],
+    source: { fields, file, absolute, body: parsed.body, slug, url: articleUrl(fields.date, slug) },
+  };
 }
 
 /**
@@ -208,12 +240,25 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
           } catch (error) {
             if (!(error instanceof PhotoError)) throw error;
             failed = true;
-            problems.push({ file, field: `images[${index}].src`, expected: `${error.expected} at ${JSON.stringify(image.src)}`, found: error.found });
+            problems.push({
+              file,
+              field: `images[${index}].src`,
+              expected: `${error.expected} at ${JSON.stringify(image.src)}`,
+              found: error.found,
+            });
           }
         }),
       );
       const { images: _images, partner, ...rest } = fields;
-      const article = { ...rest, file, slug, url, status, partner: partnersById.get(partner) as Partner, photos } as Article;
+      const article = {
+        ...rest,
+        file,
+        slug,
+        url,
+        status,
+        partner: partnersById.get(partner) as Partner,
+        photos,
+      } as Article;
       // Rendered when a page, feed or search record asks for it, and not kept: a shard of a
       // parallel build renders only its own pages, and 100 000 bodies need not sit in memory.
       Object.defineProperty(article, "bodyHtml", { enumerable: true, get: () => renderArticleBody(body) });
@@ -225,7 +270,10 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
   if (problems.length > 0) {
     const files = new Set(problems.map((problem) => problem.file));
     problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
-    throw new ProblemsError(`Cannot build: ${files.size} article ${files.size === 1 ? "file has" : "files have"} problems`, problems);
+    throw new ProblemsError(
+      `Cannot build: ${files.size} article ${files.size === 1 ? "file has" : "files have"} problems`,
+      problems,
+    );
   }
   return { articles, sources, photoFiles };
 }
@@ -270,14 +318,22 @@ async function scanArticleFolder(folder: string): Promise<{ files: string[]; lin
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { files: [], links: [] };
     throw error;
   }
-  const visible = (file: string) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith("."));
+  const visible = (file: string) =>
+    !path
+      .relative(folder, file)
+      .split(path.sep)
+      .some((part) => part.startsWith("."));
   const files: string[] = [];
   const links: string[] = [];
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
     if (!visible(absolute)) continue;
     if (entry.isFile() && entry.name.endsWith(".md")) files.push(absolute);
-    else if (entry.isSymbolicLink() && (entry.name.endsWith(".md") || (await stat(absolute).catch(() => undefined))?.isDirectory())) links.push(absolute);
+    else if (
+      entry.isSymbolicLink() &&
+      (entry.name.endsWith(".md") || (await stat(absolute).catch(() => undefined))?.isDirectory())
+    )
+      links.push(absolute);
   }
   return { files: files.sort(), links: links.sort() };
 }

@@ -27,7 +27,10 @@ export async function swapIntoPlace(staging: string, target: string): Promise<vo
  * between the two renames of the swap): it is the last complete site. Says what it did, and
  * returns the names removed or restored.
  */
-export async function tidyAbandonedBuilds(target: string, { isRunning = processIsRunning, say = console.log }: TidyOptions = {}): Promise<string[]> {
+export async function tidyAbandonedBuilds(
+  target: string,
+  { isRunning = processIsRunning, say = console.log }: TidyOptions = {},
+): Promise<string[]> {
   const folder = path.dirname(target);
   const base = path.basename(target);
   const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
@@ -54,7 +57,8 @@ export async function tidyAbandonedBuilds(target: string, { isRunning = processI
     await rm(path.join(folder, name), { recursive: true, force: true });
     tidied.push(name);
   }
-  if (tidied.length > 0) say(`[dateline] Tidied what an interrupted build left beside the output: ${tidied.join(", ")}`);
+  if (tidied.length > 0)
+    say(`[dateline] Tidied what an interrupted build left beside the output: ${tidied.join(", ")}`);
   return tidied;
 }
 

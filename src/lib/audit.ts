@@ -55,7 +55,9 @@ export function formatFinding(finding: AuditFinding): string {
 
 export class AuditError extends UserError {
   constructor(readonly findings: AuditFinding[]) {
-    super(`The syndication audit failed (${findings.length} ${findings.length === 1 ? "finding" : "findings"}):\n${findings.map((f) => `  - ${formatFinding(f)}`).join("\n")}`);
+    super(
+      `The syndication audit failed (${findings.length} ${findings.length === 1 ? "finding" : "findings"}):\n${findings.map((f) => `  - ${formatFinding(f)}`).join("\n")}`,
+    );
   }
 }
 
@@ -65,11 +67,15 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
   const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
   // Disclaimers are counted in the page's text, so a copy pasted into a body counts too,
   // however its characters were encoded.
-  const disclaimers = new Map(partners.map((partner) => [partner.id, normalizeSpace(disclaimerText(partner, site.name))]));
+  const disclaimers = new Map(
+    partners.map((partner) => [partner.id, normalizeSpace(disclaimerText(partner, site.name))]),
+  );
   // A build audits what it rendered and nothing else: in a parallel build another shard may be
   // writing the rest of the folder at this moment.
   const readSite = async (sitePath: string) =>
-    rendered ? rendered.get(sitePath.replace(/^\//, "")) : readFile(path.join(siteDir, sitePath), "utf8").catch(() => undefined);
+    rendered
+      ? rendered.get(sitePath.replace(/^\//, ""))
+      : readFile(path.join(siteDir, sitePath), "utf8").catch(() => undefined);
 
   for (const source of sources.filter((s) => s.status === "published")) {
     const page = source.url;
@@ -83,31 +89,42 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
     const own = disclaimers.get(partner.id) as string;
     const text = pageText(html);
     const times = count(text, own);
-    if (times !== 1) add("disclaimer", `expected the ${partner.name} disclaimer naming ${site.name} exactly once, found it ${times} times`);
+    if (times !== 1)
+      add(
+        "disclaimer",
+        `expected the ${partner.name} disclaimer naming ${site.name} exactly once, found it ${times} times`,
+      );
     for (const other of partners) {
       const otherText = disclaimers.get(other.id) as string;
-      if (other.id !== partner.id && otherText !== own && text.includes(otherText)) add("disclaimer", `expected only the ${partner.name} disclaimer, found the ${other.name} one too`);
+      if (other.id !== partner.id && otherText !== own && text.includes(otherText))
+        add("disclaimer", `expected only the ${partner.name} disclaimer, found the ${other.name} one too`);
     }
     // Compared as decoded text: the layouts' escaping (Nunjucks writes `\\` as `&#92;`) is theirs.
     if (source.fields.source) {
       const line = paragraphText(html, "source");
       if (line === undefined || !line.startsWith(normalizeSpace(`Source: ${source.fields.source.name}`))) {
-        add("source-line", `expected "Source: ${source.fields.source.name}…", found ${line === undefined ? "no such line" : JSON.stringify(line)}`);
+        add(
+          "source-line",
+          `expected "Source: ${source.fields.source.name}…", found ${line === undefined ? "no such line" : JSON.stringify(line)}`,
+        );
       }
     }
     const { originalUrl } = source.fields;
     if (originalUrl) {
       const links = paragraphLinks(html, "original-link");
-      if (!links.includes(originalUrl)) add("original-link", `expected a link to ${originalUrl}, found ${links.length ? links.join(", ") : "none"}`);
+      if (!links.includes(originalUrl))
+        add("original-link", `expected a link to ${originalUrl}, found ${links.length ? links.join(", ") : "none"}`);
     }
     const dateline = articleDateline({ dateline: source.fields.dateline, date: source.fields.date, partner });
     const printed = paragraphText(html, "dateline");
-    if (printed !== normalizeSpace(dateline)) add("dateline", `expected "${dateline}", found ${printed === undefined ? "none" : JSON.stringify(printed)}`);
+    if (printed !== normalizeSpace(dateline))
+      add("dateline", `expected "${dateline}", found ${printed === undefined ? "none" : JSON.stringify(printed)}`);
     const figures = html.match(/<figure class="photo[^"]*">.*?<\/figure>/gs) ?? [];
     figures.forEach((figure, index) => {
       const hasCaption = /<figcaption>\s*\S/.test(figure);
       const hasAlt = (/<img [^>]*?\salt="([^"]*)"/.exec(figure)?.[1] ?? "").trim() !== "";
-      if (!hasCaption && !hasAlt) add("photo-text", `expected a caption or alt text on photo ${index + 1}, found neither`);
+      if (!hasCaption && !hasAlt)
+        add("photo-text", `expected a caption or alt text on photo ${index + 1}, found neither`);
     });
     if (figures.length !== source.fields.images.length) {
       add("photo-text", `expected ${source.fields.images.length} photos with their captions, found ${figures.length}`);
@@ -116,33 +133,56 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
 
   // Nothing unpublished anywhere: no page, and not in any sitemap or feed.
   const isMachineFile = (file: string) => /\.(xml|json)$/.test(file) && !file.startsWith("pagefind/");
-  const machineFiles = rendered ? [...rendered.keys()].filter(isMachineFile).sort() : await listFiles(siteDir, isMachineFile);
+  const machineFiles = rendered
+    ? [...rendered.keys()].filter(isMachineFile).sort()
+    : await listFiles(siteDir, isMachineFile);
   // Decoded once, so that an id or URL matches however the file escaped it.
-  const machineTexts = await Promise.all(machineFiles.map(async (file) => ({ file, text: decodeXML((await readSite(file)) ?? "") })));
+  const machineTexts = await Promise.all(
+    machineFiles.map(async (file) => ({ file, text: decodeXML((await readSite(file)) ?? "") })),
+  );
   for (const source of sources.filter((s) => s.status !== "published")) {
     const page = source.url;
     if ((await readSite(`${page}index.html`)) !== undefined) {
-      findings.push({ page, rule: "unpublished-leak", message: `expected no page for ${source.status} ${source.file}, found one` });
+      findings.push({
+        page,
+        rule: "unpublished-leak",
+        message: `expected no page for ${source.status} ${source.file}, found one`,
+      });
     }
     const absolute = new URL(page, site.url).href;
     for (const { file, text } of machineTexts) {
       const { guid } = source.fields;
       const leaked = text.includes(absolute) || (guid !== undefined && text.includes(`>${guid}<`));
-      if (leaked) findings.push({ page: `/${file}`, rule: "unpublished-leak", message: `expected no trace of ${source.status} ${source.file}, found ${absolute}` });
+      if (leaked)
+        findings.push({
+          page: `/${file}`,
+          rule: "unpublished-leak",
+          message: `expected no trace of ${source.status} ${source.file}, found ${absolute}`,
+        });
     }
   }
 
   const news = await readSite("news-sitemap.xml");
   if (news !== undefined) {
-    const dates = [...news.matchAll(/<news:publication_date>([^<]+)<\/news:publication_date>/g)].map((m) => m[1] as string);
+    const dates = [...news.matchAll(/<news:publication_date>([^<]+)<\/news:publication_date>/g)].map(
+      (m) => m[1] as string,
+    );
     if (dates.length > NEWS_SITEMAP_LIMIT) {
-      findings.push({ page: "/news-sitemap.xml", rule: "news-sitemap-size", message: `expected at most ${NEWS_SITEMAP_LIMIT} URLs, found ${dates.length}` });
+      findings.push({
+        page: "/news-sitemap.xml",
+        rule: "news-sitemap-size",
+        message: `expected at most ${NEWS_SITEMAP_LIMIT} URLs, found ${dates.length}`,
+      });
     }
     const from = now.minus({ hours: NEWS_WINDOW_HOURS }).toMillis();
     for (const date of dates) {
       const at = Date.parse(date);
       if (!(at >= from && at <= now.toMillis())) {
-        findings.push({ page: "/news-sitemap.xml", rule: "news-sitemap-window", message: `expected publication dates in the ${NEWS_WINDOW_HOURS} hours before ${formatIsoDateTime(now.setZone(site.timeZone))}, found ${date}` });
+        findings.push({
+          page: "/news-sitemap.xml",
+          rule: "news-sitemap-window",
+          message: `expected publication dates in the ${NEWS_WINDOW_HOURS} hours before ${formatIsoDateTime(now.setZone(site.timeZone))}, found ${date}`,
+        });
       }
     }
   }

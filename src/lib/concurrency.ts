@@ -2,7 +2,11 @@
  * `items.map(work)` with at most `limit` calls in flight; results keep the order of `items`.
  * The first failure rejects the whole, as `Promise.all` would.
  */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const runner = async (): Promise<void> => {

@@ -3,8 +3,18 @@ import { UserError } from "./problems.ts";
 
 /** AP style: five short months are spelled out, the others abbreviated (September as "Sept."). */
 const AP_MONTHS = [
-  "Jan.", "Feb.", "March", "April", "May", "June",
-  "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+  "Jan.",
+  "Feb.",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "Aug.",
+  "Sept.",
+  "Oct.",
+  "Nov.",
+  "Dec.",
 ] as const;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,7 +50,10 @@ export function parseArticleDate(text: string, zone: string): DateTime | undefin
 export function resolveNow(pinned: string | undefined, zone: string): DateTime {
   if (pinned === undefined || pinned === "") return DateTime.now().setZone(zone);
   const parsed = parseArticleDate(pinned, zone);
-  if (!parsed) throw new UserError(`DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(pinned)}`);
+  if (!parsed)
+    throw new UserError(
+      `DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found ${JSON.stringify(pinned)}`,
+    );
   return parsed;
 }
 

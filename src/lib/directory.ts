@@ -66,7 +66,12 @@ export interface ListPage {
 
 export interface IndexGroup {
   heading: string;
-  terms: Array<{ name: string; url: string; count: number; children: Array<{ name: string; url: string; count: number }> }>;
+  terms: Array<{
+    name: string;
+    url: string;
+    count: number;
+    children: Array<{ name: string; url: string; count: number }>;
+  }>;
 }
 
 export interface IndexPage {
@@ -118,23 +123,69 @@ export interface DirectoryOptions {
   relatedCount: number;
 }
 
-const TAXONOMY_INFO: Record<TaxonomyKey, { title: string; singular: string; description: string; groupByLetter: boolean }> = {
-  partners: { title: "Partners", singular: "Partner", description: "News partners whose releases we republish.", groupByLetter: false },
-  sources: { title: "Sources", singular: "Source", description: "Original publishers of the releases, A–Z.", groupByLetter: true },
-  categories: { title: "Categories", singular: "Category", description: "Releases by industry and topic.", groupByLetter: false },
-  regions: { title: "Regions", singular: "Region", description: "Releases by country and city of the dateline.", groupByLetter: false },
-  companies: { title: "Companies", singular: "Company", description: "Companies and organizations in the releases, A–Z.", groupByLetter: true },
+const TAXONOMY_INFO: Record<
+  TaxonomyKey,
+  { title: string; singular: string; description: string; groupByLetter: boolean }
+> = {
+  partners: {
+    title: "Partners",
+    singular: "Partner",
+    description: "News partners whose releases we republish.",
+    groupByLetter: false,
+  },
+  sources: {
+    title: "Sources",
+    singular: "Source",
+    description: "Original publishers of the releases, A–Z.",
+    groupByLetter: true,
+  },
+  categories: {
+    title: "Categories",
+    singular: "Category",
+    description: "Releases by industry and topic.",
+    groupByLetter: false,
+  },
+  regions: {
+    title: "Regions",
+    singular: "Region",
+    description: "Releases by country and city of the dateline.",
+    groupByLetter: false,
+  },
+  companies: {
+    title: "Companies",
+    singular: "Company",
+    description: "Companies and organizations in the releases, A–Z.",
+    groupByLetter: true,
+  },
   tags: { title: "Tags", singular: "Tag", description: "Releases by keyword.", groupByLetter: false },
 };
 const TAXONOMY_ORDER: TaxonomyKey[] = ["partners", "categories", "regions", "companies", "sources", "tags"];
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const HOME: Crumb = { name: "Home", url: "/" };
 
 /** Case, accents and spacing don't make a different term: "Énergie", "energie" and "ENERGIE " are one. */
 export function termKey(name: string): string {
   let key = termKeys.get(name);
   if (key === undefined) {
-    key = name.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+    key = name
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim();
     // A site names a few thousand terms, each tens of thousands of times: remember them.
     if (termKeys.size >= TERM_KEY_CACHE_SIZE) termKeys.clear();
     termKeys.set(name, key);
@@ -181,7 +232,19 @@ export function pageLinks(pageNumber: number, pageUrls: readonly string[], radiu
 
 /** Splits a list into pages, each knowing its neighbours and all page URLs. */
 export function paginate(
-  base: Omit<ListPage, "url" | "title" | "articles" | "pageNumber" | "pageCount" | "pageUrls" | "pageLinks" | "previousUrl" | "nextUrl" | "breadcrumbs"> & { breadcrumbs: Crumb[] },
+  base: Omit<
+    ListPage,
+    | "url"
+    | "title"
+    | "articles"
+    | "pageNumber"
+    | "pageCount"
+    | "pageUrls"
+    | "pageLinks"
+    | "previousUrl"
+    | "nextUrl"
+    | "breadcrumbs"
+  > & { breadcrumbs: Crumb[] },
   baseUrl: string,
   title: string,
   articles: Article[],
@@ -195,7 +258,10 @@ export function paginate(
       ...base,
       url,
       title: pageTitle,
-      breadcrumbs: pageNumber === 0 ? base.breadcrumbs : [...base.breadcrumbs.slice(0, -1), { name: title, url: baseUrl }, { name: `Page ${pageNumber + 1}`, url }],
+      breadcrumbs:
+        pageNumber === 0
+          ? base.breadcrumbs
+          : [...base.breadcrumbs.slice(0, -1), { name: title, url: baseUrl }, { name: `Page ${pageNumber + 1}`, url }],
       articles: articles.slice(pageNumber * pageSize, (pageNumber + 1) * pageSize),
       pageNumber,
       pageCount,
@@ -269,7 +335,14 @@ function finishTerms(
     }
     bySlug.set(slug, { name, builder });
     const url = `${baseUrl}${slug}/`;
-    terms.push({ name, slug, url, count: builder.articles.length, articles: builder.articles, children: finishTerms(taxonomy, builder.children, url, collator, problems, nameOf) });
+    terms.push({
+      name,
+      slug,
+      url,
+      count: builder.articles.length,
+      articles: builder.articles,
+      children: finishTerms(taxonomy, builder.children, url, collator, problems, nameOf),
+    });
   }
   return terms.sort((a, b) => collator.compare(a.name, b.name));
 }
@@ -277,12 +350,19 @@ function finishTerms(
 /** `BEIJING` → `Beijing`; `SAN JOSE, Calif.` → `San Jose, Calif.`; drops a trailing `, <country>`. */
 export function cityName(city: string, country: string | undefined): string {
   let name = city.trim();
-  if (country && termKey(name).endsWith(`, ${termKey(country)}`)) name = name.slice(0, name.length - country.length).replace(/,\s*$/, "");
-  return name.replace(/[\p{L}'’]+/gu, (word) => (word === word.toUpperCase() ? word.charAt(0) + word.slice(1).toLowerCase() : word));
+  if (country && termKey(name).endsWith(`, ${termKey(country)}`))
+    name = name.slice(0, name.length - country.length).replace(/,\s*$/, "");
+  return name.replace(/[\p{L}'’]+/gu, (word) =>
+    word === word.toUpperCase() ? word.charAt(0) + word.slice(1).toLowerCase() : word,
+  );
 }
 
 function letterOf(name: string): string {
-  const letter = name.normalize("NFKD").replace(/\p{M}+/gu, "").charAt(0).toUpperCase();
+  const letter = name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .charAt(0)
+    .toUpperCase();
   return /[A-Z]/.test(letter) ? letter : "#";
 }
 
@@ -290,7 +370,10 @@ function letterOf(name: string): string {
 export function buildDirectory(articles: Article[], options: DirectoryOptions): Directory {
   const collator = new Intl.Collator(options.locale, { sensitivity: "base", numeric: true });
   const problems: Problem[] = [];
-  const collectors = Object.fromEntries(TAXONOMY_ORDER.map((key) => [key, new TermCollector()])) as Record<TaxonomyKey, TermCollector>;
+  const collectors = Object.fromEntries(TAXONOMY_ORDER.map((key) => [key, new TermCollector()])) as Record<
+    TaxonomyKey,
+    TermCollector
+  >;
 
   for (const article of articles) {
     if (article.source) collectors.sources.add(article.source.name, article);
@@ -310,18 +393,41 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
         : finishTerms(key, collectors[key].terms, url, collator, problems);
     return { key, url, ...TAXONOMY_INFO[key], terms };
   });
-  if (problems.length > 0) throw new ProblemsError("Cannot build the directory: two terms would share one page", problems);
+  if (problems.length > 0)
+    throw new ProblemsError("Cannot build the directory: two terms would share one page", problems);
 
   const { pageSize } = options;
-  const homePages = paginate({ kind: "home", description: "", breadcrumbs: [HOME], children: [], childrenLabel: "", feedUrl: "/feed.xml" }, "/", "Latest news", articles, pageSize);
+  const homePages = paginate(
+    { kind: "home", description: "", breadcrumbs: [HOME], children: [], childrenLabel: "", feedUrl: "/feed.xml" },
+    "/",
+    "Latest news",
+    articles,
+    pageSize,
+  );
   const termPages: ListPage[] = [];
   const indexPages: IndexPage[] = [];
-  const feeds: Feed[] = [{ url: "/feed.xml", title: "Latest news", alternateUrl: "/", articles: articles.slice(0, options.feedSize) }];
+  const feeds: Feed[] = [
+    { url: "/feed.xml", title: "Latest news", alternateUrl: "/", articles: articles.slice(0, options.feedSize) },
+  ];
   const releases = (count: number) => `${count} ${count === 1 ? "release" : "releases"}`;
   /** Adds a term's paginated list; its children (cities, months) are linked above the list. */
-  const addList = (kind: ListPage["kind"], term: Term, title: string, description: string, breadcrumbs: Crumb[], feedUrl?: string) => {
+  const addList = (
+    kind: ListPage["kind"],
+    term: Term,
+    title: string,
+    description: string,
+    breadcrumbs: Crumb[],
+    feedUrl?: string,
+  ) => {
     const childrenLabel = kind === "archive" ? "Months" : "Cities";
-    const base = { kind, description, breadcrumbs, children: term.children.map(link), childrenLabel, ...(feedUrl ? { feedUrl } : {}) };
+    const base = {
+      kind,
+      description,
+      breadcrumbs,
+      children: term.children.map(link),
+      childrenLabel,
+      ...(feedUrl ? { feedUrl } : {}),
+    };
     for (const page of paginate(base, term.url, title, term.articles, pageSize)) termPages.push(page);
   };
 
@@ -338,11 +444,30 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
     for (const term of taxonomy.terms) {
       const withFeed = taxonomy.key === "partners" || taxonomy.key === "categories";
       const feedUrl = withFeed ? `${term.url}feed.xml` : undefined;
-      if (feedUrl) feeds.push({ url: feedUrl, title: `${taxonomy.singular}: ${term.name}`, alternateUrl: term.url, articles: term.articles.slice(0, options.feedSize) });
+      if (feedUrl)
+        feeds.push({
+          url: feedUrl,
+          title: `${taxonomy.singular}: ${term.name}`,
+          alternateUrl: term.url,
+          articles: term.articles.slice(0, options.feedSize),
+        });
       const crumbs = [...taxonomyCrumbs, { name: term.name, url: term.url }];
-      addList("term", term, term.name, `${releases(term.count)} filed under ${taxonomy.singular.toLowerCase()} ${term.name}.`, crumbs, feedUrl);
+      addList(
+        "term",
+        term,
+        term.name,
+        `${releases(term.count)} filed under ${taxonomy.singular.toLowerCase()} ${term.name}.`,
+        crumbs,
+        feedUrl,
+      );
       for (const city of term.children) {
-        addList("term", city, `${city.name}, ${term.name}`, `${releases(city.count)} datelined ${city.name}, ${term.name}.`, [...crumbs, { name: city.name, url: city.url }]);
+        addList(
+          "term",
+          city,
+          `${city.name}, ${term.name}`,
+          `${releases(city.count)} datelined ${city.name}, ${term.name}.`,
+          [...crumbs, { name: city.name, url: city.url }],
+        );
       }
     }
   }
@@ -361,19 +486,29 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
     const yearCrumbs = [...archiveCrumbs, { name: year.name, url: year.url }];
     addList("archive", year, year.name, `Releases published in ${year.name}.`, yearCrumbs);
     for (const month of year.children) {
-      addList("archive", month, month.name, `Releases published in ${month.name}.`, [...yearCrumbs, { name: month.name, url: month.url }]);
+      addList("archive", month, month.name, `Releases published in ${month.name}.`, [
+        ...yearCrumbs,
+        { name: month.name, url: month.url },
+      ]);
     }
   }
 
   const related = relatedArticles(articles, taxonomies, options.relatedCount);
   const articlePages = articles.map((article, index) => ({
     article,
-    breadcrumbs: [HOME, { name: "Partners", url: "/partners/" }, { name: article.partner.name, url: `/partners/${article.partner.id}/` }],
+    breadcrumbs: [
+      HOME,
+      { name: "Partners", url: "/partners/" },
+      { name: article.partner.name, url: `/partners/${article.partner.id}/` },
+    ],
     related: related[index] as Article[],
   }));
 
   const termUrls = Object.fromEntries(
-    taxonomies.map((taxonomy) => [taxonomy.key, Object.fromEntries(taxonomy.terms.map((term) => [termKey(term.name), term.url]))]),
+    taxonomies.map((taxonomy) => [
+      taxonomy.key,
+      Object.fromEntries(taxonomy.terms.map((term) => [termKey(term.name), term.url])),
+    ]),
   ) as Directory["termUrls"];
 
   return { taxonomies, termUrls, articlePages, homePages, termPages, indexPages, feeds };
@@ -391,7 +526,14 @@ function partnerTerms(articles: Article[], partners: readonly Partner[]): Term[]
     .filter((partner) => byId.has(partner.id))
     .map((partner) => {
       const list = byId.get(partner.id) as Article[];
-      return { name: partner.name, slug: partner.id, url: `/partners/${partner.id}/`, count: list.length, articles: list, children: [] };
+      return {
+        name: partner.name,
+        slug: partner.id,
+        url: `/partners/${partner.id}/`,
+        count: list.length,
+        articles: list,
+        children: [],
+      };
     });
 }
 
@@ -401,7 +543,14 @@ function archiveTerms(articles: Article[]): Term[] {
     const { year, month } = article.date;
     let yearTerm = years.get(year);
     if (!yearTerm) {
-      yearTerm = { name: String(year), slug: String(year), url: `/news/${year}/`, count: 0, articles: [], children: [] };
+      yearTerm = {
+        name: String(year),
+        slug: String(year),
+        url: `/news/${year}/`,
+        count: 0,
+        articles: [],
+        children: [],
+      };
       years.set(year, yearTerm);
     }
     yearTerm.articles.push(article);
@@ -409,7 +558,14 @@ function archiveTerms(articles: Article[]): Term[] {
     const monthSlug = String(month).padStart(2, "0");
     let monthTerm = yearTerm.children.find((child) => child.slug === monthSlug);
     if (!monthTerm) {
-      monthTerm = { name: `${MONTH_NAMES[month - 1]} ${year}`, slug: monthSlug, url: `${yearTerm.url}${monthSlug}/`, count: 0, articles: [], children: [] };
+      monthTerm = {
+        name: `${MONTH_NAMES[month - 1]} ${year}`,
+        slug: monthSlug,
+        url: `${yearTerm.url}${monthSlug}/`,
+        count: 0,
+        articles: [],
+        children: [],
+      };
       yearTerm.children.push(monthTerm);
     }
     monthTerm.articles.push(article);
@@ -442,7 +598,9 @@ function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
     group.terms.push(entry(term));
     groups.set(letter, group);
   }
-  return [...groups.values()].sort((a, b) => (a.heading === "#" ? 1 : b.heading === "#" ? -1 : a.heading.localeCompare(b.heading)));
+  return [...groups.values()].sort((a, b) =>
+    a.heading === "#" ? 1 : b.heading === "#" ? -1 : a.heading.localeCompare(b.heading),
+  );
 }
 
 /**
@@ -454,7 +612,8 @@ function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
  */
 function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: number): Article[][] {
   const place = new Map(articles.map((article, index) => [article, index]));
-  const termsOf = (key: TaxonomyKey) => new Map(taxonomies.find((t) => t.key === key)!.terms.map((term) => [termKey(term.name), term]));
+  const termsOf = (key: TaxonomyKey) =>
+    new Map(taxonomies.find((t) => t.key === key)!.terms.map((term) => [termKey(term.name), term]));
   const tiers = [
     { terms: termsOf("companies"), names: (a: Article) => a.companies },
     { terms: termsOf("categories"), names: (a: Article) => a.categories },

@@ -47,17 +47,28 @@ async function renderItemHtml(site: SiteConfig, article: Article): Promise<strin
   if (article.photos[0]) parts.push(article.photos[0].html);
   parts.push(article.bodyHtml);
   if (article.source) {
-    const name = article.source.url ? `<a href="${escapeHtml(article.source.url)}">${escapeHtml(article.source.name)}</a>` : escapeHtml(article.source.name);
+    const name = article.source.url
+      ? `<a href="${escapeHtml(article.source.url)}">${escapeHtml(article.source.name)}</a>`
+      : escapeHtml(article.source.name);
     parts.push(`<p>Source: ${name}${article.source.title ? `: ${escapeHtml(article.source.title)}` : ""}</p>`);
   }
   if (article.originalUrl) {
-    parts.push(`<p>${escapeHtml(article.partner.originalLinkLabel)}: <a href="${escapeHtml(article.originalUrl)}">${escapeHtml(article.originalUrl)}</a></p>`);
+    parts.push(
+      `<p>${escapeHtml(article.partner.originalLinkLabel)}: <a href="${escapeHtml(article.originalUrl)}">${escapeHtml(article.originalUrl)}</a></p>`,
+    );
   }
   parts.push(`<p><em>${escapeHtml(disclaimerText(article.partner, site.name))}</em></p>`);
   const html: string = await convertHtmlToAbsoluteUrls(parts.join("\n"), absoluteUrl(site, article.url));
   const refused = disallowedUrls(html);
   if (refused.length > 0) {
-    throw new ProblemsError("Cannot write the feeds", [{ file: article.file, field: "body", expected: "links and images the HTML policy allows in the feed item", found: refused.map((url) => JSON.stringify(url)).join(", ") }]);
+    throw new ProblemsError("Cannot write the feeds", [
+      {
+        file: article.file,
+        field: "body",
+        expected: "links and images the HTML policy allows in the feed item",
+        found: refused.map((url) => JSON.stringify(url)).join(", "),
+      },
+    ]);
   }
   return html;
 }
@@ -113,7 +124,9 @@ export async function rssFeed(site: SiteConfig, feed: Feed, selfUrl: string): Pr
     </item>`;
     }),
   );
-  const lastBuild = feed.articles[0] ? `\n    <lastBuildDate>${dateToRfc822(new Date(newest(feed.articles)), site.timeZone)}</lastBuildDate>` : "";
+  const lastBuild = feed.articles[0]
+    ? `\n    <lastBuildDate>${dateToRfc822(new Date(newest(feed.articles)), site.timeZone)}</lastBuildDate>`
+    : "";
   return `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>

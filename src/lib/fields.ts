@@ -43,7 +43,12 @@ export class FieldReader {
   private withoutControls(field: string, text: string): string | undefined {
     const control = controlCharacter(text);
     if (!control) return text;
-    this.problems.push({ file: this.file, field: this.path(field), expected: CONTROL_FREE, found: `${describeValue(text)}, with ${control}` });
+    this.problems.push({
+      file: this.file,
+      field: this.path(field),
+      expected: CONTROL_FREE,
+      found: `${describeValue(text)}, with ${control}`,
+    });
     return undefined;
   }
 
@@ -79,7 +84,10 @@ export class FieldReader {
     }
     const items: string[] = [];
     value.forEach((item, index) => {
-      const text = typeof item === "string" && item.trim() !== "" ? this.withoutControls(`${name}[${index}]`, item.trim()) : undefined;
+      const text =
+        typeof item === "string" && item.trim() !== ""
+          ? this.withoutControls(`${name}[${index}]`, item.trim())
+          : undefined;
       if (text !== undefined) items.push(text);
       else if (typeof item !== "string" || item.trim() === "") this.problem(`${name}[${index}]`, "a text", item);
     });
@@ -94,7 +102,9 @@ export class FieldReader {
       this.problems.push({
         file: this.file,
         field: this.path(key),
-        expected: suggestion ? `a known field (did you mean \`${suggestion}\`?)` : `one of the known fields (${known.join(", ")})`,
+        expected: suggestion
+          ? `a known field (did you mean \`${suggestion}\`?)`
+          : `one of the known fields (${known.join(", ")})`,
         found: "an unknown field",
       });
     }
@@ -105,7 +115,9 @@ export const CONTROL_FREE = "a text without control characters (they make feeds 
 
 // C0 and C1 controls but tab, line feed and carriage return; DEL; the non-characters U+FFFE
 // and U+FFFF; and halves of a surrogate pair standing alone: none can be written in XML 1.0.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * `text` without its control characters, and the code points removed ("U+0001"), for tools

@@ -40,7 +40,10 @@ export function renderPicture(metadata: PhotoMetadata, options: PictureOptions):
   const sizes = escapeHtml(options.sizes);
   const sources = formats
     .slice(0, -1)
-    .map((renditions) => `<source type="${renditions[0]?.sourceType}" srcset="${escapeHtml(srcset(renditions))}" sizes="${sizes}">`);
+    .map(
+      (renditions) =>
+        `<source type="${renditions[0]?.sourceType}" srcset="${escapeHtml(srcset(renditions))}" sizes="${sizes}">`,
+    );
   const loading = options.loading === "eager" ? 'loading="eager" fetchpriority="high"' : 'loading="lazy"';
   const img =
     `<img src="${escapeHtml(largest.url)}" srcset="${escapeHtml(srcset(fallback))}" sizes="${sizes}" ` +
@@ -50,7 +53,11 @@ export function renderPicture(metadata: PhotoMetadata, options: PictureOptions):
 
 /** A photo as `<figure>` with its `<picture>` and a `<figcaption>` holding caption and credit. */
 export function renderFigure(metadata: PhotoMetadata, options: FigureOptions): string {
-  const picture = renderPicture(metadata, { alt: options.alt, sizes: options.sizes, loading: options.lead ? "eager" : "lazy" });
+  const picture = renderPicture(metadata, {
+    alt: options.alt,
+    sizes: options.sizes,
+    loading: options.lead ? "eager" : "lazy",
+  });
   const captionParts = [
     options.caption ? `<span class="caption">${escapeHtml(options.caption)}</span>` : "",
     options.credit ? `<span class="credit">${escapeHtml(options.credit)}</span>` : "",

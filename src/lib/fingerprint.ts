@@ -9,7 +9,10 @@ export type AssetManifest = Record<string, string>;
  * Names every file under `folder` after a hash of its content, so a host can cache it for a
  * year: a changed file gets a new name. Returns the manifest and the copies to make.
  */
-export function fingerprintAssets(folder: string, urlPrefix = "/assets/"): { manifest: AssetManifest; copies: Record<string, string> } {
+export function fingerprintAssets(
+  folder: string,
+  urlPrefix = "/assets/",
+): { manifest: AssetManifest; copies: Record<string, string> } {
   const manifest: AssetManifest = {};
   const copies: Record<string, string> = {};
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {

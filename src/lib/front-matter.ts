@@ -23,12 +23,26 @@ export function parseFrontMatter(source: string, file: string): ParsedFile | Pro
   const text = source.replace(/^\uFEFF/, "");
   const opening = OPENING.exec(text);
   if (!opening) {
-    return [{ file, field: "", expected: "front matter between two `---` lines at the very top of the file", found: describeStart(text) }];
+    return [
+      {
+        file,
+        field: "",
+        expected: "front matter between two `---` lines at the very top of the file",
+        found: describeStart(text),
+      },
+    ];
   }
   const rest = text.slice(opening[0].length);
   const closing = CLOSING.exec(rest);
   if (!closing) {
-    return [{ file, field: "", expected: "a closing `---` line after the front matter", found: "none before the end of the file" }];
+    return [
+      {
+        file,
+        field: "",
+        expected: "a closing `---` line after the front matter",
+        found: "none before the end of the file",
+      },
+    ];
   }
   const yamlText = rest.slice(0, closing.index);
   const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, "");
@@ -58,7 +72,12 @@ export function parseFrontMatter(source: string, file: string): ParsedFile | Pro
 function toPlain(node: Node | null, file: string, problems: Problem[], path = ""): unknown {
   if (node === null) return null;
   if (isAlias(node)) {
-    problems.push({ file, field: path, expected: "a plain value (YAML aliases `*name` are not allowed)", found: `*${node.source}` });
+    problems.push({
+      file,
+      field: path,
+      expected: "a plain value (YAML aliases `*name` are not allowed)",
+      found: `*${node.source}`,
+    });
     return null;
   }
   if (isScalar(node)) {

@@ -10,15 +10,66 @@ import sanitizeHtml from "sanitize-html";
 
 /** The HTML elements an article body may contain. */
 export const BODY_TAGS = [
-  "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
-  "ul", "ol", "li", "dl", "dt", "dd",
-  "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q",
-  "a", "img", "figure", "figcaption",
-  "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+  "p",
+  "br",
+  "hr",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "pre",
+  "code",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "u",
+  "s",
+  "del",
+  "ins",
+  "mark",
+  "small",
+  "sub",
+  "sup",
+  "abbr",
+  "cite",
+  "q",
+  "a",
+  "img",
+  "figure",
+  "figcaption",
+  "table",
+  "caption",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
 ];
 
 /** Elements removed together with everything inside them: anything that runs, styles, frames or posts. */
-const DROPPED_WITH_CONTENT = ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"];
+const DROPPED_WITH_CONTENT = [
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "noscript",
+  "iframe",
+  "object",
+  "embed",
+  "template",
+  "svg",
+  "math",
+];
 
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   a: ["href", "title"],
@@ -40,7 +91,21 @@ const IMAGE_SCHEMES = ["https"];
  */
 export const MAX_NESTING = 100;
 
-const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const VOID_ELEMENTS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+]);
 
 // Whitespace, controls and invisible format characters (U+2003, U+2028, U+200B, U+FEFF, …): a
 // browser ignores some of them in a URL, and other tools trim them, so they may hide a scheme.
@@ -68,7 +133,8 @@ function isExternalUrl(href: string | undefined): boolean {
 
 function linkTransform(keepRel: boolean): sanitizeHtml.Transformer {
   return (tagName, { rel: _fromInput, href, ...rest }) => {
-    const attribs: sanitizeHtml.Attributes = href !== undefined && isAllowedUrl(href, LINK_SCHEMES) ? { href, ...rest } : rest;
+    const attribs: sanitizeHtml.Attributes =
+      href !== undefined && isAllowedUrl(href, LINK_SCHEMES) ? { href, ...rest } : rest;
     if (keepRel && isExternalUrl(attribs.href)) attribs.rel = "nofollow noopener noreferrer";
     return { tagName, attribs };
   };
@@ -99,7 +165,9 @@ export function bodyPolicy(): sanitizeHtml.IOptions {
     },
     // A relative photo path in a body cannot resolve from the article's URL: photos belong in
     // front-matter `images`. Body images must be absolute https URLs.
-    exclusiveFilter: (frame) => frame.tag === "img" && !(/^https:\/\//i.test(frame.attribs.src ?? "") && isAllowedUrl(frame.attribs.src ?? "", IMAGE_SCHEMES)),
+    exclusiveFilter: (frame) =>
+      frame.tag === "img" &&
+      !(/^https:\/\//i.test(frame.attribs.src ?? "") && isAllowedUrl(frame.attribs.src ?? "", IMAGE_SCHEMES)),
   };
 }
 
@@ -171,7 +239,10 @@ export function disallowedUrls(html: string): string[] {
   const refused: string[] = [];
   for (const [, name, double, single] of html.matchAll(URL_ATTRIBUTE)) {
     const value = decodeHTML(double ?? single ?? "");
-    const urls = name?.toLowerCase() === "srcset" ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [value];
+    const urls =
+      name?.toLowerCase() === "srcset"
+        ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
+        : [value];
     for (const url of urls) if (!isAllowedUrl(url, LINK_SCHEMES)) refused.push(url);
   }
   return refused;

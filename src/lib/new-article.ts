@@ -30,7 +30,10 @@ export async function createArticleFile(options: NewArticleOptions): Promise<str
   const fields = {
     title,
     date: formatIsoDateTime(now.startOf("minute")),
-    dateline: { city: options.city ?? cityOfZone(now.zoneName ?? "UTC"), ...(options.country ? { country: options.country } : {}) },
+    dateline: {
+      city: options.city ?? cityOfZone(now.zoneName ?? "UTC"),
+      ...(options.country ? { country: options.country } : {}),
+    },
     partner,
     categories: [] as string[],
     tags: [] as string[],
@@ -42,7 +45,11 @@ export async function createArticleFile(options: NewArticleOptions): Promise<str
   const parsed = parseFrontMatter(text, "new article");
   const problems = Array.isArray(parsed)
     ? parsed
-    : validateArticleFields(parsed.data, { file: "new article", timeZone: now.zoneName ?? "UTC", partnerIds: partners.map((p) => p.id) });
+    : validateArticleFields(parsed.data, {
+        file: "new article",
+        timeZone: now.zoneName ?? "UTC",
+        partnerIds: partners.map((p) => p.id),
+      });
   if (Array.isArray(problems)) throw new ProblemsError("Cannot create the article", problems);
 
   const folder = path.join(articlesDir, String(now.year), String(now.month).padStart(2, "0"));

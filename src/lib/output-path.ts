@@ -5,7 +5,7 @@
  */
 export function outputUrlProblem(url: string): string | undefined {
   if (!url.startsWith("/")) return "a site path starting with /";
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(url)) return "a path without control characters";
   let decoded: string;
   try {
@@ -15,7 +15,8 @@ export function outputUrlProblem(url: string): string | undefined {
   }
   for (const candidate of [url, decoded]) {
     if (candidate.includes("\\")) return "a path without backslashes";
-    if (candidate.split("/").some((segment) => segment === ".." || segment === ".")) return "a path without `.` or `..` segments";
+    if (candidate.split("/").some((segment) => segment === ".." || segment === "."))
+      return "a path without `.` or `..` segments";
     if (candidate.includes("//")) return "a path without empty segments";
   }
   return undefined;

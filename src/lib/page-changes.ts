@@ -23,7 +23,8 @@ export class PageChanges {
    */
   select<T>(pages: readonly T[], url: (page: T) => string, articles: readonly object[], site: string): T[] {
     for (const article of articles) if (!this.versions.has(article)) this.versions.set(article, this.nextVersion++);
-    const token = (value: unknown) => (value !== null && typeof value === "object" ? this.versions.get(value) : undefined);
+    const token = (value: unknown) =>
+      value !== null && typeof value === "object" ? this.versions.get(value) : undefined;
     // Articles sit at the top of a page (`article`, `articles`): swapped for their versions there,
     // the rest is left to the native JSON.stringify (a replacer function was 4× slower).
     const shallow = (page: object) => {
@@ -33,7 +34,8 @@ export class PageChanges {
         if (key === "pageUrls") continue;
         const version = token(value);
         if (version !== undefined) copy[key] = `#${version}`;
-        else if (Array.isArray(value) && token(value[0]) !== undefined) copy[key] = value.map((item) => token(item) ?? item);
+        else if (Array.isArray(value) && token(value[0]) !== undefined)
+          copy[key] = value.map((item) => token(item) ?? item);
         else copy[key] = value;
       }
       return copy;

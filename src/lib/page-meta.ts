@@ -22,7 +22,12 @@ export function breadcrumbList(site: SiteConfig, trail: Crumb[]): object {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
-    itemListElement: trail.map((crumb, index) => ({ "@type": "ListItem", position: index + 1, name: crumb.name, item: absolute(site, crumb.url) })),
+    itemListElement: trail.map((crumb, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: crumb.name,
+      item: absolute(site, crumb.url),
+    })),
   };
 }
 
@@ -41,8 +46,14 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
   if (policy === "googlebot-news-noindex") names.push(["googlebot-news", "noindex"]);
 
   const lead = article.photos[0];
-  const image = lead ? { url: absolute(site, lead.largest.url), width: lead.largest.width, height: lead.largest.height, alt: lead.alt } : undefined;
-  names.push(["twitter:card", image ? "summary_large_image" : "summary"], ["twitter:title", article.title], ["twitter:description", description]);
+  const image = lead
+    ? { url: absolute(site, lead.largest.url), width: lead.largest.width, height: lead.largest.height, alt: lead.alt }
+    : undefined;
+  names.push(
+    ["twitter:card", image ? "summary_large_image" : "summary"],
+    ["twitter:title", article.title],
+    ["twitter:description", description],
+  );
   if (image) names.push(["twitter:image", image.url], ["twitter:image:alt", image.alt]);
 
   const published = formatIsoDateTime(article.date);
@@ -59,7 +70,13 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
     ...article.categories.map((name): [string, string] => ["article:section", name]),
     ...article.tags.map((name): [string, string] => ["article:tag", name]),
   ];
-  if (image) properties.push(["og:image", image.url], ["og:image:width", String(image.width)], ["og:image:height", String(image.height)], ["og:image:alt", image.alt]);
+  if (image)
+    properties.push(
+      ["og:image", image.url],
+      ["og:image:width", String(image.width)],
+      ["og:image:height", String(image.height)],
+      ["og:image:alt", image.alt],
+    );
 
   const author = articleAuthor(article);
   const newsArticle = {
@@ -73,7 +90,12 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
     mainEntityOfPage: ownUrl,
     ...(image ? { image: article.photos.map((photo) => absolute(site, photo.largest.url)) } : {}),
     author: { "@type": "Organization", name: author },
-    publisher: { "@type": "Organization", name: site.name, url: site.url, ...(site.logo ? { logo: { "@type": "ImageObject", url: absolute(site, site.logo) } } : {}) },
+    publisher: {
+      "@type": "Organization",
+      name: site.name,
+      url: site.url,
+      ...(site.logo ? { logo: { "@type": "ImageObject", url: absolute(site, site.logo) } } : {}),
+    },
     ...(article.originalUrl ? { isBasedOn: article.originalUrl } : {}),
     ...(article.source ? { sourceOrganization: { "@type": "Organization", name: article.source.name } } : {}),
     ...(article.categories.length ? { articleSection: article.categories } : {}),
@@ -85,19 +107,35 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
     description,
     names,
     properties,
-    jsonLd: [serializeJsonLd(newsArticle), serializeJsonLd(breadcrumbList(site, [...trail, { name: article.title, url: article.url }]))],
+    jsonLd: [
+      serializeJsonLd(newsArticle),
+      serializeJsonLd(breadcrumbList(site, [...trail, { name: article.title, url: article.url }])),
+    ],
   };
 }
 
 /** Head metadata for a list or index page: its own canonical, description and breadcrumbs. */
-export function listMeta(site: SiteConfig, page: { url: string; title: string; description: string; breadcrumbs: Crumb[] }): PageMeta {
+export function listMeta(
+  site: SiteConfig,
+  page: { url: string; title: string; description: string; breadcrumbs: Crumb[] },
+): PageMeta {
   const canonical = absolute(site, page.url);
   const description = page.description || site.description;
   return {
     canonical,
     description,
-    names: [["twitter:card", "summary"], ["twitter:title", page.title], ["twitter:description", description]],
-    properties: [["og:type", "website"], ["og:site_name", site.name], ["og:title", page.title], ["og:description", description], ["og:url", canonical]],
+    names: [
+      ["twitter:card", "summary"],
+      ["twitter:title", page.title],
+      ["twitter:description", description],
+    ],
+    properties: [
+      ["og:type", "website"],
+      ["og:site_name", site.name],
+      ["og:title", page.title],
+      ["og:description", description],
+      ["og:url", canonical],
+    ],
     jsonLd: page.breadcrumbs.length > 1 ? [serializeJsonLd(breadcrumbList(site, page.breadcrumbs))] : [],
   };
 }

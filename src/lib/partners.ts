@@ -26,7 +26,16 @@ export interface Partner {
   indexing: IndexingPolicy;
 }
 
-const PARTNER_FIELDS = ["id", "name", "datelineTag", "datelineTagStyle", "disclaimer", "originalLinkLabel", "logo", "indexing"] as const;
+const PARTNER_FIELDS = [
+  "id",
+  "name",
+  "datelineTag",
+  "datelineTagStyle",
+  "disclaimer",
+  "originalLinkLabel",
+  "logo",
+  "indexing",
+] as const;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN_PLACEHOLDERS = ["partner", "site"];
 
@@ -34,7 +43,12 @@ const KNOWN_PLACEHOLDERS = ["partner", "site"];
 export function validatePartners(input: unknown, file = "src/data/partners.ts"): Partner[] {
   if (!Array.isArray(input) || input.length === 0) {
     throw new ProblemsError("The partner configuration is invalid", [
-      { file, field: "", expected: "a non-empty list of partners", found: Array.isArray(input) ? "an empty list" : typeof input },
+      {
+        file,
+        field: "",
+        expected: "a non-empty list of partners",
+        found: Array.isArray(input) ? "an empty list" : typeof input,
+      },
     ]);
   }
   const problems: Problem[] = [];
@@ -47,25 +61,28 @@ export function validatePartners(input: unknown, file = "src/data/partners.ts"):
     }
     const reader = new FieldReader(file, record, `[${index}]`);
     reader.rejectUnknown(PARTNER_FIELDS);
-    const id = reader.requiredText("id", "an identifier such as \"prnewswire\"");
+    const id = reader.requiredText("id", 'an identifier such as "prnewswire"');
     if (id !== undefined) {
-      if (!isSafeSlug(id)) reader.problem("id", "lowercase letters, digits and hyphens, such as \"prnewswire\"", id);
+      if (!isSafeSlug(id)) reader.problem("id", 'lowercase letters, digits and hyphens, such as "prnewswire"', id);
       const earlier = seen.get(id);
       if (earlier !== undefined) reader.problem("id", `an identifier not already used by partner [${earlier}]`, id);
       seen.set(id, index);
     }
     const name = reader.requiredText("name", "the partner's display name");
-    const datelineTag = reader.requiredText("datelineTag", "the wire's dateline tag, such as \"PRNewswire\"");
+    const datelineTag = reader.requiredText("datelineTag", 'the wire\'s dateline tag, such as "PRNewswire"');
     if (datelineTag !== undefined && /[/()]/.test(datelineTag)) {
       reader.problem("datelineTag", "the tag without slashes or parentheses (datelineTagStyle adds them)", datelineTag);
     }
     const datelineTagStyle = reader.oneOf("datelineTagStyle", ["slashes", "parentheses"] as const);
     const disclaimer = reader.requiredText("disclaimer", "the disclaimer text with {site} where the site's name goes");
     if (disclaimer !== undefined) checkDisclaimer(reader, disclaimer);
-    const originalLinkLabel = reader.requiredText("originalLinkLabel", "the label for the original link, such as \"View original content\"");
+    const originalLinkLabel = reader.requiredText(
+      "originalLinkLabel",
+      'the label for the original link, such as "View original content"',
+    );
     const logo = reader.optionalText("logo");
     if (logo !== undefined && !/^\/[^/]/.test(logo) && !(isHttpUrl(logo) && logo.startsWith("https:"))) {
-      reader.problem("logo", "a site path such as \"/assets/partners/x.svg\" or an https:// URL", logo);
+      reader.problem("logo", 'a site path such as "/assets/partners/x.svg" or an https:// URL', logo);
     }
     const indexing = reader.oneOf("indexing", INDEXING_POLICIES);
     problems.push(...reader.problems);

@@ -76,7 +76,10 @@ export async function inspectPhoto(input: string | Buffer): Promise<PhotoInfo> {
  * AVIF, WebP and a fallback (JPEG, or PNG when the source may be transparent).
  * Throws a {@link PhotoError} whose message says what is wrong with the file.
  */
-export async function processPhoto(file: string, settings: PhotoSettings): Promise<{ metadata: PhotoMetadata; files: string[] }> {
+export async function processPhoto(
+  file: string,
+  settings: PhotoSettings,
+): Promise<{ metadata: PhotoMetadata; files: string[] }> {
   let size: number;
   try {
     const info = await stat(file);
@@ -87,7 +90,10 @@ export async function processPhoto(file: string, settings: PhotoSettings): Promi
     throw new PhotoError("an existing photo file beside the article", "no file at that path");
   }
   if (size > PHOTO_BYTE_LIMIT) {
-    throw new PhotoError(`a photo of at most ${PHOTO_BYTE_LIMIT / 1024 / 1024} MB`, `${(size / 1024 / 1024).toFixed(1)} MB`);
+    throw new PhotoError(
+      `a photo of at most ${PHOTO_BYTE_LIMIT / 1024 / 1024} MB`,
+      `${(size / 1024 / 1024).toFixed(1)} MB`,
+    );
   }
   const { format, hasAlpha } = await inspectPhoto(file);
 
@@ -106,13 +112,15 @@ export async function processPhoto(file: string, settings: PhotoSettings): Promi
       // Photos never transparent-filter away the fallback: PNG keeps the alpha channel.
       formatFiltering: ["animated"],
     })) as unknown as PhotoMetadata;
-    const files = Object.values(metadata).flatMap((renditions) => renditions.map((rendition) => path.basename(rendition.url)));
+    const files = Object.values(metadata).flatMap((renditions) =>
+      renditions.map((rendition) => path.basename(rendition.url)),
+    );
     return { metadata, files };
   } catch (error) {
     // A full disk or an unwritable cache is the machine's problem, not the editor's photo.
     const code = (error as NodeJS.ErrnoException).code ?? "";
     if (MACHINE_ERRORS.includes(code) || /unable to open for write/.test(firstLine(error))) {
-      throw new Error(`Cannot write photo renditions to ${settings.cacheDir}: ${firstLine(error)}`);
+      throw new Error(`Cannot write photo renditions to ${settings.cacheDir}: ${firstLine(error)}`, { cause: error });
     }
     throw new PhotoError("a photo that can be decoded completely", `a damaged or truncated file (${firstLine(error)})`);
   }

@@ -47,7 +47,10 @@ export function describeValue(value: unknown): string {
     const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
     // JSON escapes C0 controls and lone surrogates; DEL, C1 controls and the non-characters
     // would still print invisibly, so they are escaped the same way.
-    return JSON.stringify(shown).replace(/[\u007f-\u009f\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    return JSON.stringify(shown).replace(
+      /[\u007f-\u009f\ufffe\uffff]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
   }
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === "object") {

@@ -21,14 +21,19 @@ export interface SearchRecord {
  * and the filters (partner, category, region, year). Navigation, footers and disclaimers are
  * not part of it.
  */
-export type SearchableArticle = Pick<Article, "url" | "title" | "summary" | "dateline" | "date" | "partner" | "categories" | "bodyHtml"> & {
+export type SearchableArticle = Pick<
+  Article,
+  "url" | "title" | "summary" | "dateline" | "date" | "partner" | "categories" | "bodyHtml"
+> & {
   photos: ReadonlyArray<{ caption?: string | undefined; credit?: string | undefined }>;
 };
 
 export function searchRecord(article: SearchableArticle, language: string): SearchRecord {
   const captions = article.photos.map((photo) => [photo.caption, photo.credit].filter(Boolean).join(" "));
   const body = decodeHTML(article.bodyHtml.replace(/<[^>]*>/g, " "));
-  const content = [article.title, article.summary ?? "", articleDateline(article), ...captions, body].join("\n").replace(/[ \t]+/g, " ");
+  const content = [article.title, article.summary ?? "", articleDateline(article), ...captions, body]
+    .join("\n")
+    .replace(/[ \t]+/g, " ");
   return {
     url: article.url,
     content,
@@ -74,17 +79,24 @@ export interface SearchIndexPart {
 
 /** How `count` items (newest first) are split into index parts; there is always a first part. */
 export function searchIndexParts(count: number, partSize: number): SearchIndexPart[] {
-  if (!Number.isInteger(partSize) || partSize < 1) throw new Error(`The search index part size must be a whole number of articles, at least 1; found ${partSize}`);
+  if (!Number.isInteger(partSize) || partSize < 1)
+    throw new Error(`The search index part size must be a whole number of articles, at least 1; found ${partSize}`);
   const parts: SearchIndexPart[] = [];
   for (let start = 0; start === 0 || start < count; start += partSize) {
-    parts.push({ folder: start === 0 ? "" : `part-${parts.length + 1}/`, start, end: Math.min(count, start + partSize) });
+    parts.push({
+      folder: start === 0 ? "" : `part-${parts.length + 1}/`,
+      start,
+      end: Math.min(count, start + partSize),
+    });
   }
   return parts;
 }
 
 /** The bundle paths the search page merges into the first part (`/pagefind/`): one per other part. */
 export function mergedSearchBundles(count: number, partSize: number): string[] {
-  return searchIndexParts(count, partSize).slice(1).map((part) => `/pagefind/${part.folder}`);
+  return searchIndexParts(count, partSize)
+    .slice(1)
+    .map((part) => `/pagefind/${part.folder}`);
 }
 
 // What a merged part needs in the browser: the first part's Pagefind code and WebAssembly
@@ -96,15 +108,26 @@ const PART_DATA = /^(pagefind-entry\.json$|[^/]+\.pf_meta$|(index|fragment|filte
  * `toRecord`, in parts of `partSize` (see `SEARCH_PART_SIZE`), and writes it into `folder`.
  * Resolves when every part is written.
  */
-export async function writeSearchIndex<T>(items: readonly T[], toRecord: (item: T) => SearchRecord, folder: string, partSize: number): Promise<void> {
+export async function writeSearchIndex<T>(
+  items: readonly T[],
+  toRecord: (item: T) => SearchRecord,
+  folder: string,
+  partSize: number,
+): Promise<void> {
   for (const part of searchIndexParts(items.length, partSize)) {
     const files = await buildIndexPart(items.slice(part.start, part.end), toRecord);
-    await writeIndexFiles(path.join(folder, part.folder), part.folder === "" ? files : files.filter((file) => PART_DATA.test(file.path)));
+    await writeIndexFiles(
+      path.join(folder, part.folder),
+      part.folder === "" ? files : files.filter((file) => PART_DATA.test(file.path)),
+    );
   }
 }
 
 /** One Pagefind process indexes `items` and hands back the files of its index. */
-async function buildIndexPart<T>(items: readonly T[], toRecord: (item: T) => SearchRecord): Promise<pagefind.IndexFile[]> {
+async function buildIndexPart<T>(
+  items: readonly T[],
+  toRecord: (item: T) => SearchRecord,
+): Promise<pagefind.IndexFile[]> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
@@ -124,11 +147,15 @@ async function buildIndexPart<T>(items: readonly T[], toRecord: (item: T) => Sea
 }
 
 /** Writes Pagefind's files into `folder`, one at a time, never outside it. */
-export async function writeIndexFiles(folder: string, files: ReadonlyArray<{ path: string; content: Uint8Array }>): Promise<void> {
+export async function writeIndexFiles(
+  folder: string,
+  files: ReadonlyArray<{ path: string; content: Uint8Array }>,
+): Promise<void> {
   const made = new Set<string>();
   for (const file of files) {
     const target = path.join(folder, file.path);
-    if (path.relative(folder, target).startsWith("..")) throw new Error(`Pagefind asked to write outside its folder: ${file.path}`);
+    if (path.relative(folder, target).startsWith(".."))
+      throw new Error(`Pagefind asked to write outside its folder: ${file.path}`);
     const parent = path.dirname(target);
     if (!made.has(parent)) {
       await mkdir(parent, { recursive: true });

@@ -20,22 +20,46 @@ process.once("message", (job: SearchIndexJob) => {
   indexArticles(job).then(
     () => process.exit(0),
     (error: unknown) => {
-      process.send?.({ error: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` }, undefined, {}, () => process.exit(1));
+      process.send?.(
+        { error: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` },
+        undefined,
+        {},
+        () => process.exit(1),
+      );
     },
   );
 });
 
 async function indexArticles(job: SearchIndexJob): Promise<void> {
   const now = DateTime.fromISO(job.now, { setZone: true });
-  const reading = { articlesDir: job.articlesDir, displayRoot: job.displayRoot, timeZone: job.site.timeZone, partners: job.partners };
-  const snapshot = job.articleSnapshot === undefined ? undefined : await readArticleSnapshot(job.articleSnapshot, reading);
+  const reading = {
+    articlesDir: job.articlesDir,
+    displayRoot: job.displayRoot,
+    timeZone: job.site.timeZone,
+    partners: job.partners,
+  };
+  const snapshot =
+    job.articleSnapshot === undefined ? undefined : await readArticleSnapshot(job.articleSnapshot, reading);
   const { sources, problems } = await readArticleSources({ ...reading, now }, snapshot);
   // The build reports these itself, file by file, and fails.
-  if (problems.length > 0) throw new Error(`the article files have ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (the build lists them)`);
+  if (problems.length > 0)
+    throw new Error(
+      `the article files have ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (the build lists them)`,
+    );
   const partners = new Map(job.partners.map((partner) => [partner.id, partner]));
   await writeSearchIndex(
     sourcesToBuild(sources, job.includeUnpublished),
-    ({ fields, url, body }) => searchRecord({ ...fields, url, partner: partners.get(fields.partner) as Partner, photos: fields.images, bodyHtml: renderArticleBody(body) }, job.site.language),
+    ({ fields, url, body }) =>
+      searchRecord(
+        {
+          ...fields,
+          url,
+          partner: partners.get(fields.partner) as Partner,
+          photos: fields.images,
+          bodyHtml: renderArticleBody(body),
+        },
+        job.site.language,
+      ),
     job.folder,
     job.partSize,
   );

@@ -36,7 +36,11 @@ const ENTRY = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.u
  * background (a preview), the indexer and Pagefind run at the lowest CPU priority, so that they
  * never slow down the rebuild of the page an editor is waiting for.
  */
-export function startSearchIndexer(job: SearchIndexJob, articleSnapshot?: Promise<string | undefined>, { background = false } = {}): Promise<void> {
+export function startSearchIndexer(
+  job: SearchIndexJob,
+  articleSnapshot?: Promise<string | undefined>,
+  { background = false } = {},
+): Promise<void> {
   // The entry is TypeScript: the child loads it with tsx, whatever loaded this module.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
   const child = spawn(process.execPath, ["--import", tsx, ENTRY], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -79,8 +83,10 @@ export function startSearchIndexer(job: SearchIndexJob, articleSnapshot?: Promis
 export async function stopSearchIndexers(): Promise<void> {
   const stopping = [...running.values()];
   for (const child of running.keys()) child.kill("SIGTERM");
-  await Promise.all(stopping.map(async ({ exited, folder }) => {
-    await exited;
-    await rm(folder, { recursive: true, force: true });
-  }));
+  await Promise.all(
+    stopping.map(async ({ exited, folder }) => {
+      await exited;
+      await rm(folder, { recursive: true, force: true });
+    }),
+  );
 }

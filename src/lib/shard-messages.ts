@@ -45,5 +45,11 @@ export interface ArticlesReadyMessage {
 
 /** Whether the announced snapshot was written; without a build script to tell it, it is taken as written. */
 export function listenForArticleSnapshot(): () => Promise<boolean> {
-  return listenFor((message) => ((message as Partial<ArticlesReadyMessage> | null)?.type === ARTICLES_READY ? (message as ArticlesReadyMessage).ok : undefined), true);
+  return listenFor(
+    (message) =>
+      (message as Partial<ArticlesReadyMessage> | null)?.type === ARTICLES_READY
+        ? (message as ArticlesReadyMessage).ok
+        : undefined,
+    true,
+  );
 }

@@ -24,7 +24,9 @@ export function parseShard(value: string | undefined): Shard {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || count > 64 || index >= count) {
-    throw new UserError(`${SHARD_VARIABLE}: expected "index/count" with 0 ≤ index < count ≤ 64 (such as "1/2"), found ${JSON.stringify(value)}`);
+    throw new UserError(
+      `${SHARD_VARIABLE}: expected "index/count" with 0 ≤ index < count ≤ 64 (such as "1/2"), found ${JSON.stringify(value)}`,
+    );
   }
   return { index, count };
 }

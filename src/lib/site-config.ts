@@ -38,26 +38,29 @@ export function validateSiteConfig(input: unknown, file = "src/data/site.ts"): S
   const reader = new FieldReader(file, input);
   reader.rejectUnknown(SITE_FIELDS);
   const name = reader.requiredText("name", "the site's name");
-  const url = reader.requiredText("url", "the site's base URL with http:// or https://, e.g. https://news.example.com/");
+  const url = reader.requiredText(
+    "url",
+    "the site's base URL with http:// or https://, e.g. https://news.example.com/",
+  );
   if (url !== undefined && !isHttpUrl(url)) {
     reader.problem("url", "an absolute URL starting with http:// or https://, e.g. https://news.example.com/", url);
   }
-  const language = reader.requiredText("language", "a language tag such as \"en\"");
+  const language = reader.requiredText("language", 'a language tag such as "en"');
   if (language !== undefined && !LANGUAGE_TAG.test(language)) {
-    reader.problem("language", "a lowercase language tag such as \"en\" or \"th\"", language);
+    reader.problem("language", 'a lowercase language tag such as "en" or "th"', language);
   }
-  const locale = reader.requiredText("locale", "a locale such as \"en-US\"");
+  const locale = reader.requiredText("locale", 'a locale such as "en-US"');
   if (locale !== undefined && !isSupportedLocale(locale)) {
-    reader.problem("locale", "a locale such as \"en-US\" or \"th-TH\"", locale);
+    reader.problem("locale", 'a locale such as "en-US" or "th-TH"', locale);
   }
-  const timeZone = reader.requiredText("timeZone", "an IANA time zone such as \"Asia/Bangkok\"");
+  const timeZone = reader.requiredText("timeZone", 'an IANA time zone such as "Asia/Bangkok"');
   if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
-    reader.problem("timeZone", "an IANA time zone such as \"Asia/Bangkok\" or \"America/New_York\"", timeZone);
+    reader.problem("timeZone", 'an IANA time zone such as "Asia/Bangkok" or "America/New_York"', timeZone);
   }
   const description = reader.requiredText("description", "a one-sentence description of the site");
-  const logo = reader.optionalText("logo", "a site path such as \"/assets/logo.svg\"");
+  const logo = reader.optionalText("logo", 'a site path such as "/assets/logo.svg"');
   if (logo !== undefined && !/^\/[^/]/.test(logo)) {
-    reader.problem("logo", "a site path starting with one slash, such as \"/assets/logo.svg\"", logo);
+    reader.problem("logo", 'a site path starting with one slash, such as "/assets/logo.svg"', logo);
   }
   const pageSize = input.pageSize ?? 20;
   if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) {

@@ -42,7 +42,9 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
   if (options.files === false) return { articles, directory, files: [] };
   const siteFeed = directory.feeds[0]!;
   const files: GeneratedFile[] = [
-    ...(await Promise.all(directory.feeds.map(async (feed) => ({ url: feed.url, content: await atomFeed(site, feed) })))),
+    ...(await Promise.all(
+      directory.feeds.map(async (feed) => ({ url: feed.url, content: await atomFeed(site, feed) })),
+    )),
     { url: "/rss.xml", content: await rssFeed(site, siteFeed, "/rss.xml") },
     { url: "/feed.json", content: await jsonFeed(site, siteFeed, "/feed.json") },
     ...sitemapFiles(site, articles, directory, options.sitemapLimit ?? SITEMAP_URL_LIMIT),

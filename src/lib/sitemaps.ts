@@ -29,13 +29,23 @@ export function isNewsIndexable(article: Article): boolean {
  * `sitemap.xml`: every indexable article and every directory page. Above `limit` URLs it
  * becomes a sitemap index pointing at `sitemaps/sitemap-N.xml` files of `limit` URLs each.
  */
-export function sitemapFiles(site: SiteConfig, articles: Article[], directory: Directory, limit = SITEMAP_URL_LIMIT): SitemapFile[] {
+export function sitemapFiles(
+  site: SiteConfig,
+  articles: Article[],
+  directory: Directory,
+  limit = SITEMAP_URL_LIMIT,
+): SitemapFile[] {
   const abs = (path: string) => escapeHtml(absoluteUrl(site, path));
   const entries: string[] = [
     ...directory.homePages.map((page) => `<url><loc>${abs(page.url)}</loc></url>`),
     ...directory.indexPages.map((page) => `<url><loc>${abs(page.url)}</loc></url>`),
     ...directory.termPages.map((page) => `<url><loc>${abs(page.url)}</loc></url>`),
-    ...articles.filter(isIndexable).map((article) => `<url><loc>${abs(article.url)}</loc><lastmod>${formatIsoDateTime(article.updated ?? article.date)}</lastmod></url>`),
+    ...articles
+      .filter(isIndexable)
+      .map(
+        (article) =>
+          `<url><loc>${abs(article.url)}</loc><lastmod>${formatIsoDateTime(article.updated ?? article.date)}</lastmod></url>`,
+      ),
   ];
   const urlset = (lines: string[]) =>
     `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${lines.map((line) => `  ${line}`).join("\n")}\n</urlset>\n`;
@@ -43,7 +53,10 @@ export function sitemapFiles(site: SiteConfig, articles: Article[], directory: D
 
   const files: SitemapFile[] = [];
   for (let start = 0; start < entries.length; start += limit) {
-    files.push({ url: `/sitemaps/sitemap-${files.length + 1}.xml`, content: urlset(entries.slice(start, start + limit)) });
+    files.push({
+      url: `/sitemaps/sitemap-${files.length + 1}.xml`,
+      content: urlset(entries.slice(start, start + limit)),
+    });
   }
   const index = `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files
     .map((file) => `  <sitemap><loc>${abs(file.url)}</loc></sitemap>`)
@@ -54,7 +67,9 @@ export function sitemapFiles(site: SiteConfig, articles: Article[], directory: D
 /** The articles for the Google News sitemap: published in the 48 hours up to `now`, newest 1 000. */
 export function newsArticles(articles: Article[], now: DateTime): Article[] {
   const from = now.minus({ hours: NEWS_WINDOW_HOURS });
-  return articles.filter((article) => article.date <= now && article.date >= from && isNewsIndexable(article)).slice(0, NEWS_SITEMAP_LIMIT);
+  return articles
+    .filter((article) => article.date <= now && article.date >= from && isNewsIndexable(article))
+    .slice(0, NEWS_SITEMAP_LIMIT);
 }
 
 export function newsSitemap(site: SiteConfig, articles: Article[], now: DateTime): string {

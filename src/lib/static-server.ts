@@ -6,9 +6,20 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
-  ".xml": "application/xml", ".svg": "image/svg+xml", ".jpeg": "image/jpeg", ".jpg": "image/jpeg", ".png": "image/png",
-  ".webp": "image/webp", ".avif": "image/avif", ".txt": "text/plain", ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".svg": "image/svg+xml",
+  ".jpeg": "image/jpeg",
+  ".jpg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".txt": "text/plain",
+  ".pagefind": "application/octet-stream",
+  ".pf_meta": "application/octet-stream",
   ".wasm": "application/wasm",
 };
 
@@ -41,17 +52,31 @@ export function headersFor(rules: ReturnType<typeof parseHeadersFile>, sitePath:
  * Serves a built site on 127.0.0.1 like a static host: `dir/` → `dir/index.html`, else
  * `/404.html`, with the response headers its `_headers` file asks for.
  */
-export async function serveSite(root: string, { deployHeaders = true } = {}): Promise<{ url: string; close: () => Promise<void> }> {
-  const rules = deployHeaders ? parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => "")) : [];
+export async function serveSite(
+  root: string,
+  { deployHeaders = true } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const rules = deployHeaders
+    ? parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => ""))
+    : [];
   const server: Server = createServer(async (request, response) => {
     const sitePath = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     let file = path.join(root, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath);
     let status = 200;
-    if (!file.startsWith(root) || !(await stat(file).then((s) => s.isFile(), () => false))) {
+    if (
+      !file.startsWith(root) ||
+      !(await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    ) {
       file = path.join(root, "404.html");
       status = 404;
     }
-    response.writeHead(status, { ...headersFor(rules, sitePath), "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.writeHead(status, {
+      ...headersFor(rules, sitePath),
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

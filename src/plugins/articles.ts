@@ -69,7 +69,10 @@ export function isPreview(): boolean {
 export type BuildMomentOptions = Pick<ArticlesPluginOptions, "now" | "includeUnpublished">;
 
 /** "Now" and whether drafts show, for this build: what every part of one build must agree on. */
-export function resolveBuildMoment(options: BuildMomentOptions, site: SiteConfig): { now: DateTime; includeUnpublished: boolean } {
+export function resolveBuildMoment(
+  options: BuildMomentOptions,
+  site: SiteConfig,
+): { now: DateTime; includeUnpublished: boolean } {
   return {
     now: resolveNow(options.now ?? process.env.DATELINE_NOW, site.timeZone),
     includeUnpublished: options.includeUnpublished ?? isPreview(),
@@ -93,7 +96,8 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   const preview = isPreview();
   const cache = preview ? new ArticleFileCache() : undefined;
   const changes = preview ? new PageChanges() : undefined;
-  const isArticleFile = (file: string) => file.endsWith(".md") && !path.relative(articlesDir, path.resolve(file)).startsWith("..");
+  const isArticleFile = (file: string) =>
+    file.endsWith(".md") && !path.relative(articlesDir, path.resolve(file)).startsWith("..");
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     if (changed.every(isArticleFile)) {
       cache?.forget(changed);
@@ -108,15 +112,18 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     const { now, includeUnpublished } = resolveBuildMoment(options, site);
     changes?.start();
     const reading = { articlesDir, displayRoot: process.cwd(), timeZone: site.timeZone, partners };
-    const loaded = await loadArticles({
-      ...reading,
-      now,
-      includeUnpublished,
-      processPhoto: async (file) => {
-        await options.photosReady?.();
-        return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH });
+    const loaded = await loadArticles(
+      {
+        ...reading,
+        now,
+        includeUnpublished,
+        processPhoto: async (file) => {
+          await options.photosReady?.();
+          return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH });
+        },
       },
-    }, cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading)));
+      cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading)),
+    );
     options.onPhotosDone?.();
     photoFiles = loaded.photoFiles;
     Object.assign(options.state, { sources: loaded.sources, now, includeUnpublished });
@@ -162,9 +169,11 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     // Rendition names are content hashes: a file already there is already right.
     await Promise.all(
       [...photoFiles].map((name) =>
-        copyFile(path.join(photos.cacheDir, name), path.join(target, name), constants.COPYFILE_EXCL).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== "EEXIST") throw error;
-        }),
+        copyFile(path.join(photos.cacheDir, name), path.join(target, name), constants.COPYFILE_EXCL).catch(
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== "EEXIST") throw error;
+          },
+        ),
       ),
     );
   });

@@ -8,7 +8,10 @@ import { assetUrl, type AssetManifest } from "../lib/fingerprint.ts";
  * for `{{ "/assets/styles.css" | asset }}`. The deploy headers file goes to the output root,
  * where Netlify and Cloudflare Pages read it.
  */
-export default function assetsPlugin(eleventyConfig: UserConfig, { manifest, copies, copy = true }: { manifest: AssetManifest; copies: Record<string, string>; copy?: boolean }): void {
+export default function assetsPlugin(
+  eleventyConfig: UserConfig,
+  { manifest, copies, copy = true }: { manifest: AssetManifest; copies: Record<string, string>; copy?: boolean },
+): void {
   // In a parallel build one shard copies; every shard links to the same fingerprinted names.
   if (copy) {
     for (const [source, target] of Object.entries(copies)) eleventyConfig.addPassthroughCopy({ [source]: target });

@@ -11,19 +11,40 @@ import type { BuildState } from "./articles.ts";
  * build, so `npm run build` never swaps a non-compliant site into `_site`. Preview builds show
  * drafts on purpose and are not audited.
  */
-export default function auditPlugin(eleventyConfig: UserConfig, options: { site: SiteConfig; partners: Partner[]; state: BuildState }): void {
-  eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: Array<{ outputPath: string | false; content: string }> }) => {
-    const { state } = options;
-    if (state.includeUnpublished || !state.now) return;
-    // What Eleventy just rendered, so the audit need not read every page back from disk.
-    const rendered = new Map<string, string>();
-    for (const { outputPath, content } of results ?? []) {
-      if (outputPath) rendered.set(path.relative(directories.output, outputPath).split(path.sep).join("/"), content);
-    }
-    // Each shard of a parallel build checks the article pages it owns (so a missing page is
-    // still found) and looks for unpublished articles in everything it wrote.
-    const sources = state.sources.filter((source) => source.status !== "published" || ownsUrl(state.shard, source.url));
-    const findings = await auditSite({ siteDir: directories.output, site: options.site, partners: options.partners, sources, now: state.now, rendered });
-    if (findings.length > 0) throw new AuditError(findings);
-  });
+export default function auditPlugin(
+  eleventyConfig: UserConfig,
+  options: { site: SiteConfig; partners: Partner[]; state: BuildState },
+): void {
+  eleventyConfig.on(
+    "eleventy.after",
+    async ({
+      directories,
+      results,
+    }: {
+      directories: { output: string };
+      results: Array<{ outputPath: string | false; content: string }>;
+    }) => {
+      const { state } = options;
+      if (state.includeUnpublished || !state.now) return;
+      // What Eleventy just rendered, so the audit need not read every page back from disk.
+      const rendered = new Map<string, string>();
+      for (const { outputPath, content } of results ?? []) {
+        if (outputPath) rendered.set(path.relative(directories.output, outputPath).split(path.sep).join("/"), content);
+      }
+      // Each shard of a parallel build checks the article pages it owns (so a missing page is
+      // still found) and looks for unpublished articles in everything it wrote.
+      const sources = state.sources.filter(
+        (source) => source.status !== "published" || ownsUrl(state.shard, source.url),
+      );
+      const findings = await auditSite({
+        siteDir: directories.output,
+        site: options.site,
+        partners: options.partners,
+        sources,
+        now: state.now,
+        rendered,
+      });
+      if (findings.length > 0) throw new AuditError(findings);
+    },
+  );
 }

@@ -12,8 +12,13 @@ export default function outputGuardPlugin(eleventyConfig: UserConfig): void {
       .map((url) => ({ url, problem: outputUrlProblem(url) }))
       .filter((entry) => entry.problem !== undefined);
     if (escaping.length > 0) {
-      const lines = escaping.map(({ url, problem }) => `  - ${inputOf(urlToInputPath[url])} would write ${JSON.stringify(url)}: expected ${problem}`);
-      throw new UserError(`Cannot build: ${escaping.length === 1 ? "a page" : `${escaping.length} pages`} would be written outside the output folder:\n${lines.join("\n")}`);
+      const lines = escaping.map(
+        ({ url, problem }) =>
+          `  - ${inputOf(urlToInputPath[url])} would write ${JSON.stringify(url)}: expected ${problem}`,
+      );
+      throw new UserError(
+        `Cannot build: ${escaping.length === 1 ? "a page" : `${escaping.length} pages`} would be written outside the output folder:\n${lines.join("\n")}`,
+      );
     }
   });
 }

@@ -13,7 +13,14 @@ type PageData = Record<string, unknown>;
  * build is parallel); the search page and 404 belong to shard 0.
  */
 export default function pagesPlugin(eleventyConfig: UserConfig, { shard }: { shard: Shard }): void {
-  const onePerPage = <T>(virtualPath: string, data: string, alias: string, layout: string | undefined, url: (item: T) => string, render = (_: PageData) => "") =>
+  const onePerPage = <T>(
+    virtualPath: string,
+    data: string,
+    alias: string,
+    layout: string | undefined,
+    url: (item: T) => string,
+    render = (_: PageData) => "",
+  ) =>
     eleventyConfig.addTemplate(virtualPath, {
       data: {
         ...(layout ? { layout } : {}),
@@ -25,15 +32,36 @@ export default function pagesPlugin(eleventyConfig: UserConfig, { shard }: { sha
     });
   const html = (url: string) => (url.endsWith("/") ? `${url}index.html` : url);
 
-  onePerPage<ArticlePage>("dateline-article.11ty.js", "shardPages.articlePages", "articlePage", "article.njk", (item) => html(item.article.url));
-  onePerPage<ListPage>("dateline-home.11ty.js", "shardPages.homePages", "listPage", "home.njk", (item) => html(item.url));
-  onePerPage<ListPage>("dateline-term.11ty.js", "shardPages.termPages", "listPage", "term.njk", (item) => html(item.url));
-  onePerPage<IndexPage>("dateline-terms.11ty.js", "shardPages.indexPages", "indexPage", "terms.njk", (item) => html(item.url));
+  onePerPage<ArticlePage>("dateline-article.11ty.js", "shardPages.articlePages", "articlePage", "article.njk", (item) =>
+    html(item.article.url),
+  );
+  onePerPage<ListPage>("dateline-home.11ty.js", "shardPages.homePages", "listPage", "home.njk", (item) =>
+    html(item.url),
+  );
+  onePerPage<ListPage>("dateline-term.11ty.js", "shardPages.termPages", "listPage", "term.njk", (item) =>
+    html(item.url),
+  );
+  onePerPage<IndexPage>("dateline-terms.11ty.js", "shardPages.indexPages", "indexPage", "terms.njk", (item) =>
+    html(item.url),
+  );
   // Feeds, sitemaps and robots.txt were rendered with the directory; this only writes them.
-  onePerPage<GeneratedFile>("dateline-files.11ty.js", "shardPages.files", "file", undefined, (item) => item.url, (page) => (page.file as GeneratedFile).content);
+  onePerPage<GeneratedFile>(
+    "dateline-files.11ty.js",
+    "shardPages.files",
+    "file",
+    undefined,
+    (item) => item.url,
+    (page) => (page.file as GeneratedFile).content,
+  );
 
   if (shard.index !== 0) return;
-  for (const [name, url] of [["search", "/search/index.html"], ["404", "/404.html"]] as const) {
-    eleventyConfig.addTemplate(`dateline-${name}.11ty.js`, { data: { layout: `${name}.njk`, permalink: url, eleventyExcludeFromCollections: true }, render: () => "" });
+  for (const [name, url] of [
+    ["search", "/search/index.html"],
+    ["404", "/404.html"],
+  ] as const) {
+    eleventyConfig.addTemplate(`dateline-${name}.11ty.js`, {
+      data: { layout: `${name}.njk`, permalink: url, eleventyExcludeFromCollections: true },
+      render: () => "",
+    });
   }
 }

@@ -72,7 +72,8 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     // A preview shows the edited page at once; its search catches up when the index is ready.
     if (!isPreview()) return install();
     install().catch((error: unknown) => {
-      if (!/SIGTERM/.test(String(error))) console.error(`[dateline] ${error instanceof Error ? error.message : String(error)}`);
+      if (!/SIGTERM/.test(String(error)))
+        console.error(`[dateline] ${error instanceof Error ? error.message : String(error)}`);
     });
   });
 }

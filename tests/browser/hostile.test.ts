@@ -20,7 +20,10 @@ describe.runIf(enabled)("the hostile corpus in Chromium", () => {
   beforeAll(async () => {
     const root = await tempDir("hostile-browser");
     await writeFiles(root, await safeCaseFiles());
-    const { outDir } = await buildFixture({ articlesDir: path.join(root, "articles"), now: "2024-01-02T00:00:00+07:00" });
+    const { outDir } = await buildFixture({
+      articlesDir: path.join(root, "articles"),
+      now: "2024-01-02T00:00:00+07:00",
+    });
     // Every page of the build: articles, lists, indexes, search, 404.
     pages = (await readdir(outDir, { recursive: true }))
       .map(String)
@@ -50,7 +53,8 @@ describe.runIf(enabled)("the hostile corpus in Chromium", () => {
     page.on("pageerror", (error) => problems.push(`${current}: ${error.message}`));
     page.on("console", (message) => {
       // Payload images point at an unresolvable host on purpose; that failure is not ours.
-      if (message.type() === "error" && !message.location().url.includes("x.invalid")) problems.push(`${current}: console: ${message.text()}`);
+      if (message.type() === "error" && !message.location().url.includes("x.invalid"))
+        problems.push(`${current}: console: ${message.text()}`);
     });
     // Control: the detector does see a payload that runs.
     await page.setContent("<script>window.__pwned=1</script>");
@@ -63,7 +67,8 @@ describe.runIf(enabled)("the hostile corpus in Chromium", () => {
       // Hover over the page: some payloads wait for the pointer.
       await page.mouse.move(200, 300);
       await page.mouse.move(400, 600);
-      if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned !== undefined)) problems.push(`${sitePath}: an injected script ran`);
+      if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned !== undefined))
+        problems.push(`${sitePath}: an injected script ran`);
     }
     await page.close();
     expect(problems).toEqual([]);
@@ -80,7 +85,9 @@ describe.runIf(enabled)("the hostile corpus in Chromium", () => {
     // Every case's title starts with "Case"; the others find the filter-bearing cases directly.
     for (const query of ["case", "markup", "filterable", "backslashes"]) {
       await page.goto(`${server.url}/search/?q=${query}`);
-      await expect.poll(() => page.locator(".pagefind-ui__result-link").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator(".pagefind-ui__result-link").count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
       const names = await page.locator(".pagefind-ui__filter-name").all();
       expect(names.length, query).toBeGreaterThanOrEqual(4);
       for (const name of names) await name.click();
@@ -88,9 +95,13 @@ describe.runIf(enabled)("the hostile corpus in Chromium", () => {
       await page.mouse.move(500, 700);
       const labels = (await page.locator(".pagefind-ui__filter-label").allTextContents()).join("\n");
       if (query === "markup") expect(labels).toContain("<img src=x onerror=window.__pwned=1>");
-      expect(await page.locator("#search img, #search svg:not(.pagefind-ui__search-clear svg), #search script").count(), query).toBe(0);
+      expect(
+        await page.locator("#search img, #search svg:not(.pagefind-ui__search-clear svg), #search script").count(),
+        query,
+      ).toBe(0);
       expect(await page.evaluate(() => String(document.createElement).includes("[native code]")), query).toBe(true);
-      if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned !== undefined)) problems.push(`/search/?q=${query}: an injected script ran`);
+      if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned !== undefined))
+        problems.push(`/search/?q=${query}: an injected script ran`);
     }
     await page.close();
     expect(problems).toEqual([]);

@@ -20,17 +20,30 @@ describe.runIf(enabled)("npm run audit (Lighthouse)", () => {
     await new Eleventy(".", site, { quietMode: true, config }).write();
     const out = await tempDir("lighthouse-out");
     const pages = "/news/2026/10/harbourline-freight-reports-record-third-quarter/,/categories/";
-    await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["scripts/audit.ts", "--site", site, "--out", out, "--pages", pages]).catch(
-      (error: { code: number; stdout: string }) => {
-        // A performance score below target under a loaded CI machine is the report's business.
-        if (!/performance [0-9.]+ \(below/.test(error.stdout)) throw error;
-      },
-    );
+    await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [
+      "scripts/audit.ts",
+      "--site",
+      site,
+      "--out",
+      out,
+      "--pages",
+      pages,
+    ]).catch((error: { code: number; stdout: string }) => {
+      // A performance score below target under a loaded CI machine is the report's business.
+      if (!/performance [0-9.]+ \(below/.test(error.stdout)) throw error;
+    });
     const summary = await readFile(path.join(out, "summary.md"), "utf8");
     for (const sitePath of pages.split(",")) {
       const row = summary.split("\n").find((line) => line.startsWith(`| ${sitePath} |`));
       expect(row, sitePath).toContain("accessibility 1.00 · best-practices 1.00 · seo 1.00");
-      expect(JSON.parse(await readFile(path.join(out, `${sitePath.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-")}.json`), "utf8")).configSettings.formFactor).toBe("mobile");
+      expect(
+        JSON.parse(
+          await readFile(
+            path.join(out, `${sitePath.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-")}.json`),
+            "utf8",
+          ),
+        ).configSettings.formFactor,
+      ).toBe("mobile");
     }
   }, 180_000);
 });

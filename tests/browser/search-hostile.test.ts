@@ -39,10 +39,26 @@ describe.runIf(enabled)("the search page with hostile values, in Chromium", () =
         },
         `Harbour text &lt;img src=x onerror=${PWN}&gt; and \\<script>${PWN}\\</script> after.`,
       ),
-      "articles/two.md": article({ title: "Harbour second", partner: "tidewater", categories: "[Shipping]", dateline: "{ city: OSLO, country: Norway }" }, "Harbour body."),
+      "articles/two.md": article(
+        {
+          title: "Harbour second",
+          partner: "tidewater",
+          categories: "[Shipping]",
+          dateline: "{ city: OSLO, country: Norway }",
+        },
+        "Harbour body.",
+      ),
     });
-    const partners = [...fixturePartners, { ...fixturePartners[0]!, id: "tidewater", name: HOSTILE.partner, datelineTag: "Tidewater" }];
-    const { outDir } = await buildFixture({ articlesDir: path.join(root, "articles"), partners, search: true, now: "2024-01-02T00:00:00+07:00" });
+    const partners = [
+      ...fixturePartners,
+      { ...fixturePartners[0]!, id: "tidewater", name: HOSTILE.partner, datelineTag: "Tidewater" },
+    ];
+    const { outDir } = await buildFixture({
+      articlesDir: path.join(root, "articles"),
+      partners,
+      search: true,
+      now: "2024-01-02T00:00:00+07:00",
+    });
     server = await serveSite(outDir, { deployHeaders: false });
     browser = await launchChromium();
   });
@@ -69,13 +85,18 @@ describe.runIf(enabled)("the search page with hostile values, in Chromium", () =
 
     const labels = (await page.locator(".pagefind-ui__filter-label").allTextContents()).map((text) => text.trim());
     for (const value of [HOSTILE.category, HOSTILE.clobber, HOSTILE.country, HOSTILE.partner, HOSTILE.plain]) {
-      expect(labels.some((label) => label.startsWith(value)), `${value} in ${JSON.stringify(labels)}`).toBe(true);
+      expect(
+        labels.some((label) => label.startsWith(value)),
+        `${value} in ${JSON.stringify(labels)}`,
+      ).toBe(true);
     }
     expect(await page.locator(".pagefind-ui__result-link").allTextContents()).toContain(HOSTILE.title);
     const excerpts = (await page.locator(".pagefind-ui__result-excerpt").allTextContents()).join("\n");
     expect(excerpts).toContain(`<img src=x onerror=${PWN}>`);
     // Nothing injected: no element from a value, no script run, the DOM's own functions intact.
-    expect(await page.locator("#search img, #search svg:not(.pagefind-ui__search-clear svg), #search b").count()).toBe(0);
+    expect(await page.locator("#search img, #search svg:not(.pagefind-ui__search-clear svg), #search b").count()).toBe(
+      0,
+    );
     expect(await page.evaluate(() => String(document.createElement).includes("[native code]"))).toBe(true);
     expect(await pwned(page)).toBe(false);
     // Choosing a hostile filter still narrows the results (the value goes back to the index intact).

@@ -21,7 +21,10 @@ describe.runIf(enabled)("search over an index in parts, in a real browser", () =
 
   beforeAll(async () => {
     outDir = await tempDir("browser-parts");
-    await new Eleventy(".", outDir, { quietMode: true, config: configureDateline({ site, partners, searchPartSize: 5 }) }).write();
+    await new Eleventy(".", outDir, {
+      quietMode: true,
+      config: configureDateline({ site, partners, searchPartSize: 5 }),
+    }).write();
     server = await serveSite(outDir);
     browser = await launchChromium();
   });
@@ -39,7 +42,8 @@ describe.runIf(enabled)("search over an index in parts, in a real browser", () =
     await page.goto(`${server.url}/search/`);
     return page;
   }
-  const total = async (page: Page) => Number(/(\d+) results? for/.exec((await page.locator(".pagefind-ui__message").textContent()) ?? "")?.[1] ?? NaN);
+  const total = async (page: Page) =>
+    Number(/(\d+) results? for/.exec((await page.locator(".pagefind-ui__message").textContent()) ?? "")?.[1] ?? NaN);
 
   it("lists the parts on the search page", async () => {
     expect(await mergedBundles(outDir)).toEqual(["/pagefind/part-2/", "/pagefind/part-3/"]);
@@ -54,7 +58,8 @@ describe.runIf(enabled)("search over an index in parts, in a real browser", () =
     await page.locator("label", { hasText: "GlobeNewswire" }).click();
     await expect.poll(() => total(page), { timeout: 10_000 }).toBe(4);
     // Each part's data came from its own folder; Pagefind's code and WebAssembly only once.
-    for (const part of ["/pagefind/part-2/", "/pagefind/part-3/"]) expect(requested).toContain(`${part}pagefind-entry.json`);
+    for (const part of ["/pagefind/part-2/", "/pagefind/part-3/"])
+      expect(requested).toContain(`${part}pagefind-entry.json`);
     expect(requested.filter((url) => url.endsWith(".pagefind") && url.startsWith("/pagefind/part-"))).toEqual([]);
     await page.close();
   });
@@ -62,9 +67,9 @@ describe.runIf(enabled)("search over an index in parts, in a real browser", () =
   it("ranks the article that has the searched words first", async () => {
     const page = await open();
     await page.locator(".pagefind-ui__search-input").fill("mung beans");
-    await expect.poll(async () => (await page.locator(".pagefind-ui__result-link").allTextContents())[0], { timeout: 10_000 }).toBe(
-      "Saigon River Foods Opens Plant-Based Protein Factory Using Local Mung Beans",
-    );
+    await expect
+      .poll(async () => (await page.locator(".pagefind-ui__result-link").allTextContents())[0], { timeout: 10_000 })
+      .toBe("Saigon River Foods Opens Plant-Based Protein Factory Using Local Mung Beans");
     await page.close();
   });
 

@@ -40,24 +40,34 @@ describe.runIf(enabled)("search in a real browser (demo site)", () => {
     // Everything here runs under the deploy headers' strict CSP (no inline script or style).
     expect(headers["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';");
     await page.locator(".pagefind-ui__search-input").fill("solar");
-    await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual([
-      "Lotus Grid Energy Commissions 120 MW Rooftop Solar Cluster Across Industrial Parks",
-      "Coral Coast Water's Solar-Powered Desalination Plant Reaches Full Capacity",
-    ]);
+    await expect
+      .poll(() => resultTitles(page), { timeout: 10_000 })
+      .toEqual([
+        "Lotus Grid Energy Commissions 120 MW Rooftop Solar Cluster Across Industrial Parks",
+        "Coral Coast Water's Solar-Powered Desalination Plant Reaches Full Capacity",
+      ]);
     await page.locator(".pagefind-ui__filter-name", { hasText: "Partner" }).click();
     await page.locator("label", { hasText: "GlobeNewswire" }).click();
-    await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual(["Coral Coast Water's Solar-Powered Desalination Plant Reaches Full Capacity"]);
+    await expect
+      .poll(() => resultTitles(page), { timeout: 10_000 })
+      .toEqual(["Coral Coast Water's Solar-Powered Desalination Plant Reaches Full Capacity"]);
     await page.close();
   });
 
   it("narrows the results with each filter: partner, category, region and year", async () => {
     const { page } = await open("/search/");
     // Pagefind shows results five at a time; its message has the total.
-    const total = async () => Number(/(\d+) results? for/.exec((await page.locator(".pagefind-ui__message").textContent()) ?? "")?.[1] ?? NaN);
+    const total = async () =>
+      Number(/(\d+) results? for/.exec((await page.locator(".pagefind-ui__message").textContent()) ?? "")?.[1] ?? NaN);
     await page.locator(".pagefind-ui__search-input").fill("the");
     await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(5);
     const everything = await total();
-    for (const [filter, value, expected] of [["Partner", "GlobeNewswire", 4], ["Category", "Manufacturing", 3], ["Region", "Singapore", 2], ["Year", "2025", 1]] as const) {
+    for (const [filter, value, expected] of [
+      ["Partner", "GlobeNewswire", 4],
+      ["Category", "Manufacturing", 3],
+      ["Region", "Singapore", 2],
+      ["Year", "2025", 1],
+    ] as const) {
       await page.locator(".pagefind-ui__filter-name", { hasText: filter }).click();
       const option = page.locator("label", { hasText: new RegExp(`^\\s*${value}`) }).first();
       await option.click();
@@ -73,12 +83,18 @@ describe.runIf(enabled)("search in a real browser (demo site)", () => {
     const { page } = await open("/no/such/page/");
     await page.locator("#q").fill("mung beans");
     await page.locator(".search-form button").click();
-    await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual(["Saigon River Foods Opens Plant-Based Protein Factory Using Local Mung Beans"]);
+    await expect
+      .poll(() => resultTitles(page), { timeout: 10_000 })
+      .toEqual(["Saigon River Foods Opens Plant-Based Protein Factory Using Local Mung Beans"]);
     await page.close();
   });
 
   it("logs no console errors and fails no requests", () => {
     // The 404 page itself answers 404 on purpose; Chromium logs that as a console error.
-    expect(problems.filter((p) => !p.startsWith("/no/such/page/: Failed to load resource: the server responded with a status of 404"))).toEqual([]);
+    expect(
+      problems.filter(
+        (p) => !p.startsWith("/no/such/page/: Failed to load resource: the server responded with a status of 404"),
+      ),
+    ).toEqual([]);
   });
 });

@@ -59,7 +59,10 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
     await server?.close();
   });
 
-  async function open(sitePath: string, options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
+  async function open(
+    sitePath: string,
+    options: BrowserContextOptions = {},
+  ): Promise<{ page: Page; problems: string[] }> {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -70,7 +73,8 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
     page.on("pageerror", (error) => problems.push(`error: ${error.message}`));
     page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
     page.on("response", (response) => {
-      if (response.status() >= 400 && response.url() !== `${server.url}${PAGE_TYPES["not found"]}`) problems.push(`${response.status()}: ${response.url()}`);
+      if (response.status() >= 400 && response.url() !== `${server.url}${PAGE_TYPES["not found"]}`)
+        problems.push(`${response.status()}: ${response.url()}`);
     });
     await page.goto(`${server.url}${sitePath}`, { waitUntil: "load" });
     return { page, problems };
@@ -80,21 +84,30 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
     // evaluate() runs outside the page's CSP, so axe needs no inline-script exception.
     await page.evaluate(await axeSource);
     const result = await page.evaluate(() =>
-      (window as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({
+      (
+        window as unknown as {
+          axe: {
+            run: (o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+          };
+        }
+      ).axe.run({
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
       }),
     );
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   }
 
-  it.each(Object.entries(PAGE_TYPES))("%s: axe finds no violations, in light and dark mode", async (_type, sitePath) => {
-    for (const colorScheme of ["light", "dark"] as const) {
-      const { page } = await open(sitePath, { colorScheme });
-      if (sitePath === "/search/") await page.waitForSelector(".pagefind-ui__search-input");
-      expect(await axeViolations(page), `${sitePath} (${colorScheme})`).toEqual([]);
-      await page.context().close();
-    }
-  });
+  it.each(Object.entries(PAGE_TYPES))(
+    "%s: axe finds no violations, in light and dark mode",
+    async (_type, sitePath) => {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const { page } = await open(sitePath, { colorScheme });
+        if (sitePath === "/search/") await page.waitForSelector(".pagefind-ui__search-input");
+        expect(await axeViolations(page), `${sitePath} (${colorScheme})`).toEqual([]);
+        await page.context().close();
+      }
+    },
+  );
 
   it("loads every page type with no console error and no failed request", async () => {
     const all: string[] = [];
@@ -113,7 +126,9 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
     for (const width of [375, 1280]) {
       const { page } = await open(ARTICLE, { viewport: { width, height: 900 } });
       const lead = page.locator(".photo--lead img");
-      await expect.poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.currentSrc !== "")).toBe(true);
+      await expect
+        .poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.currentSrc !== ""))
+        .toBe(true);
       chosen[width] = await lead.evaluate((img: HTMLImageElement) => img.currentSrc);
       expect(await lead.getAttribute("loading")).toBe("eager");
       expect(await lead.getAttribute("fetchpriority")).toBe("high");
@@ -129,7 +144,9 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
       await page.evaluate(() => {
         (window as unknown as { cls: number }).cls = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+          for (const entry of list.getEntries() as Array<
+            PerformanceEntry & { value: number; hadRecentInput: boolean }
+          >) {
             if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
           }
         }).observe({ type: "layout-shift", buffered: true });
@@ -143,7 +160,10 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
   });
 
   /** Tabs through the page and describes each focused element, with whether focus is visible. */
-  async function tabThrough(page: Page, steps: number): Promise<Array<{ text: string; href: string | null; visible: boolean; tag: string }>> {
+  async function tabThrough(
+    page: Page,
+    steps: number,
+  ): Promise<Array<{ text: string; href: string | null; visible: boolean; tag: string }>> {
     const seen = [];
     for (let i = 0; i < steps; i++) {
       await page.keyboard.press("Tab");
@@ -154,7 +174,12 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
           const element = document.activeElement as HTMLElement;
           const style = getComputedStyle(element);
           const visible = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
-          return { text: (element.textContent ?? "").trim().slice(0, 60), href: element.getAttribute("href"), visible, tag: element.tagName };
+          return {
+            text: (element.textContent ?? "").trim().slice(0, 60),
+            href: element.getAttribute("href"),
+            visible,
+            tag: element.tagName,
+          };
         }),
       );
     }
@@ -183,7 +208,11 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
     const { page } = await open(ARTICLE);
     await page.emulateMedia({ media: "print" });
     for (const selector of [".site-nav", ".breadcrumbs", ".site-footer", ".related"]) {
-      const display = await page.locator(selector).first().evaluate((el) => getComputedStyle(el).display).catch(() => "none");
+      const display = await page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display)
+        .catch(() => "none");
       expect(display, selector).toBe("none");
     }
     const after = await page.locator(".original-link a").evaluate((a) => getComputedStyle(a, "::after").content);
@@ -195,14 +224,19 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
   it("reflows at 320 CSS pixels (a 1280 px window at 400% zoom) without horizontal scrolling", async () => {
     for (const sitePath of ["/", ARTICLE, "/companies/", "/search/"]) {
       const { page } = await open(sitePath, { viewport: { width: 320, height: 640 } });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, sitePath).toBeLessThanOrEqual(0);
       await page.context().close();
     }
   });
 
   it("saves screenshots of the home and an article page at 375 and 1280 px", async () => {
-    for (const [name, sitePath] of [["home", "/"], ["article", ARTICLE]] as const) {
+    for (const [name, sitePath] of [
+      ["home", "/"],
+      ["article", ARTICLE],
+    ] as const) {
       for (const width of [375, 1280]) {
         const { page } = await open(sitePath, { viewport: { width, height: 900 } });
         await page.evaluate(async () => {

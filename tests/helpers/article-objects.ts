@@ -9,7 +9,9 @@ export function makeArticle(fields: Partial<Omit<Article, "date">> & { date?: st
   counter++;
   const { date, ...rest } = fields;
   const slug = rest.slug ?? `article-${counter}`;
-  const when = DateTime.fromISO(date ?? `2023-10-${String((counter % 28) + 1).padStart(2, "0")}T09:00:00+07:00`, { setZone: true }).setZone("Asia/Bangkok");
+  const when = DateTime.fromISO(date ?? `2023-10-${String((counter % 28) + 1).padStart(2, "0")}T09:00:00+07:00`, {
+    setZone: true,
+  }).setZone("Asia/Bangkok");
   return {
     title: `Article ${counter}`,
     date: when,

@@ -9,8 +9,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) throw new Error(`Browser tests need Chromium at ${CHROMIUM} under CI (apt-get install -y chromium).`);
-  console.warn(`\n*** SKIPPING BROWSER TESTS: no Chromium at ${CHROMIUM}. Install it: apt-get install -y chromium ***\n`);
+  if (process.env.CI)
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM} under CI (apt-get install -y chromium).`);
+  console.warn(
+    `\n*** SKIPPING BROWSER TESTS: no Chromium at ${CHROMIUM}. Install it: apt-get install -y chromium ***\n`,
+  );
   return false;
 }
 
@@ -18,6 +21,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     // The machine has no network beyond localhost: keep Chromium from trying.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }

@@ -24,7 +24,8 @@ export const fixturePartners: Partner[] = [
     name: "Cision PR Newswire",
     datelineTag: "PRNewswire",
     datelineTagStyle: "slashes",
-    disclaimer: "The information provided in this article was created by {partner}, our news partner. The author's opinions and the content shared on this page are their own and may not necessarily represent the perspectives of {site}.",
+    disclaimer:
+      "The information provided in this article was created by {partner}, our news partner. The author's opinions and the content shared on this page are their own and may not necessarily represent the perspectives of {site}.",
     originalLinkLabel: "View original content",
     indexing: "index",
   },
@@ -58,7 +59,9 @@ export async function writeFiles(root: string, files: Record<string, string | Bu
 
 /** A small JPEG (small keeps AVIF encoding fast); colour makes each photo's hash distinct. */
 export async function smallPhoto(width = 320, height = 200, colour = "#3a7bd5"): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
 }
 
 export interface FixtureBuildOptions extends Partial<Omit<DatelineOptions, "articlesDir">> {
@@ -68,7 +71,10 @@ export interface FixtureBuildOptions extends Partial<Omit<DatelineOptions, "arti
 }
 
 /** Builds a fixture site through Eleventy's programmatic API (into a new temporary folder unless told). */
-export async function buildFixture({ outDir: chosenOutDir, ...options }: FixtureBuildOptions): Promise<{ outDir: string; read: (sitePath: string) => Promise<string> }> {
+export async function buildFixture({
+  outDir: chosenOutDir,
+  ...options
+}: FixtureBuildOptions): Promise<{ outDir: string; read: (sitePath: string) => Promise<string> }> {
   const outDir = chosenOutDir ?? (await tempDir("out"));
   const eleventy = new Eleventy(".", outDir, {
     quietMode: true,

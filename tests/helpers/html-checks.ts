@@ -6,7 +6,8 @@
 export function activeContent(html: string): string[] {
   const offences: string[] = [];
   for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
-    if (!/\ssrc="\/(assets|pagefind)\//.test(tag) && !/^<script type="application\/ld\+json">$/.test(tag)) offences.push(tag);
+    if (!/\ssrc="\/(assets|pagefind)\//.test(tag) && !/^<script type="application\/ld\+json">$/.test(tag))
+      offences.push(tag);
   }
   for (const [tag] of html.matchAll(/<[a-z][^>]*>/gi)) {
     // Look at attribute names only: escaped text inside a quoted value is inert.
@@ -14,8 +15,13 @@ export function activeContent(html: string): string[] {
     const handler = /\s(on[a-z]+|style|srcdoc|formaction)\s*=/i.exec(names);
     if (handler) offences.push(`${handler[1]} in ${tag.slice(0, 60)}`);
   }
-  for (const [url] of html.matchAll(/(?:href|src|action|poster|data)\s*=\s*["']?\s*(?:javascript|vbscript|data):[^"'>]*/gi)) offences.push(url);
-  for (const [element] of html.matchAll(/<(style|iframe|frame|object|embed|applet|form|input|textarea|button|base|svg|math|template|noscript|meta\s+http-equiv)\b/gi)) {
+  for (const [url] of html.matchAll(
+    /(?:href|src|action|poster|data)\s*=\s*["']?\s*(?:javascript|vbscript|data):[^"'>]*/gi,
+  ))
+    offences.push(url);
+  for (const [element] of html.matchAll(
+    /<(style|iframe|frame|object|embed|applet|form|input|textarea|button|base|svg|math|template|noscript|meta\s+http-equiv)\b/gi,
+  )) {
     offences.push(element);
   }
   return offences;

@@ -13,7 +13,11 @@ export interface SearchHit {
  * it loads the generated `pagefind/pagefind.js`, merges the index parts the search page lists
  * (`data-merge-index`), and serves its `fetch` calls from the files.
  */
-export async function searchBuiltSite(siteDir: string, query: string | null, filters: Record<string, string> = {}): Promise<SearchHit[]> {
+export async function searchBuiltSite(
+  siteDir: string,
+  query: string | null,
+  filters: Record<string, string> = {},
+): Promise<SearchHit[]> {
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (input: string | URL | Request) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -29,7 +33,8 @@ export async function searchBuiltSite(siteDir: string, query: string | null, fil
     // A fresh module per site: the query string makes Node load it again.
     const pagefind = await import(`${entry}?site=${encodeURIComponent(siteDir)}`);
     await pagefind.options({ basePath: pathToFileURL(path.join(siteDir, "pagefind")).href + "/", baseUrl: "/" });
-    for (const bundle of await mergedBundles(siteDir)) await pagefind.mergeIndex(pathToFileURL(path.join(siteDir, bundle)).href, { baseUrl: "/" });
+    for (const bundle of await mergedBundles(siteDir))
+      await pagefind.mergeIndex(pathToFileURL(path.join(siteDir, bundle)).href, { baseUrl: "/" });
     const search = await pagefind.search(query, { filters });
     const hits: SearchHit[] = [];
     for (const result of search.results) {

@@ -23,10 +23,14 @@ export async function writeFixtureConfig(articlesDir: string, now: string, photo
 /** Runs `npm run build`'s script in a child process; never throws on a failing build. */
 export async function runBuild(config: string, output: string, env: Record<string, string> = {}, args: string[] = []) {
   try {
-    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--config", config, "--output", output, ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-    });
+    const { stdout, stderr } = await run(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["scripts/build.ts", "--config", config, "--output", output, ...args],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -38,7 +42,11 @@ export async function runBuild(config: string, output: string, env: Record<strin
 export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
+    if (entry.isFile())
+      files.set(
+        path.relative(dir, path.join(entry.parentPath, entry.name)),
+        await readFile(path.join(entry.parentPath, entry.name)),
+      );
   }
   return files;
 }

@@ -42,7 +42,10 @@ export async function malformedXml(siteDir: string): Promise<string[]> {
  * `content_html`), decoded as a feed reader would before showing it.
  */
 export function feedItemsHtml(sitePath: string, text: string): string[] {
-  if (sitePath.endsWith(".json")) return (JSON.parse(text) as { items: Array<{ content_html?: string }> }).items.map((item) => item.content_html ?? "");
+  if (sitePath.endsWith(".json"))
+    return (JSON.parse(text) as { items: Array<{ content_html?: string }> }).items.map(
+      (item) => item.content_html ?? "",
+    );
   const items: string[] = [];
   const parser = new SaxesParser({ xmlns: true });
   let inside = false;

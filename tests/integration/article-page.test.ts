@@ -21,7 +21,8 @@ beforeAll(async () => {
         title: `'Harbour <script>alert("t")</script> Crane & Co. opens {{ site.name }} terminal'`,
         summary: '"Summary with <b>tags</b> & ampersands"',
         guid: "012345",
-        source: "{ name: Xinhua Silk Road, title: \"Original <i>headline</i>\", url: \"https://silkroad.example/a?b=1&c=2\" }",
+        source:
+          '{ name: Xinhua Silk Road, title: "Original <i>headline</i>", url: "https://silkroad.example/a?b=1&c=2" }',
         originalUrl: "https://wire.example/releases/harbour?x=1&y=2",
         images: `
   - src: lead.jpg
@@ -46,14 +47,22 @@ beforeAll(async () => {
     ),
     "articles/2023/10/lead.jpg": await smallPhoto(1000, 625, "#1a5276"),
     "articles/2023/10/photos/second.jpg": await smallPhoto(320, 200, "#7d3c98"),
-    "articles/2023/10/third.png": await sharp({ create: { width: 320, height: 240, channels: 4, background: "#117a65" } }).png().toBuffer(),
+    "articles/2023/10/third.png": await sharp({
+      create: { width: 320, height: 240, channels: 4, background: "#117a65" },
+    })
+      .png()
+      .toBuffer(),
     "articles/2023/10/globe-release.md": article({
       title: "Globe release",
       partner: "globenewswire",
       date: "2023-10-23T20:00:00-04:00",
       dateline: "{ city: NEW YORK, country: United States }",
     }),
-    "articles/2023/09/older.md": article({ title: "Older release", date: "2023-09-30", dateline: "{ city: \"XI'AN, China\" }" }),
+    "articles/2023/09/older.md": article({
+      title: "Older release",
+      date: "2023-09-30",
+      dateline: '{ city: "XI\'AN, China" }',
+    }),
     "articles/2023/10/draft.md": article({ title: "Secret draft", draft: "true" }),
     "articles/2023/10/embargoed.md": article({ title: "Embargoed release", embargo: "2023-11-01T09:00:00+07:00" }),
   });
@@ -76,16 +85,25 @@ describe("the article page", () => {
   });
 
   it("escapes the title, summary and every text field", () => {
-    expect(page).toContain("<h1>Harbour &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; Crane &amp; Co. opens {{ site.name }} terminal</h1>");
-    expect(page).toContain("<title>Harbour &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; Crane &amp; Co. opens {{ site.name }} terminal | Fixture Trade Register</title>");
+    expect(page).toContain(
+      "<h1>Harbour &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; Crane &amp; Co. opens {{ site.name }} terminal</h1>",
+    );
+    expect(page).toContain(
+      "<title>Harbour &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; Crane &amp; Co. opens {{ site.name }} terminal | Fixture Trade Register</title>",
+    );
     expect(page).toContain('<p class="summary">Summary with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands</p>');
     // The only script elements are JSON-LD data blocks, whose JSON escapes `<`.
-    expect(page.match(/<script[^>]*>/g)).toEqual(['<script type="application/ld+json">', '<script type="application/ld+json">']);
+    expect(page.match(/<script[^>]*>/g)).toEqual([
+      '<script type="application/ld+json">',
+      '<script type="application/ld+json">',
+    ]);
     expect(page).not.toContain("</script>alert");
   });
 
   it("shows template tags in the body literally", () => {
-    expect(page).toContain("<p>First paragraph with {{ site.name }} and {% if true %}a tag{% endif %} and {{ 7 * 7 }}.</p>");
+    expect(page).toContain(
+      "<p>First paragraph with {{ site.name }} and {% if true %}a tag{% endif %} and {{ 7 * 7 }}.</p>",
+    );
     expect(page).not.toContain("Fixture Trade Register and");
   });
 
@@ -98,9 +116,15 @@ describe("the article page", () => {
   it("draws every photo as a figure with a picture of AVIF, WebP and JPEG renditions", () => {
     expect(count(page, "<figure")).toBe(3);
     const lead = page.match(/<figure class="photo photo--lead">.*?<\/figure>/s)?.[0] ?? "";
-    expect(lead).toMatch(/<source type="image\/avif" srcset="\/photos\/[\w-]+-480\.avif 480w, \/photos\/[\w-]+-800\.avif 800w" sizes="[^"]+">/);
-    expect(lead).toMatch(/<source type="image\/webp" srcset="\/photos\/[\w-]+-480\.webp 480w, \/photos\/[\w-]+-800\.webp 800w"/);
-    expect(lead).toMatch(/<img src="\/photos\/[\w-]+-800\.jpeg" srcset="\/photos\/[\w-]+-480\.jpeg 480w, \/photos\/[\w-]+-800\.jpeg 800w" sizes="[^"]+" alt="A crane &quot;lifting&quot; a container" width="800" height="500" loading="eager" fetchpriority="high" decoding="async">/);
+    expect(lead).toMatch(
+      /<source type="image\/avif" srcset="\/photos\/[\w-]+-480\.avif 480w, \/photos\/[\w-]+-800\.avif 800w" sizes="[^"]+">/,
+    );
+    expect(lead).toMatch(
+      /<source type="image\/webp" srcset="\/photos\/[\w-]+-480\.webp 480w, \/photos\/[\w-]+-800\.webp 800w"/,
+    );
+    expect(lead).toMatch(
+      /<img src="\/photos\/[\w-]+-800\.jpeg" srcset="\/photos\/[\w-]+-480\.jpeg 480w, \/photos\/[\w-]+-800\.jpeg 800w" sizes="[^"]+" alt="A crane &quot;lifting&quot; a container" width="800" height="500" loading="eager" fetchpriority="high" decoding="async">/,
+    );
   });
 
   it("loads the lead photo eagerly and the others lazily", () => {
@@ -109,7 +133,9 @@ describe("the article page", () => {
   });
 
   it("captions photos with caption and credit, and none when there is nothing to say", () => {
-    expect(page).toContain('<figcaption><span class="caption">Cranes at &lt;dawn&gt;.</span> <span class="credit">Harbour Crane Co.</span></figcaption>');
+    expect(page).toContain(
+      '<figcaption><span class="caption">Cranes at &lt;dawn&gt;.</span> <span class="credit">Harbour Crane Co.</span></figcaption>',
+    );
     expect(page).toContain('<figcaption><span class="caption">Second caption.</span></figcaption>');
     expect(count(page, "<figcaption>")).toBe(2);
   });
@@ -142,7 +168,8 @@ describe("the article page", () => {
   it("carries its own partner's disclaimer exactly once, with the site's name", () => {
     const prn =
       "The information provided in this article was created by Cision PR Newswire, our news partner. The author&#39;s opinions and the content shared on this page are their own and may not necessarily represent the perspectives of Fixture Trade Register.";
-    const globe = "Fixture Trade Register republishes this release from GlobeNewswire without changes and takes no responsibility for it.";
+    const globe =
+      "Fixture Trade Register republishes this release from GlobeNewswire without changes and takes no responsibility for it.";
     expect(count(page, prn)).toBe(1);
     expect(page).not.toContain(globe);
     expect(count(globePage, globe)).toBe(1);
@@ -151,12 +178,18 @@ describe("the article page", () => {
   });
 
   it("links categories and companies to their directory pages", () => {
-    expect(page).toContain('<dt>Categories</dt><dd><ul><li><a href="/categories/logistics/">Logistics</a></li><li><a href="/categories/ports/">Ports</a></li></ul></dd>');
-    expect(page).toContain('<dt>Companies</dt><dd><ul><li><a href="/companies/harbour-crane-co/">Harbour Crane Co.</a></li></ul></dd>');
+    expect(page).toContain(
+      '<dt>Categories</dt><dd><ul><li><a href="/categories/logistics/">Logistics</a></li><li><a href="/categories/ports/">Ports</a></li></ul></dd>',
+    );
+    expect(page).toContain(
+      '<dt>Companies</dt><dd><ul><li><a href="/companies/harbour-crane-co/">Harbour Crane Co.</a></li></ul></dd>',
+    );
   });
 
   it("has a canonical URL and the site's language", () => {
-    expect(page).toContain('<link rel="canonical" href="https://register.fixture.example/news/2023/10/harbour-crane/">');
+    expect(page).toContain(
+      '<link rel="canonical" href="https://register.fixture.example/news/2023/10/harbour-crane/">',
+    );
     expect(page).toContain('<html lang="en">');
   });
 
@@ -171,11 +204,12 @@ describe("publication", () => {
   it("builds no draft and no article under embargo", async () => {
     const files = (await readdir(path.join(outDir, "news"), { recursive: true })).map(String);
     // Article pages are year/month/slug/index.html; the rest are archive pages.
-    expect(files.map((f) => f.split(path.sep).join("/")).filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f)).sort()).toEqual([
-      "2023/09/older/index.html",
-      "2023/10/globe-release/index.html",
-      "2023/10/harbour-crane/index.html",
-    ]);
+    expect(
+      files
+        .map((f) => f.split(path.sep).join("/"))
+        .filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f))
+        .sort(),
+    ).toEqual(["2023/09/older/index.html", "2023/10/globe-release/index.html", "2023/10/harbour-crane/index.html"]);
     const home = await readPage(outDir, "/");
     expect(home).not.toMatch(/Secret draft|Embargoed release/);
   });

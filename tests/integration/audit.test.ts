@@ -5,7 +5,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readArticleSources, type ArticleSource } from "../../src/lib/articles.ts";
 import { auditSite, formatFinding } from "../../src/lib/audit.ts";
 import { validateSiteConfig } from "../../src/lib/site-config.ts";
-import { article, buildFixture, fixturePartners, fixtureSite, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import {
+  article,
+  buildFixture,
+  fixturePartners,
+  fixtureSite,
+  smallPhoto,
+  tempDir,
+  writeFiles,
+} from "../helpers/fixture-site.ts";
 
 /** A compliant fixture build; each test breaks one rule in a copy of it. */
 const NOW = "2023-10-25T12:00:00+07:00";
@@ -25,7 +33,11 @@ beforeAll(async () => {
     }),
     "articles/a.jpg": await smallPhoto(200, 100, "#113355"),
     "articles/b.jpg": await smallPhoto(200, 100, "#553311"),
-    "articles/globe.md": article({ title: "A globe release", partner: "globenewswire", date: "2023-10-23T09:00:00+07:00" }),
+    "articles/globe.md": article({
+      title: "A globe release",
+      partner: "globenewswire",
+      date: "2023-10-23T09:00:00+07:00",
+    }),
     // Characters the layouts escape: the audit must compare decoded text, not escaped strings.
     "articles/escapes.md": article({
       title: `'Quotes " and <tags> & ampersands'`,
@@ -39,7 +51,11 @@ beforeAll(async () => {
   });
   ({ outDir: builtDir } = await buildFixture({ articlesDir: path.join(root, "articles"), now: NOW }));
   ({ sources } = await readArticleSources({
-    articlesDir: path.join(root, "articles"), displayRoot: root, timeZone: site.timeZone, partners: fixturePartners, now: DateTime.fromISO(NOW),
+    articlesDir: path.join(root, "articles"),
+    displayRoot: root,
+    timeZone: site.timeZone,
+    partners: fixturePartners,
+    now: DateTime.fromISO(NOW),
   }));
 });
 
@@ -48,7 +64,9 @@ async function auditAfter(tamper: (dir: string) => Promise<void>, now = NOW): Pr
   const dir = await tempDir("tampered");
   await cp(builtDir, dir, { recursive: true });
   await tamper(dir);
-  return (await auditSite({ siteDir: dir, site, partners: fixturePartners, sources, now: DateTime.fromISO(now) })).map(formatFinding);
+  return (await auditSite({ siteDir: dir, site, partners: fixturePartners, sources, now: DateTime.fromISO(now) })).map(
+    formatFinding,
+  );
 }
 const edit = (sitePath: string, change: (html: string) => string) => async (dir: string) => {
   const file = path.join(dir, sitePath);
@@ -75,17 +93,28 @@ describe("the syndication audit", () => {
   });
 
   it("fails when the disclaimer appears twice", async () => {
-    const findings = await auditAfter(edit(page(PAGE), (html) => html.replace(/(<aside class="disclaimer".*?<\/aside>)/s, "$1$1")));
-    expect(findings).toEqual([`${PAGE}: [disclaimer] expected the Cision PR Newswire disclaimer naming Fixture Trade Register exactly once, found it 2 times`]);
+    const findings = await auditAfter(
+      edit(page(PAGE), (html) => html.replace(/(<aside class="disclaimer".*?<\/aside>)/s, "$1$1")),
+    );
+    expect(findings).toEqual([
+      `${PAGE}: [disclaimer] expected the Cision PR Newswire disclaimer naming Fixture Trade Register exactly once, found it 2 times`,
+    ]);
   });
 
   it("fails when the disclaimer names another site", async () => {
-    const findings = await auditAfter(edit(page(PAGE), (html) => html.replace("perspectives of Fixture Trade Register.", "perspectives of Some Other Site.")));
-    expect(findings).toEqual([`${PAGE}: [disclaimer] expected the Cision PR Newswire disclaimer naming Fixture Trade Register exactly once, found it 0 times`]);
+    const findings = await auditAfter(
+      edit(page(PAGE), (html) =>
+        html.replace("perspectives of Fixture Trade Register.", "perspectives of Some Other Site."),
+      ),
+    );
+    expect(findings).toEqual([
+      `${PAGE}: [disclaimer] expected the Cision PR Newswire disclaimer naming Fixture Trade Register exactly once, found it 0 times`,
+    ]);
   });
 
   it("fails when another partner's disclaimer is on the page", async () => {
-    const other = "Fixture Trade Register republishes this release from GlobeNewswire without changes and takes no responsibility for it.";
+    const other =
+      "Fixture Trade Register republishes this release from GlobeNewswire without changes and takes no responsibility for it.";
     expect(await auditAfter(edit(page(PAGE), (html) => html.replace("</main>", `<p>${other}</p></main>`)))).toEqual([
       `${PAGE}: [disclaimer] expected only the Cision PR Newswire disclaimer, found the GlobeNewswire one too`,
     ]);
@@ -98,16 +127,28 @@ describe("the syndication audit", () => {
   });
 
   it("fails when the original link is missing or points elsewhere", async () => {
-    expect(await auditAfter(edit(page(PAGE), (html) => html.replace(/<p class="original-link">.*?<\/p>/s, "")))).toEqual([
-      `${PAGE}: [original-link] expected a link to https://wire.example/original?a=1&b=2, found none`,
-    ]);
-    expect(await auditAfter(edit(page(PAGE), (html) => html.replace('href="https://wire.example/original?a=1&amp;b=2"', 'href="https://elsewhere.example/"')))).toEqual([
+    expect(
+      await auditAfter(edit(page(PAGE), (html) => html.replace(/<p class="original-link">.*?<\/p>/s, ""))),
+    ).toEqual([`${PAGE}: [original-link] expected a link to https://wire.example/original?a=1&b=2, found none`]);
+    expect(
+      await auditAfter(
+        edit(page(PAGE), (html) =>
+          html.replace('href="https://wire.example/original?a=1&amp;b=2"', 'href="https://elsewhere.example/"'),
+        ),
+      ),
+    ).toEqual([
       `${PAGE}: [original-link] expected a link to https://wire.example/original?a=1&b=2, found https://elsewhere.example/`,
     ]);
   });
 
   it("fails when the dateline is missing or wrong", async () => {
-    expect(await auditAfter(edit(page(PAGE), (html) => html.replaceAll("BEIJING, Oct. 24, 2023 /PRNewswire/ —", "BEIJING, Oct. 25, 2023 /PRNewswire/ —")))).toEqual([
+    expect(
+      await auditAfter(
+        edit(page(PAGE), (html) =>
+          html.replaceAll("BEIJING, Oct. 24, 2023 /PRNewswire/ —", "BEIJING, Oct. 25, 2023 /PRNewswire/ —"),
+        ),
+      ),
+    ).toEqual([
       `${PAGE}: [dateline] expected "BEIJING, Oct. 24, 2023 /PRNewswire/ —", found "BEIJING, Oct. 25, 2023 /PRNewswire/ —"`,
     ]);
   });
@@ -116,14 +157,17 @@ describe("the syndication audit", () => {
     expect(await auditAfter(edit(page(PAGE), (html) => html.replace('alt="Second photo"', 'alt=""')))).toEqual([
       `${PAGE}: [photo-text] expected a caption or alt text on photo 2, found neither`,
     ]);
-    expect(await auditAfter(edit(page(PAGE), (html) => html.replace(/<section class="gallery".*?<\/section>/s, "")))).toEqual([
-      `${PAGE}: [photo-text] expected 2 photos with their captions, found 1`,
-    ]);
+    expect(
+      await auditAfter(edit(page(PAGE), (html) => html.replace(/<section class="gallery".*?<\/section>/s, ""))),
+    ).toEqual([`${PAGE}: [photo-text] expected 2 photos with their captions, found 1`]);
   });
 
   it("fails when a draft or embargoed article has a page", async () => {
     const findings = await auditAfter(async (dir) => {
-      await writeFiles(dir, { [page("/news/2023/10/draft/")]: "<h1>A draft</h1>", [page("/news/2023/10/embargoed/")]: "<h1>Embargoed</h1>" });
+      await writeFiles(dir, {
+        [page("/news/2023/10/draft/")]: "<h1>A draft</h1>",
+        [page("/news/2023/10/embargoed/")]: "<h1>Embargoed</h1>",
+      });
     });
     expect(findings).toEqual([
       "/news/2023/10/draft/: [unpublished-leak] expected no page for draft articles/draft.md, found one",
@@ -135,8 +179,12 @@ describe("the syndication audit", () => {
     const url = "https://register.fixture.example/news/2023/10/draft/";
     const findings = await auditAfter(async (dir) => {
       await edit("sitemap.xml", (xml) => xml.replace("</urlset>", `<url><loc>${url}</loc></url></urlset>`))(dir);
-      await edit("feed.json", (json) => json.replace('"items": [', `"items": [{"id": "draft-guid-1", "url": "${url}"},`))(dir);
-      await edit("rss.xml", (xml) => xml.replace("</channel>", `<item><guid isPermaLink="false">draft-guid-1</guid></item></channel>`))(dir);
+      await edit("feed.json", (json) =>
+        json.replace('"items": [', `"items": [{"id": "draft-guid-1", "url": "${url}"},`),
+      )(dir);
+      await edit("rss.xml", (xml) =>
+        xml.replace("</channel>", `<item><guid isPermaLink="false">draft-guid-1</guid></item></channel>`),
+      )(dir);
     });
     expect(findings).toEqual([
       `/feed.json: [unpublished-leak] expected no trace of draft articles/draft.md, found ${url}`,
@@ -154,8 +202,11 @@ describe("the syndication audit", () => {
   });
 
   it("fails when the news sitemap holds more than 1 000 URLs", async () => {
-    const entry = "<url><loc>https://register.fixture.example/x/</loc><news:news><news:publication_date>2023-10-25T10:00:00+07:00</news:publication_date></news:news></url>";
-    const findings = await auditAfter(edit("news-sitemap.xml", (xml) => xml.replace("</urlset>", `${entry.repeat(1000)}</urlset>`)));
+    const entry =
+      "<url><loc>https://register.fixture.example/x/</loc><news:news><news:publication_date>2023-10-25T10:00:00+07:00</news:publication_date></news:news></url>";
+    const findings = await auditAfter(
+      edit("news-sitemap.xml", (xml) => xml.replace("</urlset>", `${entry.repeat(1000)}</urlset>`)),
+    );
     expect(findings).toEqual(["/news-sitemap.xml: [news-sitemap-size] expected at most 1000 URLs, found 1002"]);
   });
 });

@@ -25,16 +25,36 @@ describe("the benchmark", () => {
   it("runs end to end on a tiny corpus and writes a report", async () => {
     const out = await tempDir("bench-out");
     const work = await tempDir("bench-work");
-    await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["bench/run.ts", "--articles", "20", "--runs", "1", "--photos", "1", "--photo-size", "400x300", "--out", out, "--work", work], {
-      timeout: 240_000,
-    });
+    await promisify(execFile)(
+      path.resolve("node_modules/.bin/tsx"),
+      [
+        "bench/run.ts",
+        "--articles",
+        "20",
+        "--runs",
+        "1",
+        "--photos",
+        "1",
+        "--photo-size",
+        "400x300",
+        "--out",
+        out,
+        "--work",
+        work,
+      ],
+      {
+        timeout: 240_000,
+      },
+    );
     const report = await readFile(path.join(out, "latest.md"), "utf8");
     expect(report).toMatch(/^# Dateline benchmark, /);
     expect(report).toContain("## 20 articles");
     expect(report).toMatch(/\| Dateline \(full production build\) \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \|/);
     expect(report).toMatch(/\| vanilla Eleventy \| \d+\.\d\d \|/);
     expect(report).toMatch(/Ratios of medians: Dateline \/ vanilla Eleventy = \d+\.\d\d/);
-    expect(report).toMatch(/Live preview: one article edited, updated page served after \d+\.\d\d s \(median of 5 edits; min \d+\.\d\d, max \d+\.\d\d\)\./);
+    expect(report).toMatch(
+      /Live preview: one article edited, updated page served after \d+\.\d\d s \(median of 5 edits; min \d+\.\d\d, max \d+\.\d\d\)\./,
+    );
     expect(report).toMatch(/Cold: median \d+\.\d\d s per photo .* Warm: median \d+\.\d{3} s per photo\./);
   }, 300_000);
 });

@@ -4,10 +4,21 @@ import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { configureDateline } from "../../eleventy.config.ts";
 import { describe, expect, it } from "vitest";
-import { article, buildFixture, fixturePartners, fixtureSite, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import {
+  article,
+  buildFixture,
+  fixturePartners,
+  fixtureSite,
+  smallPhoto,
+  tempDir,
+  writeFiles,
+} from "../helpers/fixture-site.ts";
 
 /** Builds a fixture site that must fail, and returns the error message the user sees. */
-async function failingBuild(files: Record<string, string | Buffer>, options: Parameters<typeof buildFixture>[0] | object = {}): Promise<string> {
+async function failingBuild(
+  files: Record<string, string | Buffer>,
+  options: Parameters<typeof buildFixture>[0] | object = {},
+): Promise<string> {
   const root = await tempDir("bad");
   await writeFiles(root, files);
   const error = await buildFixture({ articlesDir: path.join(root, "articles"), ...options }).then(
@@ -40,7 +51,9 @@ describe("a build with bad input stops with a clear error", () => {
     );
     expect(message).toMatch(/^Cannot build: 2 article files have problems \(3 problems\):/);
     expect(message).toContain('articles/a.md: `draft`: expected true or false, found "yes"');
-    expect(message).toContain('articles/a.md: `partner`: expected the id of a configured partner (prnewswire, globenewswire), found "reuters"');
+    expect(message).toContain(
+      'articles/a.md: `partner`: expected the id of a configured partner (prnewswire, globenewswire), found "reuters"',
+    );
     expect(message).toMatch(/articles\/b\.md: expected valid YAML front matter .* at line 2/);
   });
 
@@ -64,24 +77,33 @@ describe("a build with bad input stops with a clear error", () => {
       }),
     );
     expect(message).toContain("Cannot build the directory: two terms would share one page (1 problem):");
-    expect(message).toContain('`tags`: expected terms with slugs of their own (rename one of them), found "C" here and "C++" in articles/a.md, which would both have the page /tags/c/');
+    expect(message).toContain(
+      '`tags`: expected terms with slugs of their own (rename one of them), found "C" here and "C++" in articles/a.md, which would both have the page /tags/c/',
+    );
   });
 
   it("names the article and the photo when a photo is broken or missing", async () => {
     const message = shown(
       await failingBuild({
-        "articles/a.md": article({ images: "[{ src: page.jpg, alt: A }, { src: ok.jpg, alt: B }, { src: gone.jpg, alt: C }]" }),
+        "articles/a.md": article({
+          images: "[{ src: page.jpg, alt: A }, { src: ok.jpg, alt: B }, { src: gone.jpg, alt: C }]",
+        }),
         "articles/page.jpg": "<!doctype html><title>404</title>",
         "articles/ok.jpg": await smallPhoto(200, 100, "#654321"),
       }),
     );
-    expect(message).toContain('articles/a.md: `images[0].src`: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo at "page.jpg", found a file that is not a readable image');
-    expect(message).toContain('articles/a.md: `images[2].src`: expected an existing photo file beside the article at "gone.jpg", found no file at that path');
+    expect(message).toContain(
+      'articles/a.md: `images[0].src`: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo at "page.jpg", found a file that is not a readable image',
+    );
+    expect(message).toContain(
+      'articles/a.md: `images[2].src`: expected an existing photo file beside the article at "gone.jpg", found no file at that path',
+    );
     expect(message).not.toContain("images[1]");
   });
 
   it("refuses to publish when the audit fails: a body that repeats the disclaimer", async () => {
-    const pasted = "The information provided in this article was created by Cision PR Newswire, our news partner. The author's opinions and the content shared on this page are their own and may not necessarily represent the perspectives of Fixture Trade Register.";
+    const pasted =
+      "The information provided in this article was created by Cision PR Newswire, our news partner. The author's opinions and the content shared on this page are their own and may not necessarily represent the perspectives of Fixture Trade Register.";
     const message = await failingBuild({ "articles/2023/10/pasted.md": article({}, `Release text.\n\n${pasted}`) });
     expect(message).toBe(
       "The syndication audit failed (1 finding):\n" +
@@ -90,23 +112,50 @@ describe("a build with bad input stops with a clear error", () => {
   });
 
   it("refuses a site configuration with an unknown time zone", async () => {
-    const message = await failingBuild({ "articles/a.md": article({}) }, { site: { ...fixtureSite, timeZone: "Asia/Atlantis" } });
-    expect(message).toContain('src/data/site.ts: `timeZone`: expected an IANA time zone such as "Asia/Bangkok" or "America/New_York", found "Asia/Atlantis"');
+    const message = await failingBuild(
+      { "articles/a.md": article({}) },
+      { site: { ...fixtureSite, timeZone: "Asia/Atlantis" } },
+    );
+    expect(message).toContain(
+      'src/data/site.ts: `timeZone`: expected an IANA time zone such as "Asia/Bangkok" or "America/New_York", found "Asia/Atlantis"',
+    );
   });
 
   it("refuses a site URL without a scheme", async () => {
-    const message = await failingBuild({ "articles/a.md": article({}) }, { site: { ...fixtureSite, url: "register.fixture.example" } });
+    const message = await failingBuild(
+      { "articles/a.md": article({}) },
+      { site: { ...fixtureSite, url: "register.fixture.example" } },
+    );
     expect(message).toContain("src/data/site.ts: `url`: expected an absolute URL starting with http:// or https://");
   });
 
   it("refuses a partner with an unknown indexing policy", async () => {
-    const message = await failingBuild({ "articles/a.md": article({}) }, { partners: [{ id: "x", name: "X", datelineTag: "X", datelineTagStyle: "slashes", disclaimer: "{site}", originalLinkLabel: "L", indexing: "hide" }] });
-    expect(message).toContain('src/data/partners.ts: `[0].indexing`: expected one of "index", "noindex", "googlebot-news-noindex", "canonical-to-original", found "hide"');
+    const message = await failingBuild(
+      { "articles/a.md": article({}) },
+      {
+        partners: [
+          {
+            id: "x",
+            name: "X",
+            datelineTag: "X",
+            datelineTagStyle: "slashes",
+            disclaimer: "{site}",
+            originalLinkLabel: "L",
+            indexing: "hide",
+          },
+        ],
+      },
+    );
+    expect(message).toContain(
+      'src/data/partners.ts: `[0].indexing`: expected one of "index", "noindex", "googlebot-news-noindex", "canonical-to-original", found "hide"',
+    );
   });
 
   it("refuses a malformed DATELINE_NOW", async () => {
     const message = await failingBuild({ "articles/a.md": article({}) }, { now: "next tuesday" });
-    expect(message).toBe('DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found "next tuesday"');
+    expect(message).toBe(
+      'DATELINE_NOW: expected an ISO 8601 date-time such as 2023-10-24T09:00:00+07:00, found "next tuesday"',
+    );
   });
 
   it("stops before writing anything when a page would be written outside the output folder", async () => {
@@ -117,12 +166,23 @@ describe("a build with bad input stops with a clear error", () => {
     const eleventy = new Eleventy(".", outDir, {
       quietMode: true,
       config(eleventyConfig: UserConfig) {
-        configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: path.join(root, "articles"), search: false })(eleventyConfig);
+        configureDateline({
+          site: fixtureSite,
+          partners: fixturePartners,
+          articlesDir: path.join(root, "articles"),
+          search: false,
+        })(eleventyConfig);
         // A stray template with a crafted permalink, as a careless plugin or theme could add.
-        eleventyConfig.addTemplate("stray.11ty.js", { data: { permalink: `../../${marker}.html` }, render: () => "escaped" });
+        eleventyConfig.addTemplate("stray.11ty.js", {
+          data: { permalink: `../../${marker}.html` },
+          render: () => "escaped",
+        });
       },
     });
-    const error = await eleventy.write().then(() => undefined, (e: Error) => e);
+    const error = await eleventy.write().then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toBe(
       `Cannot build: a page would be written outside the output folder:\n  - ./stray.11ty.js would write "/../../${marker}.html": expected a path without \`.\` or \`..\` segments`,
     );

@@ -26,7 +26,9 @@ describe("npm run build (scripts/build.ts)", () => {
     await writeFile(path.join(articlesDir, "broken.md"), article({ partner: "unknown-wire" }));
     const failed = await runBuild(config, output);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('`partner`: expected the id of a configured partner (prnewswire, globenewswire), found "unknown-wire"');
+    expect(failed.stderr).toContain(
+      '`partner`: expected the id of a configured partner (prnewswire, globenewswire), found "unknown-wire"',
+    );
     expect(failed.stderr).toContain("The build failed; ");
     expect(failed.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user's mistake
     expect(await readFile(path.join(output, "marker.txt"), "utf8")).toBe("from the first build");
@@ -63,11 +65,20 @@ describe("npm run build (scripts/build.ts)", () => {
 
     const result = await runBuild(config, output);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`[dateline] Tidied what an interrupted build left beside the output: _site.previous-${DEAD}, _site.staging-${DEAD}, _site.staging-${DEAD}.articles, _site.staging-${DEAD}.pagefind-${DEAD + 1}`);
-    expect((await readdir(root)).sort()).toEqual(["_site", `_site.staging-${DEAD}.pagefind-${process.pid}`, `_site.staging-${process.pid}`, "_site.staging-notes.txt", "articles"].sort());
+    expect(result.stdout).toContain(
+      `[dateline] Tidied what an interrupted build left beside the output: _site.previous-${DEAD}, _site.staging-${DEAD}, _site.staging-${DEAD}.articles, _site.staging-${DEAD}.pagefind-${DEAD + 1}`,
+    );
+    expect((await readdir(root)).sort()).toEqual(
+      [
+        "_site",
+        `_site.staging-${DEAD}.pagefind-${process.pid}`,
+        `_site.staging-${process.pid}`,
+        "_site.staging-notes.txt",
+        "articles",
+      ].sort(),
+    );
     expect(await readFile(path.join(output, "index.html"), "utf8")).toContain("After the crash");
   });
-
 });
 
 describe("what interrupted builds leave beside the output", () => {
@@ -80,13 +91,19 @@ describe("what interrupted builds leave beside the output", () => {
     });
     const said: string[] = [];
     const tidied = await tidyAbandonedBuilds(path.join(root, "_site"), { say: (message) => said.push(message) });
-    expect(tidied).toEqual([`_site.previous-${DEAD} (put back as _site)`, `_site.previous-${DEAD + 1}`, `_site.staging-${DEAD}`]);
+    expect(tidied).toEqual([
+      `_site.previous-${DEAD} (put back as _site)`,
+      `_site.previous-${DEAD + 1}`,
+      `_site.staging-${DEAD}`,
+    ]);
     expect(said).toEqual([`[dateline] Tidied what an interrupted build left beside the output: ${tidied.join(", ")}`]);
     expect((await readdir(root)).sort()).toEqual(["_site"]);
     expect(await readFile(path.join(root, "_site/index.html"), "utf8")).toBe("the last complete site");
     // Nothing to tidy, or no folder yet: nothing said.
     expect(await tidyAbandonedBuilds(path.join(root, "_site"), { say: (message) => said.push(message) })).toEqual([]);
-    expect(await tidyAbandonedBuilds(path.join(root, "not-yet", "_site"), { say: (message) => said.push(message) })).toEqual([]);
+    expect(
+      await tidyAbandonedBuilds(path.join(root, "not-yet", "_site"), { say: (message) => said.push(message) }),
+    ).toEqual([]);
     expect(said).toHaveLength(1);
   });
 

@@ -20,7 +20,8 @@ beforeAll(async () => {
   await new Eleventy(".", outDir, { quietMode: true, config }).write();
   pages = new Map();
   for (const file of (await readdir(outDir, { recursive: true })).map(String)) {
-    if (file.endsWith(".html") && !file.startsWith(`pagefind${path.sep}`)) pages.set(file, await readFile(path.join(outDir, file), "utf8"));
+    if (file.endsWith(".html") && !file.startsWith(`pagefind${path.sep}`))
+      pages.set(file, await readFile(path.join(outDir, file), "utf8"));
   }
 });
 
@@ -36,10 +37,23 @@ async function resolves(sitePath: string): Promise<boolean> {
 
 describe("the demo site", () => {
   it("builds every page type", () => {
-    for (const page of ["index.html", "404.html", "search/index.html", "partners/index.html", "categories/index.html", "regions/index.html", "companies/index.html", "sources/index.html", "tags/index.html", "news/index.html"]) {
+    for (const page of [
+      "index.html",
+      "404.html",
+      "search/index.html",
+      "partners/index.html",
+      "categories/index.html",
+      "regions/index.html",
+      "companies/index.html",
+      "sources/index.html",
+      "tags/index.html",
+      "news/index.html",
+    ]) {
       expect(pages.has(page.split("/").join(path.sep)), page).toBe(true);
     }
-    expect([...pages.keys()].filter((p) => /^news[/\\]\d{4}[/\\]\d{2}[/\\][^/\\]+[/\\]index\.html$/.test(p))).toHaveLength(13);
+    expect(
+      [...pages.keys()].filter((p) => /^news[/\\]\d{4}[/\\]\d{2}[/\\][^/\\]+[/\\]index\.html$/.test(p)),
+    ).toHaveLength(13);
   });
 
   it("has no internal href, src or srcset that does not resolve to a file", async () => {
@@ -48,7 +62,9 @@ describe("the demo site", () => {
     for (const [file, html] of pages) {
       const urls = [
         ...[...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!),
-        ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) => m[1]!.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!)),
+        ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) =>
+          m[1]!.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!),
+        ),
       ];
       for (const url of urls) {
         if (!url.startsWith("/") || url.startsWith("//")) continue;
@@ -66,14 +82,19 @@ describe("the demo site", () => {
         ({ stdout }) => ({ code: 0, out: stdout }),
         (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }),
       );
-    expect(await check(outDir)).toEqual({ code: 0, out: "Audit passed: 13 article pages in " + outDir + "/ are compliant.\n" });
+    expect(await check(outDir)).toEqual({
+      code: 0,
+      out: "Audit passed: 13 article pages in " + outDir + "/ are compliant.\n",
+    });
     const copy = await tempDir("demo-tampered");
     await cp(outDir, copy, { recursive: true });
     const file = path.join(copy, "news/2026/11/westlake-tea-cooperative-traceability/index.html");
     await writeFile(file, (await readFile(file, "utf8")).replace(/<aside class="disclaimer".*?<\/aside>/s, ""));
     const failed = await check(copy);
     expect(failed.code).toBe(1);
-    expect(failed.out).toContain("/news/2026/11/westlake-tea-cooperative-traceability/: [disclaimer] expected the Xinhua-AsiaNet disclaimer naming Andaman Business Wire Directory exactly once, found it 0 times");
+    expect(failed.out).toContain(
+      "/news/2026/11/westlake-tea-cooperative-traceability/: [disclaimer] expected the Xinhua-AsiaNet disclaimer naming Andaman Business Wire Directory exactly once, found it 0 times",
+    );
   });
 
   it("validates as HTML", async () => {
@@ -90,7 +111,8 @@ describe("the demo site", () => {
     const invalid: string[] = [];
     for (const [file, html] of pages) {
       const report = await validator.validateString(html, file);
-      for (const message of report.results.flatMap((result) => result.messages)) invalid.push(`${file}:${message.line}: ${message.message} (${message.ruleId})`);
+      for (const message of report.results.flatMap((result) => result.messages))
+        invalid.push(`${file}:${message.line}: ${message.message} (${message.ruleId})`);
     }
     expect(invalid).toEqual([]);
   });
@@ -104,7 +126,9 @@ describe("the demo site", () => {
   it("has no inline script, inline style, event handler or javascript: URL anywhere (the CSP allows none)", () => {
     const offences = [...pages].flatMap(([file, html]) =>
       // The 404 page's search form and the search page's no-script note are ours.
-      activeContent(html).filter((o) => !/^<(form|input|button|noscript)$/i.test(o)).map((o) => `${file}: ${o}`),
+      activeContent(html)
+        .filter((o) => !/^<(form|input|button|noscript)$/i.test(o))
+        .map((o) => `${file}: ${o}`),
     );
     expect(offences).toEqual([]);
   });
@@ -122,7 +146,8 @@ describe("the demo site", () => {
   it("has no render-blocking script and no web fonts", () => {
     for (const [file, html] of pages) {
       const head = html.slice(0, html.indexOf("</head>"));
-      for (const [tag] of head.matchAll(/<script\b[^>]*\ssrc=[^>]*>/g)) expect(tag, file).toMatch(/\s(defer|async)[\s>]/);
+      for (const [tag] of head.matchAll(/<script\b[^>]*\ssrc=[^>]*>/g))
+        expect(tag, file).toMatch(/\s(defer|async)[\s>]/);
       expect(html, file).not.toMatch(/fonts\.googleapis|\.woff2?\b/);
     }
   });

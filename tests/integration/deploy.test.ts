@@ -14,8 +14,16 @@ const nginxFile = () => readFile("src/deploy/nginx.conf", "utf8");
 describe("deploy headers in the repo", () => {
   it("sets the same security headers for Netlify/Cloudflare Pages and nginx", async () => {
     const all = parseHeadersFile(await headersFile()).find((rule) => rule.pattern === "/*")!.headers;
-    const nginx = Object.fromEntries([...(await nginxFile()).matchAll(/add_header ([\w-]+) "([^"]+)" always;/g)].map((m) => [m[1]!, m[2]!]));
-    for (const name of ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy"]) {
+    const nginx = Object.fromEntries(
+      [...(await nginxFile()).matchAll(/add_header ([\w-]+) "([^"]+)" always;/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    for (const name of [
+      "Content-Security-Policy",
+      "X-Content-Type-Options",
+      "Referrer-Policy",
+      "X-Frame-Options",
+      "Permissions-Policy",
+    ]) {
       expect(all[name], name).toBeTruthy();
       expect(nginx[name], name).toBe(all[name]);
     }
@@ -27,10 +35,18 @@ describe("deploy headers in the repo", () => {
 
   it("caches only content-hashed paths for a year", async () => {
     const rules = parseHeadersFile(await headersFile());
-    const immutable = rules.filter((rule) => rule.headers["Cache-Control"] === "public, max-age=31536000, immutable").map((rule) => rule.pattern);
+    const immutable = rules
+      .filter((rule) => rule.headers["Cache-Control"] === "public, max-age=31536000, immutable")
+      .map((rule) => rule.pattern);
     expect(immutable).toEqual([
-      "/assets/*", "/photos/*", "/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/filter/*",
-      "/pagefind/:part/fragment/*", "/pagefind/:part/index/*", "/pagefind/:part/filter/*",
+      "/assets/*",
+      "/photos/*",
+      "/pagefind/fragment/*",
+      "/pagefind/index/*",
+      "/pagefind/filter/*",
+      "/pagefind/:part/fragment/*",
+      "/pagefind/:part/index/*",
+      "/pagefind/:part/filter/*",
     ]);
   });
 
@@ -47,7 +63,16 @@ describe("deploy headers in the repo", () => {
       partEntry: cacheControl("/pagefind/part-2/pagefind-entry.json"),
       notAPart: cacheControl("/pagefind/part-2/deeper/fragment/x.pf_fragment"),
       page: cacheControl("/search/"),
-    }).toEqual({ first: year, part: year, partIndex: year, partFilter: year, entry: "revalidated", partEntry: "revalidated", notAPart: "revalidated", page: "revalidated" });
+    }).toEqual({
+      first: year,
+      part: year,
+      partIndex: year,
+      partFilter: year,
+      entry: "revalidated",
+      partEntry: "revalidated",
+      notAPart: "revalidated",
+      page: "revalidated",
+    });
   });
 });
 
@@ -60,8 +85,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-const nginxAvailable = existsSync(NGINX) || (process.env.CI ? (() => { throw new Error(`The nginx test needs ${NGINX} under CI (apt-get install -y nginx).`); })() : false);
-if (!nginxAvailable) console.warn(`\n*** SKIPPING THE NGINX TEST: no ${NGINX}. Install it: apt-get install -y nginx ***\n`);
+const nginxAvailable =
+  existsSync(NGINX) ||
+  (process.env.CI
+    ? (() => {
+        throw new Error(`The nginx test needs ${NGINX} under CI (apt-get install -y nginx).`);
+      })()
+    : false);
+if (!nginxAvailable)
+  console.warn(`\n*** SKIPPING THE NGINX TEST: no ${NGINX}. Install it: apt-get install -y nginx ***\n`);
 
 describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on 127.0.0.1", () => {
   let nginx: ChildProcess;
@@ -80,20 +112,32 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
     const port = await freePort();
     const prefix = path.join(root, "nginx");
     await mkdir(path.join(prefix, "temp"), { recursive: true });
-    const server = (await nginxFile()).replace("listen 80;", `listen 127.0.0.1:${port};`).replace("root /srv/dateline/_site;", `root ${siteDir};`);
+    const server = (await nginxFile())
+      .replace("listen 80;", `listen 127.0.0.1:${port};`)
+      .replace("root /srv/dateline/_site;", `root ${siteDir};`);
     await writeFile(path.join(prefix, "dateline.conf"), server);
     await writeFile(
       path.join(prefix, "nginx.conf"),
       `user root;\nworker_processes 1;\ndaemon off;\npid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n` +
-        ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `  ${name}_temp_path ${prefix}/temp/${name};\n`).join("") +
+        ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+          .map((name) => `  ${name}_temp_path ${prefix}/temp/${name};\n`)
+          .join("") +
         `  include ${prefix}/dateline.conf;\n}\n`,
     );
-    nginx = spawn(NGINX, ["-p", prefix, "-c", path.join(prefix, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
+    nginx = spawn(NGINX, ["-p", prefix, "-c", path.join(prefix, "nginx.conf")], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     nginx.stderr?.on("data", (chunk) => (stderr += chunk));
     base = `http://127.0.0.1:${port}`;
     for (let attempt = 0; attempt < 50; attempt++) {
-      if (await fetch(`${base}/`).then(() => true, () => false)) return;
+      if (
+        await fetch(`${base}/`).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       if (nginx.exitCode !== null) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -114,18 +158,30 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("no-cache");
-    expect(security(response)).toEqual({ csp: expect.stringContaining("default-src 'self'"), nosniff: "nosniff", referrer: "strict-origin-when-cross-origin" });
+    expect(security(response)).toEqual({
+      csp: expect.stringContaining("default-src 'self'"),
+      nosniff: "nosniff",
+      referrer: "strict-origin-when-cross-origin",
+    });
     expect(await response.text()).toContain("<h1>Served by nginx</h1>");
   });
 
   it("serves fingerprinted assets and photos as immutable for a year", async () => {
     const [css] = (await readdir(path.join(siteDir, "assets"))).filter((name) => name.endsWith(".css"));
     const asset = await fetch(`${base}/assets/${css}`);
-    expect([asset.status, asset.headers.get("content-type"), asset.headers.get("cache-control")]).toEqual([200, "text/css", "public, max-age=31536000, immutable"]);
+    expect([asset.status, asset.headers.get("content-type"), asset.headers.get("cache-control")]).toEqual([
+      200,
+      "text/css",
+      "public, max-age=31536000, immutable",
+    ]);
     expect(security(asset).nosniff).toBe("nosniff");
     const [avif] = (await readdir(path.join(siteDir, "photos"))).filter((name) => name.endsWith(".avif"));
     const photo = await fetch(`${base}/photos/${avif}`);
-    expect([photo.status, photo.headers.get("content-type"), photo.headers.get("cache-control")]).toEqual([200, "image/avif", "public, max-age=31536000, immutable"]);
+    expect([photo.status, photo.headers.get("content-type"), photo.headers.get("cache-control")]).toEqual([
+      200,
+      "image/avif",
+      "public, max-age=31536000, immutable",
+    ]);
   });
 
   it("caches the hashed files of every search-index part for a year, and revalidates their entry files", async () => {

@@ -3,7 +3,15 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Partner } from "../../src/lib/partners.ts";
-import { article, buildFixture, fixturePartners, fixtureSite, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import {
+  article,
+  buildFixture,
+  fixturePartners,
+  fixtureSite,
+  smallPhoto,
+  tempDir,
+  writeFiles,
+} from "../helpers/fixture-site.ts";
 import { mergedBundles, searchBuiltSite } from "../helpers/pagefind-query.ts";
 
 /**
@@ -20,9 +28,11 @@ const partners: Partner[] = [
   { ...fixturePartners[0]!, id: "idle-wire", name: "Idle Wire", indexing: "index" },
 ];
 let outDir: string;
-const read = (sitePath: string) => readFile(path.join(outDir, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath), "utf8");
+const read = (sitePath: string) =>
+  readFile(path.join(outDir, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath), "utf8");
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
-const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 beforeAll(async () => {
   const root = await tempDir("directory");
@@ -31,7 +41,11 @@ beforeAll(async () => {
   for (let i = 0; i < 41; i++) {
     const date = new Date(Date.parse("2023-10-30T12:00:00+07:00") - i * 3_600_000).toISOString().replace(".000Z", "Z");
     const categories = ["Bulk", ...(i < 21 ? ["Medium"] : []), ...(i < 20 ? ["Twenty"] : [])];
-    files[`articles/bulk/bulk-${String(i).padStart(2, "0")}.md`] = article({ title: `Bulk release ${i}`, date, categories: `[${categories.join(", ")}]` });
+    files[`articles/bulk/bulk-${String(i).padStart(2, "0")}.md`] = article({
+      title: `Bulk release ${i}`,
+      date,
+      categories: `[${categories.join(", ")}]`,
+    });
   }
   Object.assign(files, {
     "articles/solar.md": article(
@@ -51,14 +65,45 @@ beforeAll(async () => {
       "Lotus Grid Energy switched on a field of quadrillium heliostats. {{ not.a.template }}",
     ),
     "articles/solar.jpg": await smallPhoto(300, 200, "#d4ac0d"),
-    "articles/hidden.md": article({ title: "Hidden wire release", partner: "hidden-wire", date: "2023-10-31T08:00:00+07:00", categories: "[Single]" }),
-    "articles/quiet.md": article({ title: "Quiet wire release", partner: "quiet-wire", date: "2023-10-31T07:00:00+07:00" }),
-    "articles/origin.md": article({ title: "Origin wire release", partner: "origin-wire", date: "2023-10-31T06:00:00+07:00", originalUrl: "https://origin.example/release" }),
-    "articles/origin-no-url.md": article({ title: "Origin wire without URL", partner: "origin-wire", date: "2023-10-31T05:00:00+07:00" }),
-    "articles/globe.md": article({ title: "Globe release about ÉNERGIE verte", partner: "globenewswire", date: "2023-10-20T09:00:00+07:00", categories: "[energie verte]", dateline: "{ city: TORONTO, country: Canada }" }),
+    "articles/hidden.md": article({
+      title: "Hidden wire release",
+      partner: "hidden-wire",
+      date: "2023-10-31T08:00:00+07:00",
+      categories: "[Single]",
+    }),
+    "articles/quiet.md": article({
+      title: "Quiet wire release",
+      partner: "quiet-wire",
+      date: "2023-10-31T07:00:00+07:00",
+    }),
+    "articles/origin.md": article({
+      title: "Origin wire release",
+      partner: "origin-wire",
+      date: "2023-10-31T06:00:00+07:00",
+      originalUrl: "https://origin.example/release",
+    }),
+    "articles/origin-no-url.md": article({
+      title: "Origin wire without URL",
+      partner: "origin-wire",
+      date: "2023-10-31T05:00:00+07:00",
+    }),
+    "articles/globe.md": article({
+      title: "Globe release about ÉNERGIE verte",
+      partner: "globenewswire",
+      date: "2023-10-20T09:00:00+07:00",
+      categories: "[energie verte]",
+      dateline: "{ city: TORONTO, country: Canada }",
+    }),
   });
   await writeFiles(root, files);
-  ({ outDir } = await buildFixture({ articlesDir: path.join(root, "articles"), site: { ...fixtureSite, pageSize: 20 }, partners, now: NOW, search: true, searchPartSize: 10 }));
+  ({ outDir } = await buildFixture({
+    articlesDir: path.join(root, "articles"),
+    site: { ...fixtureSite, pageSize: 20 },
+    partners,
+    now: NOW,
+    search: true,
+    searchPartSize: 10,
+  }));
 });
 
 describe("directory pages", () => {
@@ -66,7 +111,23 @@ describe("directory pages", () => {
     const categories = await read("/categories/");
     expect(categories).toContain('<a href="/categories/bulk/">Bulk</a> <span class="count">(41)</span>');
     expect(categories).toContain('<a href="/categories/single/">Single</a> <span class="count">(1)</span>');
-    for (const url of ["/partners/", "/partners/prnewswire/", "/sources/", "/sources/xinhua-silk-road/", "/regions/", "/regions/china/", "/regions/china/beijing/", "/regions/asia/", "/companies/", "/companies/lotus-grid-energy/", "/tags/", "/tags/heliostat/", "/news/", "/news/2023/", "/news/2023/10/"]) {
+    for (const url of [
+      "/partners/",
+      "/partners/prnewswire/",
+      "/sources/",
+      "/sources/xinhua-silk-road/",
+      "/regions/",
+      "/regions/china/",
+      "/regions/china/beijing/",
+      "/regions/asia/",
+      "/companies/",
+      "/companies/lotus-grid-energy/",
+      "/tags/",
+      "/tags/heliostat/",
+      "/news/",
+      "/news/2023/",
+      "/news/2023/10/",
+    ]) {
       expect(await read(url), url).toContain("<h1>");
     }
   });
@@ -77,7 +138,10 @@ describe("directory pages", () => {
     ["medium", 21, 2],
     ["bulk", 41, 3],
   ])("paginates a term of %s (%i articles) into %i pages of 20", async (slug, count, pages) => {
-    const urls = [`/categories/${slug}/`, ...Array.from({ length: pages - 1 }, (_, i) => `/categories/${slug}/page/${i + 2}/`)];
+    const urls = [
+      `/categories/${slug}/`,
+      ...Array.from({ length: pages - 1 }, (_, i) => `/categories/${slug}/page/${i + 2}/`),
+    ];
     let seen = 0;
     for (const [index, url] of urls.entries()) {
       const html = await read(url);
@@ -103,9 +167,13 @@ describe("directory pages", () => {
   it("puts breadcrumbs with BreadcrumbList JSON-LD on directory and article pages", async () => {
     const term = await read("/categories/bulk/page/2/");
     expect(term).toContain('<nav class="breadcrumbs" aria-label="Breadcrumb">');
-    expect(term).toMatch(/<a href="\/">Home<\/a>.*<a href="\/categories\/">Categories<\/a>.*<a href="\/categories\/bulk\/">Bulk<\/a>.*<span aria-current="page">Page 2<\/span>/s);
+    expect(term).toMatch(
+      /<a href="\/">Home<\/a>.*<a href="\/categories\/">Categories<\/a>.*<a href="\/categories\/bulk\/">Bulk<\/a>.*<span aria-current="page">Page 2<\/span>/s,
+    );
     const articlePage = await read("/news/2023/10/solar/");
-    expect(articlePage).toMatch(/<a href="\/partners\/">Partners<\/a>.*<a href="\/partners\/prnewswire\/">Cision PR Newswire<\/a>.*<span aria-current="page">Lotus Grid commissions heliostat array<\/span>/s);
+    expect(articlePage).toMatch(
+      /<a href="\/partners\/">Partners<\/a>.*<a href="\/partners\/prnewswire\/">Cision PR Newswire<\/a>.*<span aria-current="page">Lotus Grid commissions heliostat array<\/span>/s,
+    );
   });
 
   it("shows related articles, never the article itself", async () => {
@@ -114,7 +182,9 @@ describe("directory pages", () => {
     expect(related.match(/<li>/g)).toHaveLength(5);
     expect(related).not.toContain('href="/news/2023/10/bulk-00/"');
     expect(related).toContain('href="/news/2023/10/bulk-01/"');
-    expect(related).toMatch(/<li><a href="\/news\/2023\/10\/bulk-01\/">[^<]+<\/a> <span class="dateline">[A-Z ]+, Oct\. \d{1,2}, 2023 \/PRNewswire\/ —<\/span><\/li>/);
+    expect(related).toMatch(
+      /<li><a href="\/news\/2023\/10\/bulk-01\/">[^<]+<\/a> <span class="dateline">[A-Z ]+, Oct\. \d{1,2}, 2023 \/PRNewswire\/ —<\/span><\/li>/,
+    );
   });
 
   it("has a helpful 404 page and a search page", async () => {
@@ -124,12 +194,15 @@ describe("directory pages", () => {
     expect(notFound).toContain('<a href="/categories/">Categories</a>');
     const search = await read("/search/");
     expect(search).toContain('<script src="/pagefind/pagefind-ui.js" defer></script>');
-    expect(search).toContain('<div id="search" class="search" data-merge-index="/pagefind/part-2/ /pagefind/part-3/ /pagefind/part-4/ /pagefind/part-5/"></div>');
+    expect(search).toContain(
+      '<div id="search" class="search" data-merge-index="/pagefind/part-2/ /pagefind/part-3/ /pagefind/part-4/ /pagefind/part-5/"></div>',
+    );
   });
 });
 
 describe("metadata and indexing policy", () => {
-  const jsonLdBlocks = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!));
+  const jsonLdBlocks = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!));
 
   it("parses every JSON-LD block on every page", async () => {
     const files = (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith(".html"));
@@ -158,7 +231,12 @@ describe("metadata and indexing policy", () => {
     });
     expect(news.image[0]).toMatch(/^https:\/\/register\.fixture\.example\/photos\/[\w-]+-300\.jpeg$/);
     expect(crumbs["@type"]).toBe("BreadcrumbList");
-    expect(crumbs.itemListElement.map((item: { name: string }) => item.name)).toEqual(["Home", "Partners", "Cision PR Newswire", "Lotus Grid commissions heliostat array"]);
+    expect(crumbs.itemListElement.map((item: { name: string }) => item.name)).toEqual([
+      "Home",
+      "Partners",
+      "Cision PR Newswire",
+      "Lotus Grid commissions heliostat array",
+    ]);
   });
 
   it("has Open Graph and Twitter card tags and a canonical link", async () => {
@@ -166,7 +244,9 @@ describe("metadata and indexing policy", () => {
     expect(html).toContain('<link rel="canonical" href="https://register.fixture.example/news/2023/10/solar/">');
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('<meta property="og:title" content="Lotus Grid commissions heliostat array">');
-    expect(html).toMatch(/<meta property="og:image" content="https:\/\/register\.fixture\.example\/photos\/[\w-]+-300\.jpeg">/);
+    expect(html).toMatch(
+      /<meta property="og:image" content="https:\/\/register\.fixture\.example\/photos\/[\w-]+-300\.jpeg">/,
+    );
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
   });
 
@@ -176,8 +256,12 @@ describe("metadata and indexing policy", () => {
     const quiet = await read("/news/2023/10/quiet/");
     expect(quiet).toContain('<meta name="googlebot-news" content="noindex">');
     expect(quiet).not.toContain('name="robots"');
-    expect(await read("/news/2023/10/origin/")).toContain('<link rel="canonical" href="https://origin.example/release">');
-    expect(await read("/news/2023/10/origin-no-url/")).toContain('<link rel="canonical" href="https://register.fixture.example/news/2023/10/origin-no-url/">');
+    expect(await read("/news/2023/10/origin/")).toContain(
+      '<link rel="canonical" href="https://origin.example/release">',
+    );
+    expect(await read("/news/2023/10/origin-no-url/")).toContain(
+      '<link rel="canonical" href="https://register.fixture.example/news/2023/10/origin-no-url/">',
+    );
     const indexed = await read("/news/2023/10/solar/");
     expect(indexed).not.toMatch(/name="(robots|googlebot-news)"/);
   });
@@ -229,16 +313,33 @@ describe("sitemaps and robots.txt", () => {
 
 describe("feeds", () => {
   it("parses every feed in the build back, each item with a title, an absolute link, an id and the disclaimer", async () => {
-    const files = (await readdir(outDir, { recursive: true })).map(String).filter((f) => /(^|[/\\])feed\.xml$|^rss\.xml$|^feed\.json$/.test(f));
+    const files = (await readdir(outDir, { recursive: true }))
+      .map(String)
+      .filter((f) => /(^|[/\\])feed\.xml$|^rss\.xml$|^feed\.json$/.test(f));
     // Site Atom, RSS and JSON; 5 partners with articles; 6 categories (the two "énergie verte" spellings are one).
     expect(files.length).toBe(3 + 5 + 6);
     for (const file of files) {
       const text = await readFile(path.join(outDir, file), "utf8");
       const items = file.endsWith(".json")
-        ? JSON.parse(text).items.map((i: Record<string, string>) => ({ title: i.title, link: i.url, id: i.id, content: i.content_html }))
+        ? JSON.parse(text).items.map((i: Record<string, string>) => ({
+            title: i.title,
+            link: i.url,
+            id: i.id,
+            content: i.content_html,
+          }))
         : file === "rss.xml"
-          ? asList(xml.parse(text).rss.channel.item).map((i: Record<string, any>) => ({ title: i.title, link: i.link, id: i.guid["#text"], content: i.description }))
-          : asList(xml.parse(text).feed.entry).map((e: Record<string, any>) => ({ title: e.title, link: e.link["@href"], id: e.id, content: e.content["#text"] }));
+          ? asList(xml.parse(text).rss.channel.item).map((i: Record<string, Record<string, string>>) => ({
+              title: i.title,
+              link: i.link,
+              id: i.guid!["#text"],
+              content: i.description,
+            }))
+          : asList(xml.parse(text).feed.entry).map((e: Record<string, Record<string, string>>) => ({
+              title: e.title,
+              link: e.link!["@href"],
+              id: e.id,
+              content: e.content!["#text"],
+            }));
       expect(items.length, file).toBeGreaterThan(0);
       for (const item of items) {
         expect(item.title, file).toBeTruthy();
@@ -270,30 +371,65 @@ describe("feeds", () => {
     expect(item.pubDate).toBe("Tue, 31 Oct 2023 09:00:00 +0700");
     const json = JSON.parse(await read("/feed.json"));
     expect(json.version).toBe("https://jsonfeed.org/version/1.1");
-    expect(json.items[0]).toMatchObject({ id: "prn-0001", url: "https://register.fixture.example/news/2023/10/solar/", external_url: "https://wire.example/solar" });
+    expect(json.items[0]).toMatchObject({
+      id: "prn-0001",
+      url: "https://register.fixture.example/news/2023/10/solar/",
+      external_url: "https://wire.example/solar",
+    });
   });
 
   it("has an Atom feed per partner and per category, linked from the matching page", async () => {
     const partnerFeed = xml.parse(await read("/partners/globenewswire/feed.xml")).feed;
-    expect(asList(partnerFeed.entry).map((e: { title: string }) => e.title)).toEqual(["Globe release about ÉNERGIE verte"]);
+    expect(asList(partnerFeed.entry).map((e: { title: string }) => e.title)).toEqual([
+      "Globe release about ÉNERGIE verte",
+    ]);
     expect(asList(partnerFeed.entry)[0].content["#text"]).toContain("republishes this release from GlobeNewswire");
     const categoryFeed = xml.parse(await read("/categories/bulk/feed.xml")).feed;
     expect(asList(categoryFeed.entry)).toHaveLength(41);
-    expect(await read("/categories/bulk/")).toContain('<link rel="alternate" type="application/atom+xml" title="Bulk | Fixture Trade Register" href="/categories/bulk/feed.xml">');
-    expect(await read("/news/2023/10/solar/")).toContain('<link rel="alternate" type="application/atom+xml" title="Fixture Trade Register: latest news (Atom)" href="/feed.xml">');
+    expect(await read("/categories/bulk/")).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Bulk | Fixture Trade Register" href="/categories/bulk/feed.xml">',
+    );
+    expect(await read("/news/2023/10/solar/")).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Fixture Trade Register: latest news (Atom)" href="/feed.xml">',
+    );
   });
 });
 
 describe("search", () => {
   it("is built in parts that the search page merges; a part holds only its data", async () => {
-    expect(await mergedBundles(outDir)).toEqual(["/pagefind/part-2/", "/pagefind/part-3/", "/pagefind/part-4/", "/pagefind/part-5/"]);
+    expect(await mergedBundles(outDir)).toEqual([
+      "/pagefind/part-2/",
+      "/pagefind/part-3/",
+      "/pagefind/part-4/",
+      "/pagefind/part-5/",
+    ]);
     const first = (await readdir(path.join(outDir, "pagefind"))).sort();
-    expect(first).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-ui.js", "pagefind-entry.json", "wasm.en.pagefind", "fragment", "index", "filter", "part-2", "part-5"]));
+    expect(first).toEqual(
+      expect.arrayContaining([
+        "pagefind.js",
+        "pagefind-ui.js",
+        "pagefind-entry.json",
+        "wasm.en.pagefind",
+        "fragment",
+        "index",
+        "filter",
+        "part-2",
+        "part-5",
+      ]),
+    );
     expect(first).not.toContain("part-6");
     const part = (await readdir(path.join(outDir, "pagefind", "part-5"))).sort();
-    expect(part).toEqual(["filter", "fragment", "index", "pagefind-entry.json", expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/)]);
+    expect(part).toEqual([
+      "filter",
+      "fragment",
+      "index",
+      "pagefind-entry.json",
+      expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/),
+    ]);
     // Newest first: the first part has the 10 newest, the last the remaining 7.
-    const pages = async (folder: string) => JSON.parse(await readFile(path.join(outDir, "pagefind", folder, "pagefind-entry.json"), "utf8")).languages.en.page_count;
+    const pages = async (folder: string) =>
+      JSON.parse(await readFile(path.join(outDir, "pagefind", folder, "pagefind-entry.json"), "utf8")).languages.en
+        .page_count;
     expect([await pages("."), await pages("part-2"), await pages("part-5")]).toEqual([10, 10, 7]);
   });
 
@@ -306,7 +442,12 @@ describe("search", () => {
   it("finds a known article by a word in its body", async () => {
     const hits = await searchBuiltSite(outDir, "quadrillium");
     expect(hits.map((h) => h.url)).toEqual(["/news/2023/10/solar/"]);
-    expect(hits[0]?.filters).toMatchObject({ partner: ["Cision PR Newswire"], category: ["Energy", "Énergie Verte"], region: ["China"], year: ["2023"] });
+    expect(hits[0]?.filters).toMatchObject({
+      partner: ["Cision PR Newswire"],
+      category: ["Energy", "Énergie Verte"],
+      region: ["China"],
+      year: ["2023"],
+    });
   });
 
   it("narrows results with a filter", async () => {
@@ -314,7 +455,9 @@ describe("search", () => {
     const globe = await searchBuiltSite(outDir, "release", { partner: "GlobeNewswire" });
     expect(all.length).toBeGreaterThan(1);
     expect(globe.map((h) => h.url)).toEqual(["/news/2023/10/globe/"]);
-    expect((await searchBuiltSite(outDir, null, { region: "Canada" })).map((h) => h.url)).toEqual(["/news/2023/10/globe/"]);
+    expect((await searchBuiltSite(outDir, null, { region: "Canada" })).map((h) => h.url)).toEqual([
+      "/news/2023/10/globe/",
+    ]);
   });
 
   it("indexes articles only, not navigation, footers or disclaimers", async () => {

@@ -15,11 +15,18 @@ describe("a corpus of hostile and broken inputs", () => {
   });
 
   it("has a checker that does see active content (so the checks below can fail)", () => {
-    expect(activeContent('<p><img src=x onerror="alert(1)"></p>')).toEqual(['onerror in <img src=x onerror="alert(1)">']);
+    expect(activeContent('<p><img src=x onerror="alert(1)"></p>')).toEqual([
+      'onerror in <img src=x onerror="alert(1)">',
+    ]);
     expect(activeContent("<script>alert(1)</script>")).toEqual(["<script>"]);
     expect(activeContent('<a href="javascript:alert(1)">x</a>')).toEqual(['href="javascript:alert(1)']);
-    expect(activeContent('<p style="color:red">x</p><iframe src="/x">')).toEqual(["style in <p style=\"color:red\">", "<iframe"]);
-    expect(activeContent('<meta content="&lt;img src=x onerror=alert(1)&gt;"><script type="application/ld+json">')).toEqual([]);
+    expect(activeContent('<p style="color:red">x</p><iframe src="/x">')).toEqual([
+      'style in <p style="color:red">',
+      "<iframe",
+    ]);
+    expect(
+      activeContent('<meta content="&lt;img src=x onerror=alert(1)&gt;"><script type="application/ld+json">'),
+    ).toEqual([]);
   });
 
   describe("ending in safe output", () => {
@@ -35,15 +42,18 @@ describe("a corpus of hostile and broken inputs", () => {
       const offences = activeContent(html);
       expect(offences).toEqual([]);
       expect(disallowedUrls(html)).toEqual([]);
-      expect(html).not.toContain("window.__pwned=1\"");
+      expect(html).not.toContain('window.__pwned=1"');
       // Nothing in the body may carry an id or a name (DOM clobbering).
       expect(articleBody(html)).not.toMatch(/\s(id|name)=/);
-      for (const text of item.shows ?? []) expect(html.includes(text) || decodeHTML(html).includes(text), text).toBe(true);
+      for (const text of item.shows ?? [])
+        expect(html.includes(text) || decodeHTML(html).includes(text), text).toBe(true);
       for (const text of item.hides ?? []) expect(html).not.toContain(text);
     });
 
     it("writes every feed item inert, with no URL the HTML policy refuses", async () => {
-      const feeds = (await readdir(outDir, { recursive: true })).map(String).filter((file) => /(^|\/)(feed\.xml|rss\.xml|feed\.json)$/.test(file.split(path.sep).join("/")));
+      const feeds = (await readdir(outDir, { recursive: true }))
+        .map(String)
+        .filter((file) => /(^|\/)(feed\.xml|rss\.xml|feed\.json)$/.test(file.split(path.sep).join("/")));
       expect(feeds.length).toBeGreaterThanOrEqual(6);
       let items = 0;
       for (const feed of feeds) {
@@ -80,7 +90,10 @@ describe("a corpus of hostile and broken inputs", () => {
         await writeFiles(outside, { [target]: target.endsWith(".md") ? article() : await smallPhoto(40, 30) });
         await symlink(path.join(outside, target), path.join(root, "articles", link));
       }
-      const error = await buildFixture({ articlesDir: path.join(root, "articles"), search: false }).then(() => undefined, (e: Error) => e);
+      const error = await buildFixture({ articlesDir: path.join(root, "articles"), search: false }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
       expect(error?.message).toMatch(item.error);
     });
   });

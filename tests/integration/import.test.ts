@@ -14,7 +14,10 @@ import { importReleases, type ImportOptions, type ImportSummary } from "../../sr
 import { buildFixture, fixtureSite, smallPhoto, tempDir } from "../helpers/fixture-site.ts";
 
 const run = promisify(execFile);
-const config = validateImportConfig(importSettings, partners.map((partner) => partner.id));
+const config = validateImportConfig(
+  importSettings,
+  partners.map((partner) => partner.id),
+);
 let root: string;
 let server: http.Server;
 let origin: string;
@@ -45,7 +48,12 @@ beforeAll(async () => {
     "photos/ferry.jpg": await smallPhoto(320, 200, "#336699"),
     "photos/plant.jpg": await smallPhoto(320, 200, "#669933"),
     "photos/array.jpg": await smallPhoto(320, 200, "#996633"),
-    "photos/museum.png": await (await import("sharp")).default({ create: { width: 300, height: 200, channels: 3, background: "#993366" } }).png().toBuffer(),
+    "photos/museum.png": await (
+      await import("sharp")
+    )
+      .default({ create: { width: 300, height: 200, channels: 3, background: "#993366" } })
+      .png()
+      .toBuffer(),
     "ferry-second.jpg": await smallPhoto(320, 200, "#123456"),
     "orchid-lane-pharmacy.jpg": await smallPhoto(320, 200, "#654321"),
   };
@@ -56,23 +64,48 @@ beforeAll(async () => {
   for (const name of await readdir(path.join(root, "in"))) {
     if (!/\.(xml|html|txt)$/.test(name)) continue;
     const file = path.join(root, "in", name);
-    await writeFile(file, (await readFile(file, "utf8")).replaceAll("https://mma.prnewswire.example/media", `${origin}/media`));
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replaceAll("https://mma.prnewswire.example/media", `${origin}/media`),
+    );
   }
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const input = (name: string): string => path.join(root, "in", name);
-const ALL_FORMATS = ["prnewswire.rss.xml", "globenewswire.newsml-g2.xml", "businesswire.newsml.xml", "xinhua.atom.xml", "pasted-page.html", "pasted-email.txt"];
+const ALL_FORMATS = [
+  "prnewswire.rss.xml",
+  "globenewswire.newsml-g2.xml",
+  "businesswire.newsml.xml",
+  "xinhua.atom.xml",
+  "pasted-page.html",
+  "pasted-email.txt",
+];
 
-function importInto(articlesDir: string, inputs: string[], options: Partial<ImportOptions> = {}): Promise<ImportSummary> {
-  return importReleases({ inputs, articlesDir, displayRoot: path.dirname(articlesDir), site: { timeZone: fixtureSite.timeZone }, partners, config, ...options });
+function importInto(
+  articlesDir: string,
+  inputs: string[],
+  options: Partial<ImportOptions> = {},
+): Promise<ImportSummary> {
+  return importReleases({
+    inputs,
+    articlesDir,
+    displayRoot: path.dirname(articlesDir),
+    site: { timeZone: fixtureSite.timeZone },
+    partners,
+    config,
+    ...options,
+  });
 }
 
 async function snapshot(folder: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[path.relative(folder, path.join(entry.parentPath, entry.name))] = (await readFile(path.join(entry.parentPath, entry.name))).toString("base64");
+    if (entry.isFile())
+      files[path.relative(folder, path.join(entry.parentPath, entry.name))] = (
+        await readFile(path.join(entry.parentPath, entry.name))
+      ).toString("base64");
   }
   return files;
 }
@@ -110,28 +143,75 @@ describe("import: every format, then the build", () => {
   });
 
   it.each([
-    ["lantern-bay-ferries-orders-four-battery-electric-passenger-ferries", "HONG KONG, Nov. 3, 2026 /PRNewswire/ —", "Cision PR Newswire", "The first Lantern Bay ferry during sea trials off Cheung Chau.", undefined, "View original content: https://www.prnewswire.example/news-releases/lantern-bay-ferries-orders-four-ferries-301000001.html"],
-    ["fernhollow-analytics-reports-third-quarter-revenue-of-c-31-2-million", "VANCOUVER, British Columbia, Nov. 5, 2026 (GLOBE NEWSWIRE) —", "GlobeNewswire", undefined, undefined, "Original release: https://www.globenewswire.example/news-release/2026/11/05/2990001/0/en/"],
-    ["kettleby-water-systems-wins-contract-for-three-municipal-treatment-plants", "GREENWICH, Conn., Nov. 6, 2026 (BUSINESS WIRE) —", "Business Wire", "Ceramic membrane modules at Kettleby's pilot plant.", undefined, "View source version on businesswire.com: https://www.businesswire.example/news/home/20261106005511/en/"],
-    ["jade-terrace-tea-town-opens-digital-heritage-museum", "HANGZHOU, China, Nov. 7, 2026 /Xinhua-AsiaNet/ —", "Xinhua-AsiaNet", "Visitors at the digital heritage museum in Jade Terrace.", "Source: Xinhua Silk Road: Tea town opens digital heritage museum", "Original link: https://en.xinhua-asianet.example/2026-11/07/c_1001.htm"],
-    ["saltmarsh-solar-begins-building-floating-array-on-reservoir", "NAKHON RATCHASIMA, Thailand, Nov. 8, 2026 /PRNewswire/ —", "Cision PR Newswire", "Floats being assembled on the reservoir shore", "Source: Saltmarsh Solar", "View original content: https://www.prnewswire.example/news-releases/saltmarsh-solar-floating-array-301000009.html"],
-    ["orchid-lane-hospitals-adds-robotic-pharmacy-to-penang-campus", "PENANG, Malaysia, Nov. 9, 2026 /PRNewswire/ —", "Cision PR Newswire", undefined, undefined, undefined],
-  ])("%s: dateline, caption, source, original link and one disclaimer of its partner", async (slug, dateline, partnerName, caption, source, originalLink) => {
-    const html = await read(`/news/2026/11/${slug}/`);
-    const text = pageText(html);
-    expect(html).toContain(`<p class="dateline">${dateline.replace(/'/g, "&#39;")}</p>`);
-    expect(text.split(dateline).length - 1).toBe(1);
-    if (caption) expect(text.split(caption).length - 1).toBe(1);
-    if (source) expect(text).toContain(source);
-    else expect(html).not.toContain('class="source"');
-    if (originalLink) expect(text).toContain(originalLink);
-    else expect(html).not.toContain('class="original-link"');
-    const disclaimer = `The information provided in this article was created by ${partnerName}, our news partner.`;
-    expect(text.split("The information provided in this article was created by").length - 1).toBe(1);
-    expect(text).toContain(disclaimer);
-    expect(text).toContain(`represent the perspectives of ${fixtureSite.name}.`);
-    expect(text).not.toMatch(/Some (?:Other )?Directory|Sign in|Forgot your password|cookie|Photo -|Original link: *$/i);
-  });
+    [
+      "lantern-bay-ferries-orders-four-battery-electric-passenger-ferries",
+      "HONG KONG, Nov. 3, 2026 /PRNewswire/ —",
+      "Cision PR Newswire",
+      "The first Lantern Bay ferry during sea trials off Cheung Chau.",
+      undefined,
+      "View original content: https://www.prnewswire.example/news-releases/lantern-bay-ferries-orders-four-ferries-301000001.html",
+    ],
+    [
+      "fernhollow-analytics-reports-third-quarter-revenue-of-c-31-2-million",
+      "VANCOUVER, British Columbia, Nov. 5, 2026 (GLOBE NEWSWIRE) —",
+      "GlobeNewswire",
+      undefined,
+      undefined,
+      "Original release: https://www.globenewswire.example/news-release/2026/11/05/2990001/0/en/",
+    ],
+    [
+      "kettleby-water-systems-wins-contract-for-three-municipal-treatment-plants",
+      "GREENWICH, Conn., Nov. 6, 2026 (BUSINESS WIRE) —",
+      "Business Wire",
+      "Ceramic membrane modules at Kettleby's pilot plant.",
+      undefined,
+      "View source version on businesswire.com: https://www.businesswire.example/news/home/20261106005511/en/",
+    ],
+    [
+      "jade-terrace-tea-town-opens-digital-heritage-museum",
+      "HANGZHOU, China, Nov. 7, 2026 /Xinhua-AsiaNet/ —",
+      "Xinhua-AsiaNet",
+      "Visitors at the digital heritage museum in Jade Terrace.",
+      "Source: Xinhua Silk Road: Tea town opens digital heritage museum",
+      "Original link: https://en.xinhua-asianet.example/2026-11/07/c_1001.htm",
+    ],
+    [
+      "saltmarsh-solar-begins-building-floating-array-on-reservoir",
+      "NAKHON RATCHASIMA, Thailand, Nov. 8, 2026 /PRNewswire/ —",
+      "Cision PR Newswire",
+      "Floats being assembled on the reservoir shore",
+      "Source: Saltmarsh Solar",
+      "View original content: https://www.prnewswire.example/news-releases/saltmarsh-solar-floating-array-301000009.html",
+    ],
+    [
+      "orchid-lane-hospitals-adds-robotic-pharmacy-to-penang-campus",
+      "PENANG, Malaysia, Nov. 9, 2026 /PRNewswire/ —",
+      "Cision PR Newswire",
+      undefined,
+      undefined,
+      undefined,
+    ],
+  ])(
+    "%s: dateline, caption, source, original link and one disclaimer of its partner",
+    async (slug, dateline, partnerName, caption, source, originalLink) => {
+      const html = await read(`/news/2026/11/${slug}/`);
+      const text = pageText(html);
+      expect(html).toContain(`<p class="dateline">${dateline.replace(/'/g, "&#39;")}</p>`);
+      expect(text.split(dateline).length - 1).toBe(1);
+      if (caption) expect(text.split(caption).length - 1).toBe(1);
+      if (source) expect(text).toContain(source);
+      else expect(html).not.toContain('class="source"');
+      if (originalLink) expect(text).toContain(originalLink);
+      else expect(html).not.toContain('class="original-link"');
+      const disclaimer = `The information provided in this article was created by ${partnerName}, our news partner.`;
+      expect(text.split("The information provided in this article was created by").length - 1).toBe(1);
+      expect(text).toContain(disclaimer);
+      expect(text).toContain(`represent the perspectives of ${fixtureSite.name}.`);
+      expect(text).not.toMatch(
+        /Some (?:Other )?Directory|Sign in|Forgot your password|cookie|Photo -|Original link: *$/i,
+      );
+    },
+  );
 
   it("keeps photos by content hash beside the article, with the remote ones downloaded", async () => {
     const folder = path.join(articles, "2026/11");
@@ -141,8 +221,10 @@ describe("import: every format, then the build", () => {
     const lantern = await readFile(path.join(site, fileOf(first, /lantern-bay/)), "utf8");
     expect(lantern.match(/- src: [0-9a-f]{16}\.jpg/g)).toHaveLength(2);
     const orchid = await readFile(path.join(site, fileOf(first, /orchid-lane/)), "utf8");
-    expect(orchid).toContain("alt: \"Photo for: Orchid Lane Hospitals Adds Robotic Pharmacy to Penang Campus\"");
-    expect(first.items.find((item) => item.file?.includes("orchid-lane"))?.notes).toContainEqual(expect.stringMatching(/has no caption or alt text: its alt text is the headline; describe the photo/));
+    expect(orchid).toContain('alt: "Photo for: Orchid Lane Hospitals Adds Robotic Pharmacy to Penang Campus"');
+    expect(first.items.find((item) => item.file?.includes("orchid-lane"))?.notes).toContainEqual(
+      expect.stringMatching(/has no caption or alt text: its alt text is the headline; describe the photo/),
+    );
   });
 
   it("changes nothing when the same inputs are imported again", async () => {
@@ -161,18 +243,24 @@ describe("import: every format, then the build", () => {
     expect(v2).toContain('revision: "2"');
 
     const older = await importInto(articles, [input("globenewswire.newsml-g2.xml")]);
-    expect(older.items[0]).toMatchObject({ outcome: "unchanged", reason: "revision 1 is older than the file's revision 2" });
+    expect(older.items[0]).toMatchObject({
+      outcome: "unchanged",
+      reason: "revision 1 is older than the file's revision 2",
+    });
     expect(await readFile(file, "utf8")).toBe(v2);
 
     const edited = v2.replace("Recurring revenue was", "Editor's note: figures unaudited.\n\nRecurring revenue was");
     await writeFile(file, edited);
-    const v3 = (await readFile(input("globenewswire-v2.newsml-g2.xml"), "utf8")).replace('version="2"', 'version="3"').replace("Customers: 412", "Customers: 415");
+    const v3 = (await readFile(input("globenewswire-v2.newsml-g2.xml"), "utf8"))
+      .replace('version="2"', 'version="3"')
+      .replace("Customers: 412", "Customers: 415");
     await writeFile(input("globenewswire-v3.newsml-g2.xml"), v3);
     const conflict = await importInto(articles, [input("globenewswire-v3.newsml-g2.xml")]);
     expect(conflict.items[0]).toMatchObject({
       outcome: "conflict",
       file: "articles/2026/11/fernhollow-analytics-reports-third-quarter-revenue-of-c-31-2-million.md",
-      reason: "the wire sent a new version, but an editor has changed the file since it was imported: left untouched (merge by hand, or delete the file and import again)",
+      reason:
+        "the wire sent a new version, but an editor has changed the file since it was imported: left untouched (merge by hand, or delete the file and import again)",
     });
     expect(await readFile(file, "utf8")).toBe(edited);
   });
@@ -188,7 +276,8 @@ describe("import: every format, then the build", () => {
     const result = await importInto(articles, [input("copy.rss.xml")]);
     expect(result.items[0]).toMatchObject({
       outcome: "skipped",
-      reason: "duplicate of articles/2026/11/kettleby-water-systems-wins-contract-for-three-municipal-treatment-plants.md (same headline and issuer within 48 hours, from another wire)",
+      reason:
+        "duplicate of articles/2026/11/kettleby-water-systems-wins-contract-for-three-municipal-treatment-plants.md (same headline and issuer within 48 hours, from another wire)",
     });
     expect(await snapshot(articles)).toEqual(before);
   });
@@ -199,9 +288,20 @@ describe("import: photos that cannot be used", () => {
     const good = await smallPhoto(320, 200, "#abcdef");
     await writeFile(input("photos/good.jpg"), good);
     await writeFile(input("photos/truncated.jpg"), good.subarray(0, Math.floor(good.length / 2)));
-    await writeFile(input("photos/evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    await writeFile(
+      input("photos/evil.svg"),
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
     await writeFile(input("photos/page.jpg"), "<!DOCTYPE html><html><body>Not found</body></html>");
-    await writeFile(input("photos/pixel.png"), await (await import("sharp")).default({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
+    await writeFile(
+      input("photos/pixel.png"),
+      await (
+        await import("sharp")
+      )
+        .default({ create: { width: 1, height: 1, channels: 3, background: "#fff" } })
+        .png()
+        .toBuffer(),
+    );
     const outside = await tempDir("import-outside");
     await writeFile(path.join(outside, "secret.jpg"), good);
     await rm(input("photos/linked.jpg"), { force: true });
@@ -218,15 +318,17 @@ describe("import: photos that cannot be used", () => {
     const result = await importInto(articles, [input("photos.rss.xml")]);
     expect(result.counts.new).toBe(1);
     const notes = result.items[0]?.notes ?? [];
-    expect(notes).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^left out photo photos\/truncated\.jpg: a damaged or unreadable JPG/),
-      "left out photo photos/evil.svg: an SVG image (refused: SVG can carry scripts; ask the wire for a JPEG or PNG)",
-      "left out photo photos/page.jpg: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found HTML or XML text",
-      "left out photo photos/pixel.png: only 1×1 pixels: a tracking pixel or an icon, not a photo",
-      'left out photo photos/../../outside.jpg: expected a path inside the feed\'s folder, found "photos/../../outside.jpg"',
-      `left out photo ${origin}/media/missing.jpg: the server answered HTTP 404`,
-      `left out photo photos/linked.jpg: expected a photo inside the feed's folder, found a symbolic link to ${await realpath(path.join(outside, "secret.jpg"))}, which is outside it`,
-    ]));
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^left out photo photos\/truncated\.jpg: a damaged or unreadable JPG/),
+        "left out photo photos/evil.svg: an SVG image (refused: SVG can carry scripts; ask the wire for a JPEG or PNG)",
+        "left out photo photos/page.jpg: expected a JPEG, PNG, WebP, AVIF, GIF or TIFF photo, found HTML or XML text",
+        "left out photo photos/pixel.png: only 1×1 pixels: a tracking pixel or an icon, not a photo",
+        'left out photo photos/../../outside.jpg: expected a path inside the feed\'s folder, found "photos/../../outside.jpg"',
+        `left out photo ${origin}/media/missing.jpg: the server answered HTTP 404`,
+        `left out photo photos/linked.jpg: expected a photo inside the feed's folder, found a symbolic link to ${await realpath(path.join(outside, "secret.jpg"))}, which is outside it`,
+      ]),
+    );
     const text = await readFile(path.join(articles, "2026/11/brightwater-mills-adds-a-line.md"), "utf8");
     expect(text.match(/- src: /g)).toHaveLength(1);
     const folder = await readdir(path.join(articles, "2026/11"));
@@ -246,38 +348,66 @@ describe("import: inputs, limits and failures", () => {
     const articles = path.join(await tempDir("import-url"), "articles");
     const result = await importInto(articles, [`${origin}/feeds/xinhua.atom.xml`]);
     expect(result.counts.new).toBe(1);
-    expect(await readFile(path.join(articles, "2026/11/jade-terrace-tea-town-opens-digital-heritage-museum.md"), "utf8")).toMatch(/- src: [0-9a-f]{16}\.png/);
+    expect(
+      await readFile(path.join(articles, "2026/11/jade-terrace-tea-town-opens-digital-heritage-museum.md"), "utf8"),
+    ).toMatch(/- src: [0-9a-f]{16}\.png/);
   });
 
   it("reads standard input", async () => {
     const articles = path.join(await tempDir("import-stdin"), "articles");
-    const result = await importInto(articles, ["-"], { stdin: Readable.from([await readFile(input("pasted-email.txt"))]) });
-    expect(result.items[0]).toMatchObject({ outcome: "new", file: "articles/2026/11/orchid-lane-hospitals-adds-robotic-pharmacy-to-penang-campus.md" });
+    const result = await importInto(articles, ["-"], {
+      stdin: Readable.from([await readFile(input("pasted-email.txt"))]),
+    });
+    expect(result.items[0]).toMatchObject({
+      outcome: "new",
+      file: "articles/2026/11/orchid-lane-hospitals-adds-robotic-pharmacy-to-penang-campus.md",
+    });
   });
 
   it("fails an input over the size cap, past the timeout, missing or hostile, and goes on with the others", async () => {
-    await writeFile(input("bomb.xml"), `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><item><title>&b;</title></item></channel></rss>`);
+    await writeFile(
+      input("bomb.xml"),
+      `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><item><title>&b;</title></item></channel></rss>`,
+    );
     const articles = path.join(await tempDir("import-fail"), "articles");
-    const result = await importInto(articles, [`${origin}/big`, `${origin}/big-streamed`, `${origin}/slow`, `${origin}/nothing.xml`, input("missing.xml"), input("bomb.xml"), input("pasted-email.txt")], {
-      feedLimits: { maxBytes: 1000, timeoutMs: 500 },
-    });
+    const result = await importInto(
+      articles,
+      [
+        `${origin}/big`,
+        `${origin}/big-streamed`,
+        `${origin}/slow`,
+        `${origin}/nothing.xml`,
+        input("missing.xml"),
+        input("bomb.xml"),
+        input("pasted-email.txt"),
+      ],
+      {
+        feedLimits: { maxBytes: 1000, timeoutMs: 500 },
+      },
+    );
     expect(result.items.map((item) => [item.outcome, item.reason])).toEqual([
       ["failed", "expected at most 1 KB, found 5 KB"],
       ["failed", "expected at most 1 KB, found more"],
       ["failed", "could not fetch it (no answer within 0.5 s)"],
       ["failed", "the server answered HTTP 404"],
       ["failed", "cannot read it (ENOENT)"],
-      ["failed", "expected XML without entity declarations, found <!ENTITY …> (entity expansion and external entities are refused)"],
+      [
+        "failed",
+        "expected XML without entity declarations, found <!ENTITY …> (entity expansion and external entities are refused)",
+      ],
       ["new", undefined],
     ]);
   });
 
   it("fails an unknown wire unless --partner names one", async () => {
-    const text = "Ashgrove Tiles Opens a Kiln\n\nPERTH, Australia, Nov. 10, 2026 /Wire Service Co/ -- Ashgrove Tiles today opened a kiln.\n";
+    const text =
+      "Ashgrove Tiles Opens a Kiln\n\nPERTH, Australia, Nov. 10, 2026 /Wire Service Co/ -- Ashgrove Tiles today opened a kiln.\n";
     await writeFile(input("unknown-wire.txt"), text);
     const articles = path.join(await tempDir("import-wire"), "articles");
     const refused = await importInto(articles, [input("unknown-wire.txt")]);
-    expect(refused.items[0]?.reason).toBe('unknown wire "Wire Service Co" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); give --partner <id> to import it anyway');
+    expect(refused.items[0]?.reason).toBe(
+      'unknown wire "Wire Service Co" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); give --partner <id> to import it anyway',
+    );
     const forced = await importInto(articles, [input("unknown-wire.txt")], { partner: "businesswire" });
     expect(forced.items[0]?.outcome).toBe("new");
   });
@@ -303,18 +433,37 @@ describe("import: inputs, limits and failures", () => {
 describe("import: feed settings and names", () => {
   it("applies a feed's own filters and partner to inputs whose path contains its match", async () => {
     const articles = path.join(await tempDir("import-feeds"), "articles");
-    const feeds = validateImportConfig({ ...importSettings, feeds: [{ match: "prnewswire.rss", exclude: ["coffee"] }] }, partners.map((partner) => partner.id));
-    const result = await importReleases({ inputs: [input("prnewswire.rss.xml")], articlesDir: articles, displayRoot: path.dirname(articles), site: { timeZone: "Asia/Bangkok" }, partners, config: feeds });
-    expect(result.items.map((item) => [item.outcome, item.reason])).toEqual([["new", undefined], ["skipped", 'excluded by the keyword filter "coffee"']]);
+    const feeds = validateImportConfig(
+      { ...importSettings, feeds: [{ match: "prnewswire.rss", exclude: ["coffee"] }] },
+      partners.map((partner) => partner.id),
+    );
+    const result = await importReleases({
+      inputs: [input("prnewswire.rss.xml")],
+      articlesDir: articles,
+      displayRoot: path.dirname(articles),
+      site: { timeZone: "Asia/Bangkok" },
+      partners,
+      config: feeds,
+    });
+    expect(result.items.map((item) => [item.outcome, item.reason])).toEqual([
+      ["new", undefined],
+      ["skipped", 'excluded by the keyword filter "coffee"'],
+    ]);
   });
 
   it("gives two different releases with one headline two files", async () => {
     const release = (guid: string, issuer: string) =>
       `<item><title>Annual Results Announced</title><guid>${guid}</guid><pubDate>Mon, 02 Nov 2026 08:00:00 +0700</pubDate><dc:contributor>${issuer}</dc:contributor><description>&lt;p&gt;BANGKOK, Nov. 2, 2026 /PRNewswire/ -- ${issuer} reported results.&lt;/p&gt;</description></item>`;
-    await writeFile(input("same-title.rss.xml"), `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>PR Newswire</title>${release("a-1", "Alder Foods")}${release("b-1", "Birchwood Paper")}</channel></rss>`);
+    await writeFile(
+      input("same-title.rss.xml"),
+      `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>PR Newswire</title>${release("a-1", "Alder Foods")}${release("b-1", "Birchwood Paper")}</channel></rss>`,
+    );
     const articles = path.join(await tempDir("import-names"), "articles");
     const result = await importInto(articles, [input("same-title.rss.xml")]);
-    expect(result.items.map((item) => item.file)).toEqual(["articles/2026/11/annual-results-announced.md", "articles/2026/11/annual-results-announced-2.md"]);
+    expect(result.items.map((item) => item.file)).toEqual([
+      "articles/2026/11/annual-results-announced.md",
+      "articles/2026/11/annual-results-announced-2.md",
+    ]);
   });
 });
 
@@ -329,12 +478,18 @@ describe("npm run import", () => {
     const articles = path.join(await tempDir("import-cli"), "articles");
     const dry = await cli([input("prnewswire.rss.xml"), "--dry-run", "--articles", articles]);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toBe("Dry run (nothing written): 2 new, 0 updated, 0 unchanged, 0 conflicts, 0 skipped, 0 failed.\n");
-    expect(dry.stderr).toMatch(/^\[1\] would create +.*lantern-bay-ferries-orders-four-battery-electric-passenger-ferries\.md\n/);
+    expect(dry.stdout).toBe(
+      "Dry run (nothing written): 2 new, 0 updated, 0 unchanged, 0 conflicts, 0 skipped, 0 failed.\n",
+    );
+    expect(dry.stderr).toMatch(
+      /^\[1\] would create +.*lantern-bay-ferries-orders-four-battery-electric-passenger-ferries\.md\n/,
+    );
     await expect(readdir(articles)).rejects.toThrow(/ENOENT/);
 
     const real = await cli([input("prnewswire.rss.xml"), "--articles", articles]);
-    expect(real.stdout).toBe("2 new, 0 updated, 0 unchanged, 0 conflicts, 0 skipped, 0 failed.\nReview the new and updated files (git diff), then commit them.\n");
+    expect(real.stdout).toBe(
+      "2 new, 0 updated, 0 unchanged, 0 conflicts, 0 skipped, 0 failed.\nReview the new and updated files (git diff), then commit them.\n",
+    );
   });
 
   it("exits 1 and lists each failure with its reason", async () => {
@@ -346,8 +501,14 @@ describe("npm run import", () => {
   });
 
   it.each([
-    [[], "Give at least one input: a file, an http(s) URL, or - for standard input.\nUsage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]\n"],
-    [["x.xml", "--partner", "reuters"], '--partner: expected one of prnewswire, businesswire, globenewswire, xinhua-asianet, found "reuters"\n'],
+    [
+      [],
+      "Give at least one input: a file, an http(s) URL, or - for standard input.\nUsage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]\n",
+    ],
+    [
+      ["x.xml", "--partner", "reuters"],
+      '--partner: expected one of prnewswire, businesswire, globenewswire, xinhua-asianet, found "reuters"\n',
+    ],
   ])("refuses bad arguments: %j", async (args, message) => {
     const result = await cli(args);
     expect(result.code).toBe(1);

@@ -31,14 +31,35 @@ describe("live preview (serve/watch)", () => {
     const articlesDir = path.join(work, "articles");
     const out = path.join(work, "out");
     await writeFiles(articlesDir, {
-      "solar-plant.md": article({ title: "Fictional Solar opens a plant", date: "2023-10-24T09:00:00+08:00", categories: "[Energy]" }),
-      "wind-farm.md": article({ title: "Fictional Wind adds turbines", date: "2023-10-20T09:00:00+08:00", categories: "[Energy]" }),
-      "clinic.md": article({ title: "Fictional Health opens a clinic", date: "2021-03-02T09:00:00+08:00", categories: "[Health]", partner: "globenewswire", dateline: "{ city: LAGOS, country: Nigeria }" }),
+      "solar-plant.md": article({
+        title: "Fictional Solar opens a plant",
+        date: "2023-10-24T09:00:00+08:00",
+        categories: "[Energy]",
+      }),
+      "wind-farm.md": article({
+        title: "Fictional Wind adds turbines",
+        date: "2023-10-20T09:00:00+08:00",
+        categories: "[Energy]",
+      }),
+      "clinic.md": article({
+        title: "Fictional Health opens a clinic",
+        date: "2021-03-02T09:00:00+08:00",
+        categories: "[Health]",
+        partner: "globenewswire",
+        dateline: "{ city: LAGOS, country: Nigeria }",
+      }),
     });
     eleventy = new Eleventy(".", out, {
       quietMode: true,
       runMode: "watch",
-      config: configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir, photoCacheDir: testPhotoCache, now: "2024-01-01T00:00:00Z", search: false }),
+      config: configureDateline({
+        site: fixtureSite,
+        partners: fixturePartners,
+        articlesDir,
+        photoCacheDir: testPhotoCache,
+        now: "2024-01-01T00:00:00Z",
+        search: false,
+      }),
     });
     await eleventy.write();
     await eleventy.watch();
@@ -50,7 +71,13 @@ describe("live preview (serve/watch)", () => {
     const clinicBefore = await modified(out, clinic);
 
     const file = path.join(articlesDir, "solar-plant.md");
-    await writeFile(file, (await readFile(file, "utf8")).replace("title: Fictional Solar opens a plant", "title: Fictional Solar opens its first plant"));
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace(
+        "title: Fictional Solar opens a plant",
+        "title: Fictional Solar opens its first plant",
+      ),
+    );
     await waitFor(async () => (await page(out, solar)).includes("Fictional Solar opens its first plant"));
     await waitFor(async () => (await page(out, "/")).includes("Fictional Solar opens its first plant"));
     expect(await page(out, wind)).toContain("Fictional Solar opens its first plant");

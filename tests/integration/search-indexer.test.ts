@@ -25,7 +25,10 @@ async function job(files: Record<string, string>, folder?: string): Promise<Sear
 
 describe("the search indexer process", () => {
   it("writes a Pagefind index of the published articles into its folder", async () => {
-    const task = await job({ "a.md": article({ title: "Fictional Ferries adds a route" }), "b.md": article({ title: "A draft", draft: "true" }) });
+    const task = await job({
+      "a.md": article({ title: "Fictional Ferries adds a route" }),
+      "b.md": article({ title: "A draft", draft: "true" }),
+    });
     await startSearchIndexer(task);
     const files = await readdir(task.folder, { recursive: true });
     expect(files).toContain("pagefind-entry.json");
@@ -34,16 +37,25 @@ describe("the search indexer process", () => {
 
   it("runs with Pagefind at the lowest CPU priority in the background (a preview), at the normal one otherwise", async () => {
     const niceness = async (background: boolean) => {
-      const task = await job({ "a.md": article({ title: "Fictional Ferries adds a route" }), "b.md": article({ title: "Fictional Ferries adds a second route" }) });
+      const task = await job({
+        "a.md": article({ title: "Fictional Ferries adds a route" }),
+        "b.md": article({ title: "Fictional Ferries adds a second route" }),
+      });
       const seen = { indexer: new Set<number>(), pagefind: new Set<number>() };
       let running = true;
       const done = startSearchIndexer(task, undefined, { background }).finally(() => (running = false));
       while (running) {
-        const processes = execFileSync("ps", ["-eo", "pid=,ppid=,ni=,args="], { encoding: "utf8" }).trim().split("\n").map((line) => line.trim().split(/\s+/));
-        const indexers = processes.filter(([, ppid, , ...args]) => Number(ppid) === process.pid && args.join(" ").includes("search-indexer-process"));
+        const processes = execFileSync("ps", ["-eo", "pid=,ppid=,ni=,args="], { encoding: "utf8" })
+          .trim()
+          .split("\n")
+          .map((line) => line.trim().split(/\s+/));
+        const indexers = processes.filter(
+          ([, ppid, , ...args]) => Number(ppid) === process.pid && args.join(" ").includes("search-indexer-process"),
+        );
         for (const [pid, , ni] of indexers) {
           seen.indexer.add(Number(ni));
-          for (const [, ppid, childNi, command] of processes) if (ppid === pid && command?.includes("pagefind")) seen.pagefind.add(Number(childNi));
+          for (const [, ppid, childNi, command] of processes)
+            if (ppid === pid && command?.includes("pagefind")) seen.pagefind.add(Number(childNi));
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -63,7 +75,9 @@ describe("the search indexer process", () => {
   it("fails with the reason when the index cannot be written", async () => {
     const work = await tempDir("indexer-file");
     await writeFile(path.join(work, "not-a-folder"), "x");
-    await expect(startSearchIndexer(await job({ "a.md": article() }, path.join(work, "not-a-folder", "index")))).rejects.toThrow(/^The search index could not be built: .*(ENOTDIR|EEXIST)/);
+    await expect(
+      startSearchIndexer(await job({ "a.md": article() }, path.join(work, "not-a-folder", "index"))),
+    ).rejects.toThrow(/^The search index could not be built: .*(ENOTDIR|EEXIST)/);
   }, 60_000);
 
   it("says it was stopped when a failed or overtaken build stops it", async () => {
@@ -81,8 +95,17 @@ describe("the search indexer process", () => {
 describe("writing the index files", () => {
   it("writes each file under the index folder and refuses a path that leaves it", async () => {
     const folder = path.join(await tempDir("index-files"), "index");
-    await writeIndexFiles(folder, [{ path: "fragment/a.pf_fragment", content: new Uint8Array([1, 2]) }, { path: "pagefind-entry.json", content: new Uint8Array([123, 125]) }]);
-    expect((await readdir(folder, { recursive: true })).map(String).sort()).toEqual(["fragment", "fragment/a.pf_fragment", "pagefind-entry.json"]);
-    await expect(writeIndexFiles(folder, [{ path: "../escape.js", content: new Uint8Array([0]) }])).rejects.toThrow("Pagefind asked to write outside its folder: ../escape.js");
+    await writeIndexFiles(folder, [
+      { path: "fragment/a.pf_fragment", content: new Uint8Array([1, 2]) },
+      { path: "pagefind-entry.json", content: new Uint8Array([123, 125]) },
+    ]);
+    expect((await readdir(folder, { recursive: true })).map(String).sort()).toEqual([
+      "fragment",
+      "fragment/a.pf_fragment",
+      "pagefind-entry.json",
+    ]);
+    await expect(writeIndexFiles(folder, [{ path: "../escape.js", content: new Uint8Array([0]) }])).rejects.toThrow(
+      "Pagefind asked to write outside its folder: ../escape.js",
+    );
   });
 });

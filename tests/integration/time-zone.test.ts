@@ -26,6 +26,8 @@ describe("the same output anywhere", () => {
     const eastFiles = await readTree(east);
     expect([...westFiles.keys()].sort()).toEqual([...eastFiles.keys()].sort());
     for (const [name, content] of westFiles) expect(content.equals(eastFiles.get(name)!), name).toBe(true);
-    expect(westFiles.get(path.join("news", "2023", "10", "late", "index.html"))?.toString()).toContain("BEIJING, Oct. 25, 2023 /PRNewswire/ —");
+    expect(westFiles.get(path.join("news", "2023", "10", "late", "index.html"))?.toString()).toContain(
+      "BEIJING, Oct. 25, 2023 /PRNewswire/ —",
+    );
   });
 });

@@ -5,7 +5,12 @@ import { makeArticle } from "../helpers/article-objects.ts";
 describe("articleCards", () => {
   it("renders each article's card once and reuses it on every list; a new article object is rendered again", () => {
     const rendered: string[] = [];
-    const env = { render: (name: string, context: { article: { title: string } }) => (rendered.push(`${name}:${context.article.title}`), `<li>${context.article.title}</li>`) };
+    const env = {
+      render: (name: string, context: { article: { title: string } }) => (
+        rendered.push(`${name}:${context.article.title}`),
+        `<li>${context.article.title}</li>`
+      ),
+    };
     const cards = articleCardsFilter();
     const first = makeArticle({ title: "First" });
     const second = makeArticle({ title: "Second" });

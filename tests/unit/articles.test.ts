@@ -2,13 +2,21 @@ import { realpath, symlink } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { articleDateline, articleUrl, loadArticles, type LoadArticlesOptions, type PhotoProcessor } from "../../src/lib/articles.ts";
+import {
+  articleDateline,
+  articleUrl,
+  loadArticles,
+  type LoadArticlesOptions,
+  type PhotoProcessor,
+} from "../../src/lib/articles.ts";
 import { PhotoError } from "../../src/lib/photos.ts";
 import { ProblemsError } from "../../src/lib/problems.ts";
 import { article, fixturePartners, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 
 const stubPhoto: PhotoProcessor = async (file) => ({
-  metadata: { jpeg: [{ url: `/photos/${path.basename(file)}`, width: 800, height: 400, sourceType: "image/jpeg", srcset: "" }] },
+  metadata: {
+    jpeg: [{ url: `/photos/${path.basename(file)}`, width: 800, height: 400, sourceType: "image/jpeg", srcset: "" }],
+  },
   files: [path.basename(file)],
 });
 
@@ -65,7 +73,11 @@ describe("loadArticles", () => {
     };
     expect((await load(files)).articles.map((a) => a.title)).toEqual(["Live"]);
     const preview = await load(files, { includeUnpublished: true });
-    expect(preview.articles.map((a) => `${a.title}:${a.status}`).sort()).toEqual(["Draft:draft", "Embargoed:embargoed", "Live:published"]);
+    expect(preview.articles.map((a) => `${a.title}:${a.status}`).sort()).toEqual([
+      "Draft:draft",
+      "Embargoed:embargoed",
+      "Live:published",
+    ]);
   });
 
   it("renders the body sanitized and the photos as figures, lead first", async () => {
@@ -92,7 +104,7 @@ describe("loadArticles", () => {
     });
     expect(message).toBe(
       "Cannot build: 3 article files have problems (4 problems):\n" +
-        "  - articles/a.md: `partner`: expected the id of a configured partner (prnewswire, globenewswire), found \"nope\"\n" +
+        '  - articles/a.md: `partner`: expected the id of a configured partner (prnewswire, globenewswire), found "nope"\n' +
         "  - articles/a.md: `title`: expected the headline as text, found nothing\n" +
         '  - articles/b.md: expected front matter between two `---` lines at the very top of the file, found "no front matter"\n' +
         "  - articles/c.md: `tittle`: expected a known field (did you mean `title`?), found an unknown field",
@@ -116,8 +128,13 @@ describe("loadArticles", () => {
     const root = await tempDir("load");
     await writeFiles(root, { "articles/a.md": article({ images: "[{ src: gone.jpg, alt: Gone }]" }) });
     const error = await loadArticles({
-      articlesDir: path.join(root, "articles"), displayRoot: root, timeZone: "Asia/Bangkok", partners: fixturePartners,
-      now: DateTime.now(), includeUnpublished: false, processPhoto: failing,
+      articlesDir: path.join(root, "articles"),
+      displayRoot: root,
+      timeZone: "Asia/Bangkok",
+      partners: fixturePartners,
+      now: DateTime.now(),
+      includeUnpublished: false,
+      processPhoto: failing,
     }).catch((e: Error) => e);
     expect((error as Error).message).toContain(
       'articles/a.md: `images[0].src`: expected an existing photo file beside the article at "gone.jpg", found no file at that path',
@@ -130,12 +147,21 @@ describe("loadArticles", () => {
   });
 
   it("ignores hidden files and folders and finds nothing in a missing folder", async () => {
-    const { articles } = await load({ "articles/.drafts/a.md": "junk", "articles/.b.md": "junk", "articles/c.md": article({}) });
+    const { articles } = await load({
+      "articles/.drafts/a.md": "junk",
+      "articles/.b.md": "junk",
+      "articles/c.md": article({}),
+    });
     expect(articles).toHaveLength(1);
     const root = await tempDir("empty");
     const empty = await loadArticles({
-      articlesDir: path.join(root, "missing"), displayRoot: root, timeZone: "UTC", partners: fixturePartners,
-      now: DateTime.now(), includeUnpublished: false, processPhoto: stubPhoto,
+      articlesDir: path.join(root, "missing"),
+      displayRoot: root,
+      timeZone: "UTC",
+      partners: fixturePartners,
+      now: DateTime.now(),
+      includeUnpublished: false,
+      processPhoto: stubPhoto,
     });
     expect(empty.articles).toEqual([]);
   });
@@ -145,13 +171,26 @@ describe("loadArticles with symbolic links", () => {
   async function siteWithLinks() {
     const root = await tempDir("links");
     const outside = await tempDir("outside");
-    await writeFiles(outside, { "secret.jpg": "not really a photo", "stray.md": article({}), "folder/x.md": article({}) });
-    await writeFiles(root, { "articles/a.md": article({}), "articles/photos/own.jpg": "photo", "articles/own-link.md": article({}) });
+    await writeFiles(outside, {
+      "secret.jpg": "not really a photo",
+      "stray.md": article({}),
+      "folder/x.md": article({}),
+    });
+    await writeFiles(root, {
+      "articles/a.md": article({}),
+      "articles/photos/own.jpg": "photo",
+      "articles/own-link.md": article({}),
+    });
     return { root, outside };
   }
   const options = (root: string): LoadArticlesOptions => ({
-    articlesDir: path.join(root, "articles"), displayRoot: root, timeZone: "Asia/Bangkok", partners: fixturePartners,
-    now: DateTime.fromISO("2023-11-01T00:00:00+07:00"), includeUnpublished: false, processPhoto: stubPhoto,
+    articlesDir: path.join(root, "articles"),
+    displayRoot: root,
+    timeZone: "Asia/Bangkok",
+    partners: fixturePartners,
+    now: DateTime.fromISO("2023-11-01T00:00:00+07:00"),
+    includeUnpublished: false,
+    processPhoto: stubPhoto,
   });
 
   it("reports linked article files and folders instead of skipping them silently", async () => {
@@ -160,9 +199,14 @@ describe("loadArticles with symbolic links", () => {
     await symlink(path.join(outside, "folder"), path.join(root, "articles/more"));
     const error = await loadArticles(options(root)).catch((e: Error) => e);
     expect(error).toBeInstanceOf(ProblemsError);
-    const expected = "expected an article file or folder, not a symbolic link (links are not followed: copy the file or folder in)";
-    expect((error as Error).message).toContain(`articles/more: ${expected}, found a symbolic link to ${path.join(outside, "folder")}`);
-    expect((error as Error).message).toContain(`articles/stray.md: ${expected}, found a symbolic link to ${path.join(outside, "stray.md")}`);
+    const expected =
+      "expected an article file or folder, not a symbolic link (links are not followed: copy the file or folder in)";
+    expect((error as Error).message).toContain(
+      `articles/more: ${expected}, found a symbolic link to ${path.join(outside, "folder")}`,
+    );
+    expect((error as Error).message).toContain(
+      `articles/stray.md: ${expected}, found a symbolic link to ${path.join(outside, "stray.md")}`,
+    );
   });
 
   it("leaves links to other files alone", async () => {
@@ -192,6 +236,8 @@ describe("loadArticles with symbolic links", () => {
 
 describe("articleUrl", () => {
   it("pads the month and never depends on the locale", () => {
-    expect(articleUrl(DateTime.fromISO("2024-03-05T00:00:00", { zone: "UTC" }).reconfigure({ locale: "ar-EG" }), "x")).toBe("/news/2024/03/x/");
+    expect(
+      articleUrl(DateTime.fromISO("2024-03-05T00:00:00", { zone: "UTC" }).reconfigure({ locale: "ar-EG" }), "x"),
+    ).toBe("/news/2024/03/x/");
   });
 });

@@ -1,16 +1,32 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
-  formatApDate, formatApDateTime, formatApTime, formatDateline, formatIsoDateTime, formatOffset, isValidTimeZone, parseArticleDate,
+  formatApDate,
+  formatApDateTime,
+  formatApTime,
+  formatDateline,
+  formatIsoDateTime,
+  formatOffset,
+  isValidTimeZone,
+  parseArticleDate,
 } from "../../src/lib/dates.ts";
 
 const at = (iso: string, zone = "Asia/Bangkok") => DateTime.fromISO(iso, { zone });
 
 describe("formatApDate", () => {
   it.each([
-    [1, "Jan. 5, 2024"], [2, "Feb. 5, 2024"], [3, "March 5, 2024"], [4, "April 5, 2024"],
-    [5, "May 5, 2024"], [6, "June 5, 2024"], [7, "July 5, 2024"], [8, "Aug. 5, 2024"],
-    [9, "Sept. 5, 2024"], [10, "Oct. 5, 2024"], [11, "Nov. 5, 2024"], [12, "Dec. 5, 2024"],
+    [1, "Jan. 5, 2024"],
+    [2, "Feb. 5, 2024"],
+    [3, "March 5, 2024"],
+    [4, "April 5, 2024"],
+    [5, "May 5, 2024"],
+    [6, "June 5, 2024"],
+    [7, "July 5, 2024"],
+    [8, "Aug. 5, 2024"],
+    [9, "Sept. 5, 2024"],
+    [10, "Oct. 5, 2024"],
+    [11, "Nov. 5, 2024"],
+    [12, "Dec. 5, 2024"],
   ])("month %i prints AP style: %s", (month, expected) => {
     expect(formatApDate(at(`2024-${String(month).padStart(2, "0")}-05T12:00:00`))).toBe(expected);
   });
@@ -25,15 +41,21 @@ describe("formatDateline", () => {
   const date = at("2023-10-24T09:00:00", "Asia/Shanghai");
 
   it("prints a slash-style wire tag with an em dash", () => {
-    expect(formatDateline({ city: "BEIJING", date, tag: "PRNewswire", tagStyle: "slashes" })).toBe("BEIJING, Oct. 24, 2023 /PRNewswire/ —");
+    expect(formatDateline({ city: "BEIJING", date, tag: "PRNewswire", tagStyle: "slashes" })).toBe(
+      "BEIJING, Oct. 24, 2023 /PRNewswire/ —",
+    );
   });
 
   it("prints a parenthesis-style wire tag", () => {
-    expect(formatDateline({ city: "NEW YORK", date, tag: "GLOBE NEWSWIRE", tagStyle: "parentheses" })).toBe("NEW YORK, Oct. 24, 2023 (GLOBE NEWSWIRE) —");
+    expect(formatDateline({ city: "NEW YORK", date, tag: "GLOBE NEWSWIRE", tagStyle: "parentheses" })).toBe(
+      "NEW YORK, Oct. 24, 2023 (GLOBE NEWSWIRE) —",
+    );
   });
 
   it("prints the city exactly as written, country included", () => {
-    expect(formatDateline({ city: "XI'AN, China", date, tag: "Xinhua-AsiaNet", tagStyle: "slashes" })).toBe("XI'AN, China, Oct. 24, 2023 /Xinhua-AsiaNet/ —");
+    expect(formatDateline({ city: "XI'AN, China", date, tag: "Xinhua-AsiaNet", tagStyle: "slashes" })).toBe(
+      "XI'AN, China, Oct. 24, 2023 /Xinhua-AsiaNet/ —",
+    );
   });
 });
 
@@ -66,16 +88,25 @@ describe("parseArticleDate", () => {
     expect(formatApDate(parsed)).toBe("Oct. 24, 2023");
   });
 
-  it.each(["24/10/2023", "yesterday", "2023-10-24T09:00:00", "2023-02-30", "2023-13-01T00:00:00Z", "", "2023-10-24 09:00"])(
-    "refuses %j",
-    (text) => expect(parseArticleDate(text, "Asia/Bangkok")).toBeUndefined(),
-  );
+  it.each([
+    "24/10/2023",
+    "yesterday",
+    "2023-10-24T09:00:00",
+    "2023-02-30",
+    "2023-13-01T00:00:00Z",
+    "",
+    "2023-10-24 09:00",
+  ])("refuses %j", (text) => expect(parseArticleDate(text, "Asia/Bangkok")).toBeUndefined());
 });
 
 describe("formatApTime and formatApDateTime", () => {
   it.each([
-    ["2023-10-24T00:00:00", "midnight"], ["2023-10-24T12:00:00", "noon"], ["2023-10-24T09:00:00", "9 a.m."],
-    ["2023-10-24T09:05:00", "9:05 a.m."], ["2023-10-24T12:30:00", "12:30 p.m."], ["2023-10-24T00:15:00", "12:15 a.m."],
+    ["2023-10-24T00:00:00", "midnight"],
+    ["2023-10-24T12:00:00", "noon"],
+    ["2023-10-24T09:00:00", "9 a.m."],
+    ["2023-10-24T09:05:00", "9:05 a.m."],
+    ["2023-10-24T12:30:00", "12:30 p.m."],
+    ["2023-10-24T00:15:00", "12:15 a.m."],
     ["2023-10-24T23:59:00", "11:59 p.m."],
   ])("%s is %s", (iso, expected) => expect(formatApTime(at(iso))).toBe(expected));
 

@@ -1,11 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { buildDirectory, cityName, pageLinks, pageUrl, termKey, type DirectoryOptions } from "../../src/lib/directory.ts";
+import {
+  buildDirectory,
+  cityName,
+  pageLinks,
+  pageUrl,
+  termKey,
+  type DirectoryOptions,
+} from "../../src/lib/directory.ts";
 import { fixturePartners } from "../helpers/fixture-site.ts";
 import { makeArticle, newestFirst } from "../helpers/article-objects.ts";
 
-const options: DirectoryOptions = { partners: fixturePartners, locale: "en-GB", pageSize: 20, feedSize: 50, relatedCount: 3 };
+const options: DirectoryOptions = {
+  partners: fixturePartners,
+  locale: "en-GB",
+  pageSize: 20,
+  feedSize: 50,
+  relatedCount: 3,
+};
 const many = (n: number, fields = {}) =>
-  newestFirst(Array.from({ length: n }, (_, i) => makeArticle({ date: `2023-01-01T00:00:00Z`, slug: `a-${String(i).padStart(3, "0")}`, ...fields })));
+  newestFirst(
+    Array.from({ length: n }, (_, i) =>
+      makeArticle({ date: `2023-01-01T00:00:00Z`, slug: `a-${String(i).padStart(3, "0")}`, ...fields }),
+    ),
+  );
 
 describe("pagination of a term", () => {
   const pagesOf = (count: number) => {
@@ -30,7 +47,9 @@ describe("pagination of a term", () => {
     const pages = pagesOf(count);
     expect(pages.map((p) => p.url)).toEqual(urls);
     expect(pages.map((p) => p.articles.length)).toEqual(sizes);
-    expect(pages.every((p) => p.pageCount === urls.length && JSON.stringify(p.pageUrls) === JSON.stringify(urls))).toBe(true);
+    expect(pages.every((p) => p.pageCount === urls.length && JSON.stringify(p.pageUrls) === JSON.stringify(urls))).toBe(
+      true,
+    );
   });
 
   it("links neighbours and titles later pages", () => {
@@ -52,7 +71,11 @@ describe("pagination of a term", () => {
   });
 
   it("builds page URLs without /page/1/", () => {
-    expect([pageUrl("/tags/x/", 0), pageUrl("/tags/x/", 1), pageUrl("/", 2)]).toEqual(["/tags/x/", "/tags/x/page/2/", "/page/3/"]);
+    expect([pageUrl("/tags/x/", 0), pageUrl("/tags/x/", 1), pageUrl("/", 2)]).toEqual([
+      "/tags/x/",
+      "/tags/x/page/2/",
+      "/page/3/",
+    ]);
   });
 });
 
@@ -78,7 +101,10 @@ describe("terms", () => {
   });
 
   it("stops when two different terms would share a page, naming both", () => {
-    const articles = newestFirst([makeArticle({ slug: "one", categories: ["C++"] }), makeArticle({ slug: "two", categories: ["C"] })]);
+    const articles = newestFirst([
+      makeArticle({ slug: "one", categories: ["C++"] }),
+      makeArticle({ slug: "two", categories: ["C"] }),
+    ]);
     expect(() => buildDirectory(articles, options)).toThrow(
       "Cannot build the directory: two terms would share one page (1 problem):\n" +
         '  - articles/two.md: `categories`: expected terms with slugs of their own (rename one of them), found "C" here and "C++" in articles/one.md, which would both have the page /categories/c/',
@@ -87,13 +113,17 @@ describe("terms", () => {
 
   it("sorts terms A–Z in the site's locale and groups companies and sources by letter", () => {
     const directory = buildDirectory(
-      newestFirst([
-        makeArticle({ companies: ["zeta Ltd", "Alpha Co", "Ångström AB", "3M-like Holdings", "beta"] }),
-      ]),
+      newestFirst([makeArticle({ companies: ["zeta Ltd", "Alpha Co", "Ångström AB", "3M-like Holdings", "beta"] })]),
       options,
     );
     const companies = directory.taxonomies.find((t) => t.key === "companies")!;
-    expect(companies.terms.map((t) => t.name)).toEqual(["3M-like Holdings", "Alpha Co", "Ångström AB", "beta", "zeta Ltd"]);
+    expect(companies.terms.map((t) => t.name)).toEqual([
+      "3M-like Holdings",
+      "Alpha Co",
+      "Ångström AB",
+      "beta",
+      "zeta Ltd",
+    ]);
     const index = directory.indexPages.find((p) => p.url === "/companies/")!;
     expect(index.byLetter).toBe(true);
     expect(index.groups.map((g) => [g.heading, g.terms.map((t) => t.name)])).toEqual([
@@ -124,7 +154,14 @@ describe("regions", () => {
     const regions = directory.taxonomies.find((t) => t.key === "regions")!.terms;
     expect(regions.map((t) => [t.name, t.count, t.children.map((c) => [c.name, c.url, c.count])])).toEqual([
       ["Asia", 2, []],
-      ["China", 2, [["Beijing", "/regions/china/beijing/", 1], ["Xi'an", "/regions/china/xian/", 1]]],
+      [
+        "China",
+        2,
+        [
+          ["Beijing", "/regions/china/beijing/", 1],
+          ["Xi'an", "/regions/china/xian/", 1],
+        ],
+      ],
       ["United States", 1, [["San Jose, Calif.", "/regions/united-states/san-jose-calif/", 1]]],
     ]);
     const index = directory.indexPages.find((p) => p.url === "/regions/")!;
@@ -157,21 +194,39 @@ describe("date archives", () => {
       options,
     );
     const archive = directory.indexPages.find((p) => p.url === "/news/")!;
-    expect(archive.groups[0]?.terms.map((y) => [y.name, y.count, y.children.map((m) => [m.name, m.url, m.count])])).toEqual([
+    expect(
+      archive.groups[0]?.terms.map((y) => [y.name, y.count, y.children.map((m) => [m.name, m.url, m.count])]),
+    ).toEqual([
       ["2024", 1, [["January 2024", "/news/2024/01/", 1]]],
       ["2023", 2, [["October 2023", "/news/2023/10/", 2]]],
     ]);
-    expect(directory.termPages.filter((p) => p.kind === "archive").map((p) => p.url)).toEqual(["/news/2024/", "/news/2024/01/", "/news/2023/", "/news/2023/10/"]);
+    expect(directory.termPages.filter((p) => p.kind === "archive").map((p) => p.url)).toEqual([
+      "/news/2024/",
+      "/news/2024/01/",
+      "/news/2023/",
+      "/news/2023/10/",
+    ]);
   });
 });
 
 describe("related articles", () => {
   it("prefers the same company, then category, then tag; newest first; never itself", () => {
-    const self = makeArticle({ slug: "self", date: "2023-10-10T00:00:00Z", companies: ["Lotus"], categories: ["Energy"], tags: ["solar"] });
+    const self = makeArticle({
+      slug: "self",
+      date: "2023-10-10T00:00:00Z",
+      companies: ["Lotus"],
+      categories: ["Energy"],
+      tags: ["solar"],
+    });
     const sameTagNewest = makeArticle({ slug: "tag", date: "2023-10-20T00:00:00Z", tags: ["Solar"] });
     const sameCategory = makeArticle({ slug: "category", date: "2023-10-01T00:00:00Z", categories: ["energy"] });
     const sameCompanyOld = makeArticle({ slug: "company-old", date: "2023-09-01T00:00:00Z", companies: ["Lotus"] });
-    const sameCompanyNew = makeArticle({ slug: "company-new", date: "2023-10-05T00:00:00Z", companies: ["lotus"], categories: ["Energy"] });
+    const sameCompanyNew = makeArticle({
+      slug: "company-new",
+      date: "2023-10-05T00:00:00Z",
+      companies: ["lotus"],
+      categories: ["Energy"],
+    });
     const unrelated = makeArticle({ slug: "unrelated", date: "2023-10-30T00:00:00Z" });
     const articles = newestFirst([self, sameTagNewest, sameCategory, sameCompanyOld, sameCompanyNew, unrelated]);
     const directory = buildDirectory(articles, options);
@@ -188,7 +243,9 @@ describe("related articles", () => {
   it("orders a tier by the site's order: newest first, then by URL for the same moment", () => {
     const same = "2023-10-10T00:00:00Z";
     const self = makeArticle({ slug: "self", date: "2023-10-11T00:00:00Z", categories: ["Energy"] });
-    const [b, a, c] = ["b-release", "a-release", "c-release"].map((slug) => makeArticle({ slug, date: same, categories: ["Energy"] }));
+    const [b, a, c] = ["b-release", "a-release", "c-release"].map((slug) =>
+      makeArticle({ slug, date: same, categories: ["Energy"] }),
+    );
     const older = makeArticle({ slug: "older", date: "2023-10-01T00:00:00Z", categories: ["Energy"] });
     const directory = buildDirectory(newestFirst([older, c!, self, b!, a!]), options);
     const page = directory.articlePages.find((p) => p.article === self)!;
@@ -211,7 +268,10 @@ describe("feeds", () => {
 
 describe("numbered page links", () => {
   const urls = (count: number) => Array.from({ length: count }, (_, i) => (i === 0 ? "/" : `/page/${i + 1}/`));
-  const shown = (pageNumber: number, count: number) => pageLinks(pageNumber, urls(count)).map((link) => ("gap" in link ? "…" : link.current ? `[${link.number}]` : String(link.number))).join(" ");
+  const shown = (pageNumber: number, count: number) =>
+    pageLinks(pageNumber, urls(count))
+      .map((link) => ("gap" in link ? "…" : link.current ? `[${link.number}]` : String(link.number)))
+      .join(" ");
 
   it("shows every page of a short list", () => {
     expect(shown(0, 1)).toBe("[1]");

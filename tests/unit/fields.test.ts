@@ -38,12 +38,16 @@ describe("FieldReader", () => {
   it("refuses a control character in a text field, naming it", () => {
     const { reader, problems } = read({ title: "A\u0001B" });
     expect(reader.requiredText("title")).toBeUndefined();
-    expect(problems()).toEqual(['a.md: `title`: expected a text without control characters (they make feeds and sitemaps invalid XML), found "A\\u0001B", with U+0001 at character 2']);
+    expect(problems()).toEqual([
+      'a.md: `title`: expected a text without control characters (they make feeds and sitemaps invalid XML), found "A\\u0001B", with U+0001 at character 2',
+    ]);
   });
 
   it("refuses a control character in one item of a list, keeping the others", () => {
     const { reader, problems } = read({ tags: ["ok", "b\u0002d", "fine"] });
     expect(reader.optionalTextList("tags")).toEqual(["ok", "fine"]);
-    expect(problems()).toEqual(['a.md: `tags[1]`: expected a text without control characters (they make feeds and sitemaps invalid XML), found "b\\u0002d", with U+0002 at character 2']);
+    expect(problems()).toEqual([
+      'a.md: `tags[1]`: expected a text without control characters (they make feeds and sitemaps invalid XML), found "b\\u0002d", with U+0002 at character 2',
+    ]);
   });
 });

@@ -35,9 +35,17 @@ describe("renderFigure", () => {
   });
 
   it("puts caption and credit in the figcaption, escaped", () => {
-    const html = renderFigure(metadata, { alt: 'Say "hi" <b>', caption: "<script>alert(1)</script>", credit: "A & B", lead: false, sizes: "100vw" });
+    const html = renderFigure(metadata, {
+      alt: 'Say "hi" <b>',
+      caption: "<script>alert(1)</script>",
+      credit: "A & B",
+      lead: false,
+      sizes: "100vw",
+    });
     expect(html).toContain('alt="Say &quot;hi&quot; &lt;b&gt;"');
-    expect(html).toContain('<figcaption><span class="caption">&lt;script&gt;alert(1)&lt;/script&gt;</span> <span class="credit">A &amp; B</span></figcaption>');
+    expect(html).toContain(
+      '<figcaption><span class="caption">&lt;script&gt;alert(1)&lt;/script&gt;</span> <span class="credit">A &amp; B</span></figcaption>',
+    );
   });
 
   it("refuses metadata without renditions", () => {

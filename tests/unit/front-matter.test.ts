@@ -31,7 +31,9 @@ describe("parseFrontMatter", () => {
   });
 
   it("reads nested mappings and lists", () => {
-    const { data } = parsed("---\ndateline: { city: BEIJING }\ntags: [a, b]\nimages:\n  - src: a.jpg\n    alt: A\n---\n");
+    const { data } = parsed(
+      "---\ndateline: { city: BEIJING }\ntags: [a, b]\nimages:\n  - src: a.jpg\n    alt: A\n---\n",
+    );
     expect(data).toEqual({ dateline: { city: "BEIJING" }, tags: ["a", "b"], images: [{ src: "a.jpg", alt: "A" }] });
   });
 
@@ -59,7 +61,9 @@ describe("parseFrontMatter", () => {
 
   it("reports a YAML error with its line in the file", () => {
     const [message] = problems("---\ntitle: A\nsummary: Lotus: a company: ltd\n---\n");
-    expect(message).toMatch(/^articles\/x\.md: expected valid YAML front matter \(quote titles that contain `: `.*found .* at line 3$/);
+    expect(message).toMatch(
+      /^articles\/x\.md: expected valid YAML front matter \(quote titles that contain `: `.*found .* at line 3$/,
+    );
   });
 
   it("reports a field given twice", () => {
@@ -73,7 +77,9 @@ describe("parseFrontMatter", () => {
   });
 
   it("reports front matter that is a single value", () => {
-    expect(problems("---\njust text\n---\n")).toEqual(["articles/x.md: expected front matter made of `field: value` lines, found a single value"]);
+    expect(problems("---\njust text\n---\n")).toEqual([
+      "articles/x.md: expected front matter made of `field: value` lines, found a single value",
+    ]);
   });
 
   it("treats empty front matter as no fields", () => {

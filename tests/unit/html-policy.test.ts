@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bodyPolicy, disallowedUrls, importPolicy, isAllowedUrl, MAX_NESTING, nestingDepth, nestingProblem, sanitizeWithPolicy } from "../../src/lib/html-policy.ts";
+import {
+  bodyPolicy,
+  disallowedUrls,
+  importPolicy,
+  isAllowedUrl,
+  MAX_NESTING,
+  nestingDepth,
+  nestingProblem,
+  sanitizeWithPolicy,
+} from "../../src/lib/html-policy.ts";
 
 const LINKS = ["http", "https", "mailto", "tel"];
 
@@ -58,18 +67,25 @@ describe("isAllowedUrl", () => {
 describe("bodyPolicy", () => {
   const clean = (html: string) => sanitizeWithPolicy(html, bodyPolicy());
 
-  it.each([["&#x2003;"], ["&#x2028;"], ["&#x2029;"], ["&#xFEFF;"], ["&#x0B;"], ["&#160;"], ["&#x3000;"]])("drops a javascript: link hidden behind %s", (hidden) => {
-    expect(clean(`<a href="${hidden}javascript:alert(1)">x</a>`)).toBe("<a>x</a>");
-  });
+  it.each([["&#x2003;"], ["&#x2028;"], ["&#x2029;"], ["&#xFEFF;"], ["&#x0B;"], ["&#160;"], ["&#x3000;"]])(
+    "drops a javascript: link hidden behind %s",
+    (hidden) => {
+      expect(clean(`<a href="${hidden}javascript:alert(1)">x</a>`)).toBe("<a>x</a>");
+    },
+  );
 
   it("keeps https body images only", () => {
-    expect(clean('<img src="https://cdn.example/a.jpg" alt="A">')).toBe('<img src="https://cdn.example/a.jpg" alt="A" />');
+    expect(clean('<img src="https://cdn.example/a.jpg" alt="A">')).toBe(
+      '<img src="https://cdn.example/a.jpg" alt="A" />',
+    );
     expect(clean('<p><img src="http://cdn.example/a.jpg" alt="A">text</p>')).toBe("<p>text</p>");
     expect(clean('<img src="&#x2003;https://cdn.example/a.jpg">')).toBe("");
   });
 
   it("marks external links nofollow and makes h1 an h2", () => {
-    expect(clean('<h1>T</h1><a href="https://e.example/" rel="opener">x</a>')).toBe('<h2>T</h2><a href="https://e.example/" rel="nofollow noopener noreferrer">x</a>');
+    expect(clean('<h1>T</h1><a href="https://e.example/" rel="opener">x</a>')).toBe(
+      '<h2>T</h2><a href="https://e.example/" rel="nofollow noopener noreferrer">x</a>',
+    );
   });
 });
 
@@ -77,11 +93,15 @@ describe("importPolicy", () => {
   const clean = (html: string) => sanitizeWithPolicy(html, importPolicy());
 
   it("is the body policy for links", () => {
-    expect(clean('<div><a href="&#x2028;javascript:alert(1)">x</a><a href="https://e.example/">y</a></div>')).toBe('<div><a>x</a><a href="https://e.example/">y</a></div>');
+    expect(clean('<div><a href="&#x2028;javascript:alert(1)">x</a><a href="https://e.example/">y</a></div>')).toBe(
+      '<div><a>x</a><a href="https://e.example/">y</a></div>',
+    );
   });
 
   it("keeps http images for the importer to resolve, and drops page chrome with its content", () => {
-    expect(clean('<nav>Menu</nav><img src="http://cdn.example/a.jpg"><form><button>Go</button></form>')).toBe('<img src="http://cdn.example/a.jpg" />');
+    expect(clean('<nav>Menu</nav><img src="http://cdn.example/a.jpg"><form><button>Go</button></form>')).toBe(
+      '<img src="http://cdn.example/a.jpg" />',
+    );
   });
 });
 
@@ -98,22 +118,28 @@ describe("nestingDepth", () => {
   });
 
   it("describes a body nested too deeply", () => {
-    expect(nestingProblem("<b>".repeat(5_000))).toEqual({ expected: "HTML nested at most 100 elements deep", found: "elements nested 5000 deep" });
+    expect(nestingProblem("<b>".repeat(5_000))).toEqual({
+      expected: "HTML nested at most 100 elements deep",
+      found: "elements nested 5000 deep",
+    });
     expect(nestingProblem("<b>x</b>")).toBeUndefined();
   });
 });
 
 describe("disallowedUrls", () => {
   it("passes finished HTML whose links and images the policy allows", () => {
-    expect(disallowedUrls('<a href="https://e.example/a?b=1&amp;c=2">x</a><img src="/p.jpg" srcset="/p-400.jpg 400w, https://e.example/p-800.jpg 800w"><a href="mailto:a@e.example">m</a>')).toEqual([]);
+    expect(
+      disallowedUrls(
+        '<a href="https://e.example/a?b=1&amp;c=2">x</a><img src="/p.jpg" srcset="/p-400.jpg 400w, https://e.example/p-800.jpg 800w"><a href="mailto:a@e.example">m</a>',
+      ),
+    ).toEqual([]);
   });
 
   it("names every refused URL, decoded, in href, src and srcset", () => {
-    expect(disallowedUrls(`<a href="javascript:alert(1)">x</a><a href='&#x2003;javascript:alert(2)'>y</a><img src="data:image/png;base64,AA"><img srcset="/a.jpg 1x, vbscript:x 2x">`)).toEqual([
-      "javascript:alert(1)",
-      "\u2003javascript:alert(2)",
-      "data:image/png;base64,AA",
-      "vbscript:x",
-    ]);
+    expect(
+      disallowedUrls(
+        `<a href="javascript:alert(1)">x</a><a href='&#x2003;javascript:alert(2)'>y</a><img src="data:image/png;base64,AA"><img srcset="/a.jpg 1x, vbscript:x 2x">`,
+      ),
+    ).toEqual(["javascript:alert(1)", "\u2003javascript:alert(2)", "data:image/png;base64,AA", "vbscript:x"]);
   });
 });

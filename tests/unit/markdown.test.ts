@@ -3,7 +3,9 @@ import { renderArticleBody } from "../../src/lib/markdown.ts";
 
 describe("renderArticleBody", () => {
   it("renders Markdown: paragraphs, lists, tables, links, emphasis", () => {
-    const html = renderArticleBody("Para *em* **strong**\n\n- a\n- b\n\n| h |\n|---|\n| c |\n\n[link](https://example.com/a)\n");
+    const html = renderArticleBody(
+      "Para *em* **strong**\n\n- a\n- b\n\n| h |\n|---|\n| c |\n\n[link](https://example.com/a)\n",
+    );
     expect(html).toContain("<p>Para <em>em</em> <strong>strong</strong></p>");
     expect(html).toContain("<ul>\n<li>a</li>");
     expect(html).toContain("<table>");
@@ -21,7 +23,9 @@ describe("renderArticleBody", () => {
 
   it("keeps internal links without rel and replaces any rel given in the input", () => {
     expect(renderArticleBody('<a href="/news/" rel="opener">x</a>')).toBe('<p><a href="/news/">x</a></p>\n');
-    expect(renderArticleBody('<a href="https://e.example/" rel="opener">x</a>')).toBe('<p><a href="https://e.example/" rel="nofollow noopener noreferrer">x</a></p>\n');
+    expect(renderArticleBody('<a href="https://e.example/" rel="opener">x</a>')).toBe(
+      '<p><a href="https://e.example/" rel="nofollow noopener noreferrer">x</a></p>\n',
+    );
   });
 
   it.each<[string, string, RegExp]>([
@@ -51,7 +55,9 @@ describe("renderArticleBody", () => {
   });
 
   it("keeps absolute https images and drops http and relative ones (mixed content; a relative path cannot resolve from the article URL)", () => {
-    expect(renderArticleBody('<img src="https://cdn.example/a.jpg" alt="A">')).toBe('<img src="https://cdn.example/a.jpg" alt="A" />');
+    expect(renderArticleBody('<img src="https://cdn.example/a.jpg" alt="A">')).toBe(
+      '<img src="https://cdn.example/a.jpg" alt="A" />',
+    );
     expect(renderArticleBody('<p><img src="http://cdn.example/a.jpg" alt="A"> text</p>')).toBe("<p> text</p>");
     expect(renderArticleBody("![A](http://cdn.example/a.jpg) text")).toBe("<p> text</p>\n");
     expect(renderArticleBody('<p><img src="photo.jpg" alt="A"> text</p>')).toBe("<p> text</p>");

@@ -12,17 +12,36 @@ const now = DateTime.fromISO("2026-11-24T17:28:41.123", { zone: "Asia/Bangkok" }
 describe("createArticleFile", () => {
   it("writes a valid draft dated now in the site's zone, in a year/month folder", async () => {
     const dir = await tempDir("new");
-    const file = await createArticleFile({ title: 'Lotus: "Grid" #1 {{ x }}', partner: "prnewswire", articlesDir: dir, now, partners: fixturePartners });
+    const file = await createArticleFile({
+      title: 'Lotus: "Grid" #1 {{ x }}',
+      partner: "prnewswire",
+      articlesDir: dir,
+      now,
+      partners: fixturePartners,
+    });
     expect(path.relative(dir, file)).toBe("2026/11/lotus-grid-1-x.md");
     const parsed = parseFrontMatter(await readFile(file, "utf8"), file) as ParsedFile;
     const fields = validateArticleFields(parsed.data, { file, timeZone: "Asia/Bangkok", partnerIds: ["prnewswire"] });
-    expect(fields).toMatchObject({ title: 'Lotus: "Grid" #1 {{ x }}', partner: "prnewswire", draft: true, dateline: { city: "BANGKOK" } });
+    expect(fields).toMatchObject({
+      title: 'Lotus: "Grid" #1 {{ x }}',
+      partner: "prnewswire",
+      draft: true,
+      dateline: { city: "BANGKOK" },
+    });
     expect(parsed.data.date).toBe("2026-11-24T17:28:00+07:00");
   });
 
   it("never overwrites an existing file", async () => {
     const dir = await tempDir("new");
-    const options = { title: "Same Headline", partner: "prnewswire", articlesDir: dir, now, partners: fixturePartners, city: "TOKYO", country: "Japan" };
+    const options = {
+      title: "Same Headline",
+      partner: "prnewswire",
+      articlesDir: dir,
+      now,
+      partners: fixturePartners,
+      city: "TOKYO",
+      country: "Japan",
+    };
     const first = await createArticleFile(options);
     const second = await createArticleFile(options);
     expect(path.basename(first)).toBe("same-headline.md");
@@ -32,15 +51,17 @@ describe("createArticleFile", () => {
 
   it("refuses a partner that is not configured", async () => {
     const dir = await tempDir("new");
-    await expect(createArticleFile({ title: "X", partner: "nope", articlesDir: dir, now, partners: fixturePartners })).rejects.toThrow(
-      '`partner`: expected the id of a configured partner (prnewswire, globenewswire), found "nope"',
-    );
+    await expect(
+      createArticleFile({ title: "X", partner: "nope", articlesDir: dir, now, partners: fixturePartners }),
+    ).rejects.toThrow('`partner`: expected the id of a configured partner (prnewswire, globenewswire), found "nope"');
   });
 });
 
 describe("cityOfZone", () => {
-  it.each([["Asia/Bangkok", "BANGKOK"], ["America/New_York", "NEW YORK"], ["America/Argentina/Buenos_Aires", "BUENOS AIRES"], ["UTC", "UTC"]])(
-    "%s → %s",
-    (zone, city) => expect(cityOfZone(zone)).toBe(city),
-  );
+  it.each([
+    ["Asia/Bangkok", "BANGKOK"],
+    ["America/New_York", "NEW YORK"],
+    ["America/Argentina/Buenos_Aires", "BUENOS AIRES"],
+    ["UTC", "UTC"],
+  ])("%s → %s", (zone, city) => expect(cityOfZone(zone)).toBe(city));
 });

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { outputUrlProblem } from "../../src/lib/output-path.ts";
 
 describe("outputUrlProblem", () => {
-  it.each(["/", "/news/2023/10/a/", "/feed.xml", "/news/2023/10/a/index.html", "/photos/abc-800.avif"])("accepts %j", (url) => {
-    expect(outputUrlProblem(url)).toBeUndefined();
-  });
+  it.each(["/", "/news/2023/10/a/", "/feed.xml", "/news/2023/10/a/index.html", "/photos/abc-800.avif"])(
+    "accepts %j",
+    (url) => {
+      expect(outputUrlProblem(url)).toBeUndefined();
+    },
+  );
 
   it.each([
     ["/../../etc/x.html", "a path without `.` or `..` segments"],

@@ -25,19 +25,29 @@ describe("serializeJsonLd", () => {
 
 describe("sitemapFiles", () => {
   const articles = newestFirst(Array.from({ length: 5 }, (_, i) => makeArticle({ slug: `s${i}` })));
-  const directory = buildDirectory(articles, { partners: fixturePartners, locale: "en", pageSize: 20, feedSize: 50, relatedCount: 5 });
+  const directory = buildDirectory(articles, {
+    partners: fixturePartners,
+    locale: "en",
+    pageSize: 20,
+    feedSize: 50,
+    relatedCount: 5,
+  });
 
   it("writes one sitemap while the URLs fit", () => {
     const files = sitemapFiles(site, articles, directory, 1000);
     expect(files.map((f) => f.url)).toEqual(["/sitemap.xml"]);
-    expect(xml.parse(files[0]!.content).urlset.url.length).toBe(directory.homePages.length + directory.indexPages.length + directory.termPages.length + 5);
+    expect(xml.parse(files[0]!.content).urlset.url.length).toBe(
+      directory.homePages.length + directory.indexPages.length + directory.termPages.length + 5,
+    );
   });
 
   it("splits into files of at most the limit behind a sitemap index", () => {
     const files = sitemapFiles(site, articles, directory, 4);
     const index = xml.parse(files[0]!.content).sitemapindex.sitemap;
     expect(files[0]!.url).toBe("/sitemap.xml");
-    expect(index.map((s: { loc: string }) => s.loc)).toEqual(files.slice(1).map((f) => `https://register.fixture.example${f.url}`));
+    expect(index.map((s: { loc: string }) => s.loc)).toEqual(
+      files.slice(1).map((f) => `https://register.fixture.example${f.url}`),
+    );
     for (const file of files.slice(1)) {
       const urls = [xml.parse(file.content).urlset.url].flat();
       expect(urls.length).toBeLessThanOrEqual(4);
@@ -49,7 +59,9 @@ describe("newsArticles", () => {
   it("keeps articles from the 48 hours up to now, newest 1 000 at most", () => {
     const now = DateTime.fromISO("2023-10-31T12:00:00+07:00");
     const articles = newestFirst(
-      Array.from({ length: 1200 }, (_, i) => makeArticle({ slug: `n${i}`, date: now.minus({ minutes: i * 2 }).toISO()! })),
+      Array.from({ length: 1200 }, (_, i) =>
+        makeArticle({ slug: `n${i}`, date: now.minus({ minutes: i * 2 }).toISO()! }),
+      ),
     );
     const future = makeArticle({ slug: "future", date: now.plus({ minutes: 1 }).toISO()! });
     const old = makeArticle({ slug: "old", date: now.minus({ hours: 48, minutes: 1 }).toISO()! });
@@ -63,12 +75,17 @@ describe("newsArticles", () => {
 describe("feeds", () => {
   it("uses the wire's guid as the item id, or the absolute URL", () => {
     expect(itemId(site, makeArticle({ guid: "abc-1", slug: "x" }))).toEqual({ id: "abc-1", isPermaLink: false });
-    expect(itemId(site, makeArticle({ slug: "y", date: "2023-10-10T00:00:00+07:00" }))).toEqual({ id: "https://register.fixture.example/news/2023/10/y/", isPermaLink: true });
+    expect(itemId(site, makeArticle({ slug: "y", date: "2023-10-10T00:00:00+07:00" }))).toEqual({
+      id: "https://register.fixture.example/news/2023/10/y/",
+      isPermaLink: true,
+    });
   });
 
   it("escapes titles and keeps an empty feed valid and stable", async () => {
     const article = makeArticle({ title: 'A <b>"bold"</b> & brave title', guid: "https://wire.example/id/1" });
-    const feed = xml.parse(await atomFeed(site, { url: "/feed.xml", title: "Latest", alternateUrl: "/", articles: [article] })).feed;
+    const feed = xml.parse(
+      await atomFeed(site, { url: "/feed.xml", title: "Latest", alternateUrl: "/", articles: [article] }),
+    ).feed;
     expect(feed.entry.title).toBe('A <b>"bold"</b> & brave title');
     expect(feed.entry.id).toBe("https://wire.example/id/1");
     const empty = await atomFeed(site, { url: "/feed.xml", title: "Latest", alternateUrl: "/", articles: [] });
@@ -77,7 +94,9 @@ describe("feeds", () => {
   });
 
   it("makes a sanitized body's URLs absolute without bringing a hidden scheme back", async () => {
-    const bodyHtml = renderArticleBody('<a href="&#x2003;javascript:alert(1)">a</a> <a href="&#x2028;javascript:alert(2)">b</a> [c](/news/) <a href="#top">d</a>');
+    const bodyHtml = renderArticleBody(
+      '<a href="&#x2003;javascript:alert(1)">a</a> <a href="&#x2028;javascript:alert(2)">b</a> [c](/news/) <a href="#top">d</a>',
+    );
     const html = await itemHtml(site, makeArticle({ slug: "hidden-scheme", bodyHtml }));
     expect(html).toContain('<a href="https://register.fixture.example/news/">c</a>');
     expect(html).toContain('<a href="https://register.fixture.example/news/2023/10/hidden-scheme/#top">d</a>');

@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest";
 
 describe("project invariants", () => {
   it("has exactly one copy of sharp, at the pinned version", async () => {
-    const lock = JSON.parse(await readFile("package-lock.json", "utf8")) as { packages: Record<string, { version?: string }> };
+    const lock = JSON.parse(await readFile("package-lock.json", "utf8")) as {
+      packages: Record<string, { version?: string }>;
+    };
     const copies = Object.entries(lock.packages).filter(([where]) => where.endsWith("node_modules/sharp"));
-    const pinned = (JSON.parse(await readFile("package.json", "utf8")) as { dependencies: Record<string, string> }).dependencies.sharp;
+    const pinned = (JSON.parse(await readFile("package.json", "utf8")) as { dependencies: Record<string, string> })
+      .dependencies.sharp;
     expect(copies.map(([where, info]) => `${where}@${info.version}`)).toEqual([`node_modules/sharp@${pinned}`]);
   });
 
@@ -14,7 +17,14 @@ describe("project invariants", () => {
     // bodyHtml comes from the sanitizer; photo HTML from renderFigure/renderPicture, which escape
     // every text; jsonLd from serializeJsonLd, which escapes `<`, `>` and `&`; articleCards
     // renders _article-card.njk, autoescaped like every layout (and checked here too).
-    const allowed = new Set(["article.bodyHtml", "article.photos[0].html", "photo.html", "article.photos[0].thumbnailHtml", "jsonLd", "articles | articleCards"]);
+    const allowed = new Set([
+      "article.bodyHtml",
+      "article.photos[0].html",
+      "photo.html",
+      "article.photos[0].thumbnailHtml",
+      "jsonLd",
+      "articles | articleCards",
+    ]);
     const found: string[] = [];
     for (const name of await readdir("layouts")) {
       const text = await readFile(path.join("layouts", name), "utf8");

@@ -12,18 +12,40 @@ describe("searchRecord", () => {
       dateline: { city: "BEIJING", country: "China" },
       partner: fixturePartners[1]!,
       categories: ["Energy", "Utilities"],
-      photos: [{ src: "a.jpg", alt: "Alt text", caption: "Cranes at dawn", credit: "Photo: Lotus", html: "", thumbnailHtml: "", largest: { url: "/p.jpg", width: 1, height: 1 } }],
+      photos: [
+        {
+          src: "a.jpg",
+          alt: "Alt text",
+          caption: "Cranes at dawn",
+          credit: "Photo: Lotus",
+          html: "",
+          thumbnailHtml: "",
+          largest: { url: "/p.jpg", width: 1, height: 1 },
+        },
+      ],
       bodyHtml: "<p>Heliostats &amp; <strong>mirrors</strong>.</p>\n<ul><li>one</li></ul>",
     });
     const record = searchRecord(article, "en");
     expect(record.url).toBe(article.url);
     expect(record.language).toBe("en");
     expect(record.meta).toEqual({ title: "Lotus Grid opens a plant" });
-    for (const text of ["Lotus Grid opens a plant", "A summary &amp; more", "BEIJING, Jan. 1, 2026 (GLOBE NEWSWIRE) —", "Cranes at dawn Photo: Lotus", "Heliostats & mirrors", "one"]) {
+    for (const text of [
+      "Lotus Grid opens a plant",
+      "A summary &amp; more",
+      "BEIJING, Jan. 1, 2026 (GLOBE NEWSWIRE) —",
+      "Cranes at dawn Photo: Lotus",
+      "Heliostats & mirrors",
+      "one",
+    ]) {
       expect(record.content).toContain(text);
     }
     expect(record.content).not.toMatch(/<|perspectives|republishes/);
-    expect(record.filters).toEqual({ partner: ["GlobeNewswire"], category: ["Energy", "Utilities"], region: ["China"], year: ["2026"] });
+    expect(record.filters).toEqual({
+      partner: ["GlobeNewswire"],
+      category: ["Energy", "Utilities"],
+      region: ["China"],
+      year: ["2026"],
+    });
   });
 
   it("escapes every value Pagefind's UI may write as HTML: title, partner, category and region", () => {
@@ -73,7 +95,9 @@ describe("searchIndexParts", () => {
 
   it("refuses a part size that is not a whole number of articles", () => {
     for (const size of [0, -1, 2.5, Number.NaN]) {
-      expect(() => searchIndexParts(10, size)).toThrow(`The search index part size must be a whole number of articles, at least 1; found ${size}`);
+      expect(() => searchIndexParts(10, size)).toThrow(
+        `The search index part size must be a whole number of articles, at least 1; found ${size}`,
+      );
     }
   });
 });

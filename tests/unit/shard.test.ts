@@ -8,12 +8,17 @@ describe("shards", () => {
     expect(parseShard("")).toEqual(WHOLE_SITE);
     expect(parseShard("1/2")).toEqual({ index: 1, count: 2 });
     for (const wrong of ["2/2", "0/0", "a/b", "1", "-1/2", "0/65"]) {
-      expect(() => parseShard(wrong)).toThrow(`DATELINE_SHARD: expected "index/count" with 0 ≤ index < count ≤ 64 (such as "1/2"), found ${JSON.stringify(wrong)}`);
+      expect(() => parseShard(wrong)).toThrow(
+        `DATELINE_SHARD: expected "index/count" with 0 ≤ index < count ≤ 64 (such as "1/2"), found ${JSON.stringify(wrong)}`,
+      );
     }
   });
 
   it("gives every page to exactly one shard, from its URL alone, and spreads them evenly", () => {
-    const urls = Array.from({ length: 3000 }, (_, i) => `/news/2024/${String((i % 12) + 1).padStart(2, "0")}/release-${i}/`);
+    const urls = Array.from(
+      { length: 3000 },
+      (_, i) => `/news/2024/${String((i % 12) + 1).padStart(2, "0")}/release-${i}/`,
+    );
     const parts = [0, 1, 2].map((index) => ownedItems({ index, count: 3 }, urls, (url) => url));
     expect(parts.flat().sort()).toEqual([...urls].sort());
     for (const part of parts) expect(part.length).toBeGreaterThan(900);
@@ -29,14 +34,22 @@ describe("preview page changes", () => {
     const changes = new PageChanges();
     const a = article("A");
     const b = article("B");
-    const pages = [{ url: "/a/", article: a }, { url: "/b/", article: b }, { url: "/list/", articles: [a, b] }];
+    const pages = [
+      { url: "/a/", article: a },
+      { url: "/b/", article: b },
+      { url: "/list/", articles: [a, b] },
+    ];
     changes.start();
     expect(changes.select(pages, (p) => p.url, [a, b], "site")).toHaveLength(3);
     changes.commit();
 
     // b's file was edited: a new object for it, the old one for a.
     const b2 = article("B edited");
-    const next = [{ url: "/a/", article: a }, { url: "/b/", article: b2 }, { url: "/list/", articles: [a, b2] }];
+    const next = [
+      { url: "/a/", article: a },
+      { url: "/b/", article: b2 },
+      { url: "/list/", articles: [a, b2] },
+    ];
     changes.start();
     expect(changes.select(next, (p) => p.url, [a, b2], "site").map((p) => p.url)).toEqual(["/b/", "/list/"]);
     changes.commit();

@@ -40,11 +40,18 @@ const CONTAINERS = new Set(IMPORT_CONTAINERS);
 const IMPORT_POLICY = importPolicy();
 
 const ORIGINAL_LINK_LABELS = [
-  "original link", "original release", "original article", "view original content to download multimedia",
-  "view original content", "view source version on businesswire.com", "view source version", "read the original",
+  "original link",
+  "original release",
+  "original article",
+  "view original content to download multimedia",
+  "view original content",
+  "view source version on businesswire.com",
+  "view source version",
+  "read the original",
 ];
 
-const SOCIAL = "share|share this|share this article|share this story|share this release|share this page|tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|weibo|wechat|copy link|copy|send|save";
+const SOCIAL =
+  "share|share this|share this article|share this story|share this release|share this page|tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|weibo|wechat|copy link|copy|send|save";
 const CHROME: RegExp[] = [
   new RegExp(`^(?:(?:${SOCIAL})[\\s|,/·•:]*)+$`),
   /^(?:sign in|log in|login|sign up|register|subscribe|create (?:a free |an )?account)(?:\s*(?:or|\/|\||,|and)\s*(?:sign in|log in|sign up|register|subscribe|create (?:a free |an )?account))*(?: (?:to|for) .{0,80})?[.!]?$/,
@@ -58,7 +65,11 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
   resolveLinks(document.children, context.baseUrl);
   const photos = extractPhotos(document, context.photoBaseUrl, notes);
   const result: CleanBody = { markdown: "", photos, notes };
-  const captions = new Set([...context.captions, ...photos.flatMap((photo) => [photo.caption, photo.alt])].filter((text): text is string => !!text).map(comparable));
+  const captions = new Set(
+    [...context.captions, ...photos.flatMap((photo) => [photo.caption, photo.alt])]
+      .filter((text): text is string => !!text)
+      .map(comparable),
+  );
   const { disclaimers, labels } = partnerPatterns(context.partners);
 
   const blocks = flattenBlocks(document.children);
@@ -83,7 +94,11 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
       notes.push(`dropped page chrome ${JSON.stringify(text.slice(0, 60))}`);
       return;
     }
-    if (/\bcookies?\b/.test(lower) && /\b(?:accept|consent|polic(?:y|ies)|settings|use)\b/.test(lower) && lower.length < 400) {
+    if (
+      /\bcookies?\b/.test(lower) &&
+      /\b(?:accept|consent|polic(?:y|ies)|settings|use)\b/.test(lower) &&
+      lower.length < 400
+    ) {
       notes.push("dropped a cookie notice");
       return;
     }
@@ -103,7 +118,12 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
     if (label && lower.length < label.length + 300) {
       const url = linkIn(block) ?? /https?:\/\/\S+/.exec(text)?.[0];
       // "View source version on businesswire.com:" names the wire's site before the URL.
-      const rest = comparable(text.slice(label.length).replace(/^\s*on\s+[\w-]+(?:\.[\w-]+)+/i, "").replace(/^[\s:：-]+/, ""));
+      const rest = comparable(
+        text
+          .slice(label.length)
+          .replace(/^\s*on\s+[\w-]+(?:\.[\w-]+)+/i, "")
+          .replace(/^[\s:：-]+/, ""),
+      );
       if (rest === "" || (url && comparable(url).startsWith(rest.replace(/\s/g, "")))) {
         if (url) result.originalUrl ??= url;
         else notes.push(`dropped the label ${JSON.stringify(text)}: it has no URL after it`);
@@ -115,7 +135,11 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
       const [name, ...title] = (source[1] ?? "").split(/\s*[:：]\s+/);
       const url = linkIn(block);
       if (name && name.trim()) {
-        result.source = { name: name.trim(), ...(title.length ? { title: title.join(": ").trim() } : {}), ...(url ? { url } : {}) };
+        result.source = {
+          name: name.trim(),
+          ...(title.length ? { title: title.join(": ").trim() } : {}),
+          ...(url ? { url } : {}),
+        };
       }
       return;
     }
@@ -157,10 +181,16 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
   });
 
   if (datelineIndex > 0) {
-    result.lead = kept.slice(0, datelineIndex).map((block) => collapse(textContent(block))).join(" ");
+    result.lead = kept
+      .slice(0, datelineIndex)
+      .map((block) => collapse(textContent(block)))
+      .join(" ");
     kept.splice(0, datelineIndex);
   }
-  result.markdown = kept.map((block) => blockToMarkdown(block)).filter((text) => text.trim() !== "").join("\n\n");
+  result.markdown = kept
+    .map((block) => blockToMarkdown(block))
+    .filter((text) => text.trim() !== "")
+    .join("\n\n");
   return result;
 }
 
@@ -171,7 +201,9 @@ function partnerPatterns(partners: readonly Partner[]): { disclaimers: RegExp[];
   if (cached) return cached;
   const built = {
     disclaimers: partners.map((partner) => disclaimerPattern(partner.disclaimer)),
-    labels: [...new Set([...ORIGINAL_LINK_LABELS, ...partners.map((partner) => partner.originalLinkLabel.toLowerCase())])].sort((a, b) => b.length - a.length),
+    labels: [
+      ...new Set([...ORIGINAL_LINK_LABELS, ...partners.map((partner) => partner.originalLinkLabel.toLowerCase())]),
+    ].sort((a, b) => b.length - a.length),
   };
   patternsByPartners.set(partners, built);
   return built;
@@ -183,7 +215,7 @@ export function disclaimerPattern(template: string): RegExp {
     comparable(piece)
       .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
       .replace(/'/g, "['\u2018\u2019]")
-      .replace(/"/g, "[\"\u201c\u201d]")
+      .replace(/"/g, '["\u201c\u201d]')
       .replace(/ /g, "\\s+"),
   );
   return new RegExp(pieces.join(".{1,120}?") + "\\.?", "i");
@@ -198,13 +230,24 @@ function flattenBlocks(nodes: readonly AnyNode[]): Element[] {
     run = [];
   };
   for (const node of nodes) {
-    if (isTag(node) && (CONTAINERS.has(node.name) || node.name === "figure") && node.children.some((child) => isBlock(child) || (isTag(child) && CONTAINERS.has(child.name)))) {
+    if (
+      isTag(node) &&
+      (CONTAINERS.has(node.name) || node.name === "figure") &&
+      node.children.some((child) => isBlock(child) || (isTag(child) && CONTAINERS.has(child.name)))
+    ) {
       flush();
       blocks.push(...flattenBlocks(node.children));
     } else if (isTag(node) && isBlock(node)) {
       flush();
       blocks.push(node);
-    } else if (isTag(node) && node.name === "br" && run.length > 0 && run.at(-1) && isTag(run.at(-1) as AnyNode) && (run.at(-1) as Element).name === "br") {
+    } else if (
+      isTag(node) &&
+      node.name === "br" &&
+      run.length > 0 &&
+      run.at(-1) &&
+      isTag(run.at(-1) as AnyNode) &&
+      (run.at(-1) as Element).name === "br"
+    ) {
       // Two line breaks in a row end a paragraph in pasted HTML.
       run.pop();
       flush();
@@ -244,7 +287,13 @@ function extractPhotos(root: ReturnType<typeof parseHtml>, baseUrl: string | und
   const photos: WirePhoto[] = [];
   for (const img of descendantsNamed(root, "img")) {
     const figure = ancestor(img, "figure");
-    const caption = figure ? collapse(descendantsNamed(figure, "figcaption").map((node) => textContent(node)).join(" ")) : "";
+    const caption = figure
+      ? collapse(
+          descendantsNamed(figure, "figcaption")
+            .map((node) => textContent(node))
+            .join(" "),
+        )
+      : "";
     const width = Number(img.attribs.width ?? "0");
     const height = Number(img.attribs.height ?? "0");
     const src = img.attribs.src ? resolvePhotoPath(img.attribs.src, baseUrl) : undefined;
@@ -255,7 +304,9 @@ function extractPhotos(root: ReturnType<typeof parseHtml>, baseUrl: string | und
       continue;
     }
     if (!src) {
-      notes.push(`left out a photo whose address is not usable (${JSON.stringify((img.attribs.src ?? "").slice(0, 60))})`);
+      notes.push(
+        `left out a photo whose address is not usable (${JSON.stringify((img.attribs.src ?? "").slice(0, 60))})`,
+      );
       continue;
     }
     if (photos.some((photo) => photo.url === src)) continue;
@@ -284,7 +335,9 @@ function ancestor(node: AnyNode, name: string): Element | undefined {
 }
 
 function linkIn(block: Element): string | undefined {
-  const link = descendantsNamed(block, "a").map((a) => a.attribs.href).find((href) => href !== undefined && /^https?:/i.test(href));
+  const link = descendantsNamed(block, "a")
+    .map((a) => a.attribs.href)
+    .find((href) => href !== undefined && /^https?:/i.test(href));
   return link;
 }
 

@@ -8,7 +8,10 @@ const DATE = String.raw`${MONTH}\s*(?<day>\d{1,2}),?\s+(?<year>\d{4})`;
 const DASH = String.raw`(?:-{1,2}|[\u2013\u2014\u2015])`;
 const PLACE = String.raw`(?<place>\p{Lu}[^\n,()/]{1,40}?(?:,\s*[^\n,()/]{2,30}?)?)`;
 const TAG = String.raw`(?:/(?<slashTag>[^/\n]{2,40})/|\((?<parenTag>[^()\n]{2,40})\))`;
-const WITH_TAG = new RegExp(String.raw`^[\s\u00a0]*${PLACE}[\s\u00a0]*(?:,[\s\u00a0]*${DATE})?[\s\u00a0]*(?:${DASH}[\s\u00a0]*)?${TAG}[\s\u00a0]*${DASH}[\s\u00a0]*`, "u");
+const WITH_TAG = new RegExp(
+  String.raw`^[\s\u00a0]*${PLACE}[\s\u00a0]*(?:,[\s\u00a0]*${DATE})?[\s\u00a0]*(?:${DASH}[\s\u00a0]*)?${TAG}[\s\u00a0]*${DASH}[\s\u00a0]*`,
+  "u",
+);
 const WITHOUT_TAG = new RegExp(String.raw`^[\s\u00a0]*${PLACE},[\s\u00a0]*${DATE}[\s\u00a0]*${DASH}[\s\u00a0]*`, "u");
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

@@ -10,8 +10,31 @@ import type { ReadFeedResult } from "./wire-item.ts";
 export type InputFormat = "rss" | "atom" | "newsml-g2" | "newsml-1.2" | "html" | "text";
 
 const PROLOG = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\b[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
-const HTML_ROOTS = new Set(["html", "head", "body", "article", "main", "section", "div", "p", "h1", "h2", "figure", "table", "ul", "ol", "span", "a", "strong", "b", "em", "img", "blockquote"]);
-const EXPECTED = "RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text";
+const HTML_ROOTS = new Set([
+  "html",
+  "head",
+  "body",
+  "article",
+  "main",
+  "section",
+  "div",
+  "p",
+  "h1",
+  "h2",
+  "figure",
+  "table",
+  "ul",
+  "ol",
+  "span",
+  "a",
+  "strong",
+  "b",
+  "em",
+  "img",
+  "blockquote",
+]);
+const EXPECTED =
+  "RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text";
 
 /** Works out what the input is from its first element (or its lack of one). */
 export function detectFormat(text: string, input: string): InputFormat {
@@ -26,11 +49,15 @@ export function detectFormat(text: string, input: string): InputFormat {
   if (!root) throw new UserError(`${input}: expected ${EXPECTED}, found markup without a root element`);
   const local = root.slice(root.indexOf(":") + 1);
   switch (local.toLowerCase()) {
-    case "rss": return "rss";
-    case "feed": return "atom";
+    case "rss":
+      return "rss";
+    case "feed":
+      return "atom";
     case "newsmessage":
-    case "newsitem": return local === "NewsItem" ? "newsml-1.2" : "newsml-g2";
-    case "newsml": return "newsml-1.2";
+    case "newsitem":
+      return local === "NewsItem" ? "newsml-1.2" : "newsml-g2";
+    case "newsml":
+      return "newsml-1.2";
   }
   if (HTML_ROOTS.has(root.toLowerCase())) return "html";
   throw new UserError(`${input}: expected ${EXPECTED}, found XML whose root element is <${root}>`);
@@ -40,11 +67,17 @@ export function detectFormat(text: string, input: string): InputFormat {
 export function readReleases(text: string, input: string): ReadFeedResult {
   const format = detectFormat(text, input);
   switch (format) {
-    case "html": return readPastedHtml(text, input);
-    case "text": return readPastedText(text, input);
-    case "rss": return readRss(parseXml(text, input), input);
-    case "atom": return readAtom(parseXml(text, input), input);
-    case "newsml-g2": return readNewsMlG2(parseXml(text, input), input);
-    case "newsml-1.2": return readNewsMl1(parseXml(text, input), input);
+    case "html":
+      return readPastedHtml(text, input);
+    case "text":
+      return readPastedText(text, input);
+    case "rss":
+      return readRss(parseXml(text, input), input);
+    case "atom":
+      return readAtom(parseXml(text, input), input);
+    case "newsml-g2":
+      return readNewsMlG2(parseXml(text, input), input);
+    case "newsml-1.2":
+      return readNewsMl1(parseXml(text, input), input);
   }
 }

@@ -16,11 +16,15 @@ const DOCTYPE = /<!DOCTYPE\b([^>[]*)(\[[\s\S]*?\])?\s*>/i;
 
 export function assertNoEntityDeclarations(text: string, origin: string): void {
   if (/<!ENTITY\b/i.test(text)) {
-    throw new HostileXmlError(`${origin}: expected XML without entity declarations, found <!ENTITY …> (entity expansion and external entities are refused)`);
+    throw new HostileXmlError(
+      `${origin}: expected XML without entity declarations, found <!ENTITY …> (entity expansion and external entities are refused)`,
+    );
   }
   const doctype = DOCTYPE.exec(text);
   if (doctype && (doctype[2] !== undefined || /\b(?:SYSTEM|PUBLIC)\b/.test(doctype[1] ?? ""))) {
-    throw new HostileXmlError(`${origin}: expected XML without a document type definition, found ${JSON.stringify(doctype[0].slice(0, 80))} (external and internal DTDs are refused)`);
+    throw new HostileXmlError(
+      `${origin}: expected XML without a document type definition, found ${JSON.stringify(doctype[0].slice(0, 80))} (external and internal DTDs are refused)`,
+    );
   }
 }
 
@@ -52,7 +56,9 @@ export function elementChildren(node: AnyNode | Document): Element[] {
 /** Child elements by local name, optionally by prefix (`dc`, `media`); `*` matches any prefix. */
 export function childrenNamed(node: AnyNode | Document, name: string, prefix = "*"): Element[] {
   const wanted = name.toLowerCase();
-  return elementChildren(node).filter((child) => localName(child) === wanted && (prefix === "*" || prefixOf(child) === prefix));
+  return elementChildren(node).filter(
+    (child) => localName(child) === wanted && (prefix === "*" || prefixOf(child) === prefix),
+  );
 }
 
 export function childNamed(node: AnyNode | Document, name: string, prefix = "*"): Element | undefined {

@@ -24,9 +24,16 @@ export interface InputText {
 export async function fetchBytes(url: string, limits: FetchLimits): Promise<Buffer> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: "follow", headers: { "user-agent": "Dateline importer" } });
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(limits.timeoutMs),
+      redirect: "follow",
+      headers: { "user-agent": "Dateline importer" },
+    });
   } catch (error) {
-    const reason = (error as Error).name === "TimeoutError" ? `no answer within ${limits.timeoutMs / 1000} s` : ((error as Error & { cause?: Error }).cause?.message ?? (error as Error).message);
+    const reason =
+      (error as Error).name === "TimeoutError"
+        ? `no answer within ${limits.timeoutMs / 1000} s`
+        : ((error as Error & { cause?: Error }).cause?.message ?? (error as Error).message);
     throw new UserError(`${url}: could not fetch it (${reason})`);
   }
   if (!response.ok) throw new UserError(`${url}: the server answered HTTP ${response.status}`);
@@ -52,7 +59,10 @@ export async function fetchBytes(url: string, limits: FetchLimits): Promise<Buff
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    const reason = (error as Error).name === "TimeoutError" ? `no complete answer within ${limits.timeoutMs / 1000} s` : (error as Error).message;
+    const reason =
+      (error as Error).name === "TimeoutError"
+        ? `no complete answer within ${limits.timeoutMs / 1000} s`
+        : (error as Error).message;
     throw new UserError(`${url}: could not fetch it (${reason})`);
   }
   return Buffer.concat(chunks);
@@ -67,14 +77,20 @@ export async function readLocalBytes(file: string, maxBytes: number, shownAs = f
     size = info.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`${shownAs}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UserError(
+      `${shownAs}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
-  if (size > maxBytes) throw new UserError(`${shownAs}: expected at most ${formatBytes(maxBytes)}, found ${formatBytes(size)}`);
+  if (size > maxBytes)
+    throw new UserError(`${shownAs}: expected at most ${formatBytes(maxBytes)}, found ${formatBytes(size)}`);
   return readFile(file);
 }
 
 /** Reads `-` (standard input), an http(s) URL or a file path. */
-export async function readInput(source: string, options: { stdin?: NodeJS.ReadableStream; limits?: FetchLimits } = {}): Promise<InputText> {
+export async function readInput(
+  source: string,
+  options: { stdin?: NodeJS.ReadableStream; limits?: FetchLimits } = {},
+): Promise<InputText> {
   const limits = options.limits ?? FEED_LIMITS;
   if (source === "-") {
     const chunks: Buffer[] = [];
@@ -82,7 +98,8 @@ export async function readInput(source: string, options: { stdin?: NodeJS.Readab
     for await (const chunk of options.stdin ?? process.stdin) {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
       size += buffer.byteLength;
-      if (size > limits.maxBytes) throw new UserError(`standard input: expected at most ${formatBytes(limits.maxBytes)}, found more`);
+      if (size > limits.maxBytes)
+        throw new UserError(`standard input: expected at most ${formatBytes(limits.maxBytes)}, found more`);
       chunks.push(buffer);
     }
     return { name: "standard input", text: decodeText(Buffer.concat(chunks)) };
@@ -94,13 +111,18 @@ export async function readInput(source: string, options: { stdin?: NodeJS.Readab
     throw new UserError(`${source}: expected a file path, "-" for standard input, or an http(s) URL`);
   }
   const absolute = path.resolve(source);
-  return { name: source, text: decodeText(await readLocalBytes(absolute, limits.maxBytes, source)), baseDir: path.dirname(absolute) };
+  return {
+    name: source,
+    text: decodeText(await readLocalBytes(absolute, limits.maxBytes, source)),
+    baseDir: path.dirname(absolute),
+  };
 }
 
 /** UTF-8 unless an XML declaration or an HTML meta tag names another encoding. */
 export function decodeText(bytes: Buffer): string {
   const head = bytes.subarray(0, 1024).toString("latin1");
-  const declared = /<\?xml[^>]*encoding=["']([\w.-]+)["']/i.exec(head)?.[1] ?? /<meta[^>]+charset=["']?([\w.-]+)/i.exec(head)?.[1];
+  const declared =
+    /<\?xml[^>]*encoding=["']([\w.-]+)["']/i.exec(head)?.[1] ?? /<meta[^>]+charset=["']?([\w.-]+)/i.exec(head)?.[1];
   if (declared && !/^utf-?8$/i.test(declared)) {
     try {
       return new TextDecoder(declared).decode(bytes);

@@ -31,9 +31,15 @@ export interface ImportConfig {
 const CONFIG_FIELDS = ["categories", "regions", "tags", "unmappedKeywords", "include", "exclude", "feeds"] as const;
 const FEED_FIELDS = ["match", "partner", "include", "exclude"] as const;
 
-export function validateImportConfig(input: unknown, partnerIds: readonly string[], file = "src/data/import.ts"): ImportConfig {
+export function validateImportConfig(
+  input: unknown,
+  partnerIds: readonly string[],
+  file = "src/data/import.ts",
+): ImportConfig {
   if (!isPlainRecord(input)) {
-    throw new ProblemsError("The import configuration is invalid", [{ file, field: "", expected: "a mapping with categories, regions and tags", found: typeof input }]);
+    throw new ProblemsError("The import configuration is invalid", [
+      { file, field: "", expected: "a mapping with categories, regions and tags", found: typeof input },
+    ]);
   }
   const reader = new FieldReader(file, input);
   const problems: Problem[] = [];
@@ -65,21 +71,31 @@ export function validateImportConfig(input: unknown, partnerIds: readonly string
   const feedsValue = reader.raw("feeds");
   if (feedsValue !== undefined) {
     if (!Array.isArray(feedsValue)) reader.problem("feeds", "a list of feed settings, each with `match`", feedsValue);
-    else feedsValue.forEach((record, index) => {
-      if (!isPlainRecord(record)) {
-        reader.problem(`feeds[${index}]`, "a mapping with `match` (and optionally `partner`, `include`, `exclude`)", record);
-        return;
-      }
-      const sub = new FieldReader(file, record, `feeds[${index}]`);
-      sub.rejectUnknown(FEED_FIELDS);
-      const match = sub.requiredText("match", "part of the feed's URL or file name");
-      const partner = sub.optionalText("partner");
-      if (partner !== undefined && !partnerIds.includes(partner)) sub.problem("partner", `the id of a configured partner (${partnerIds.join(", ")})`, partner);
-      const feed: FeedSettings = { match: match ?? "", include: sub.optionalTextList("include") ?? [], exclude: sub.optionalTextList("exclude") ?? [] };
-      if (partner) feed.partner = partner;
-      problems.push(...sub.problems);
-      if (match) feeds.push(feed);
-    });
+    else
+      feedsValue.forEach((record, index) => {
+        if (!isPlainRecord(record)) {
+          reader.problem(
+            `feeds[${index}]`,
+            "a mapping with `match` (and optionally `partner`, `include`, `exclude`)",
+            record,
+          );
+          return;
+        }
+        const sub = new FieldReader(file, record, `feeds[${index}]`);
+        sub.rejectUnknown(FEED_FIELDS);
+        const match = sub.requiredText("match", "part of the feed's URL or file name");
+        const partner = sub.optionalText("partner");
+        if (partner !== undefined && !partnerIds.includes(partner))
+          sub.problem("partner", `the id of a configured partner (${partnerIds.join(", ")})`, partner);
+        const feed: FeedSettings = {
+          match: match ?? "",
+          include: sub.optionalTextList("include") ?? [],
+          exclude: sub.optionalTextList("exclude") ?? [],
+        };
+        if (partner) feed.partner = partner;
+        problems.push(...sub.problems);
+        if (match) feeds.push(feed);
+      });
   }
   problems.unshift(...reader.problems);
   if (problems.length > 0) throw new ProblemsError("The import configuration is invalid", problems);
@@ -119,10 +135,14 @@ function lookupsFor(config: ImportConfig): KeywordLookups {
 }
 
 /** Stock tickers and ISINs are identifiers, not topics. */
-const IDENTIFIER = /^(?:[A-Z]{2,10}:[A-Z0-9.\-]{1,10}|[A-Z]{2}[A-Z0-9]{9}\d)$/;
+const IDENTIFIER = /^(?:[A-Z]{2,10}:[A-Z0-9.-]{1,10}|[A-Z]{2}[A-Z0-9]{9}\d)$/;
 
 /** Maps a release's keywords to site terms; keywords are matched without case or accents. */
-export function mapKeywords(keywords: readonly WireKeyword[], config: ImportConfig, countryOf: (text: string) => string | undefined): MappedTerms {
+export function mapKeywords(
+  keywords: readonly WireKeyword[],
+  config: ImportConfig,
+  countryOf: (text: string) => string | undefined,
+): MappedTerms {
   const { categories, regions, tags } = lookupsFor(config);
   const result: MappedTerms = { categories: [], tags: [], regions: [] };
   const add = (list: string[], value: string): void => {
@@ -133,7 +153,11 @@ export function mapKeywords(keywords: readonly WireKeyword[], config: ImportConf
     const word = comparable(value);
     if (kind === "country") result.country ??= countryOf(value);
     let mapped = false;
-    for (const [table, list] of [[categories, result.categories], [regions, result.regions], [tags, result.tags]] as const) {
+    for (const [table, list] of [
+      [categories, result.categories],
+      [regions, result.regions],
+      [tags, result.tags],
+    ] as const) {
       const term = table.get(word);
       if (term) {
         add(list, term);
@@ -149,7 +173,12 @@ export function mapKeywords(keywords: readonly WireKeyword[], config: ImportConf
 }
 
 /** The include/exclude keyword filters: the first rule that skips an item, or undefined. */
-export function filterReason(title: string, keywords: readonly WireKeyword[], include: readonly string[], exclude: readonly string[]): string | undefined {
+export function filterReason(
+  title: string,
+  keywords: readonly WireKeyword[],
+  include: readonly string[],
+  exclude: readonly string[],
+): string | undefined {
   const words = keywords.map((keyword) => comparable(keyword.value));
   const headline = ` ${comparable(title).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
   const matches = (term: string): boolean => {
@@ -158,6 +187,7 @@ export function filterReason(title: string, keywords: readonly WireKeyword[], in
   };
   const excluded = exclude.find(matches);
   if (excluded) return `excluded by the keyword filter "${excluded}"`;
-  if (include.length > 0 && !include.some(matches)) return `matches none of the include keywords (${include.join(", ")})`;
+  if (include.length > 0 && !include.some(matches))
+    return `matches none of the include keywords (${include.join(", ")})`;
   return undefined;
 }

@@ -35,7 +35,12 @@ export function blockToMarkdown(node: AnyNode): string {
       return list(node, "");
     case "blockquote": {
       const inner = blocksToMarkdown(node.children);
-      return inner ? inner.split("\n").map((line) => (line ? `> ${line}` : ">")).join("\n") : "";
+      return inner
+        ? inner
+            .split("\n")
+            .map((line) => (line ? `> ${line}` : ">"))
+            .join("\n")
+        : "";
     }
     case "pre": {
       const code = textOfNodes(node.children).replace(/\n+$/, "");
@@ -74,7 +79,32 @@ export function blocksToMarkdown(nodes: readonly AnyNode[]): string {
   return blocks.join("\n\n");
 }
 
-const BLOCK_TAGS = new Set(["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "hr", "table", "figure", "figcaption", "dl", "dt", "dd", "header", "footer"]);
+const BLOCK_TAGS = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "blockquote",
+  "pre",
+  "hr",
+  "table",
+  "figure",
+  "figcaption",
+  "dl",
+  "dt",
+  "dd",
+  "header",
+  "footer",
+]);
 
 export function isBlock(node: AnyNode): boolean {
   return isTag(node) && BLOCK_TAGS.has(node.name);
@@ -94,9 +124,16 @@ function list(node: Element, indent: string): string {
     const marker = ordered ? `${number++}. ` : "- ";
     const pad = indent + " ".repeat(marker.length);
     const own = item.children.filter((child) => !(isTag(child) && (child.name === "ul" || child.name === "ol")));
-    const nested = item.children.filter((child): child is Element => isTag(child) && (child.name === "ul" || child.name === "ol"));
-    const text = own.some(isBlock) ? blocksToMarkdown(own).replace(/\n\n+/g, "\n\n") : escapeLineStarts(inline(own).trim());
-    const body = text.split("\n").map((line, index) => (index === 0 || line === "" ? line : pad + line)).join("\n");
+    const nested = item.children.filter(
+      (child): child is Element => isTag(child) && (child.name === "ul" || child.name === "ol"),
+    );
+    const text = own.some(isBlock)
+      ? blocksToMarkdown(own).replace(/\n\n+/g, "\n\n")
+      : escapeLineStarts(inline(own).trim());
+    const body = text
+      .split("\n")
+      .map((line, index) => (index === 0 || line === "" ? line : pad + line))
+      .join("\n");
     lines.push(`${indent}${marker}${body || ""}`.trimEnd());
     for (const child of nested) lines.push(list(child, pad));
   }
@@ -105,14 +142,20 @@ function list(node: Element, indent: string): string {
 
 function table(node: Element): string {
   const rows = collectRows(node);
-  const simple = rows.length > 0 && rows.every((row) => row.every((cell) => !cell.attribs.colspan && !cell.attribs.rowspan && !cell.children.some(isBlock)));
+  const simple =
+    rows.length > 0 &&
+    rows.every((row) =>
+      row.every((cell) => !cell.attribs.colspan && !cell.attribs.rowspan && !cell.children.some(isBlock)),
+    );
   const width = Math.max(0, ...rows.map((row) => row.length));
   if (!simple || width === 0) {
     // Merged cells have no Markdown form: keep the (already sanitized) table as HTML.
     return render(node, { encodeEntities: "utf8" });
   }
-  const cell = (element: Element | undefined): string => (element ? inline(element.children).replace(/\n+/g, " ").replace(/\|/g, "\\|").trim() : "");
-  const line = (row: Element[]): string => `| ${Array.from({ length: width }, (_, index) => cell(row[index])).join(" | ")} |`;
+  const cell = (element: Element | undefined): string =>
+    element ? inline(element.children).replace(/\n+/g, " ").replace(/\|/g, "\\|").trim() : "";
+  const line = (row: Element[]): string =>
+    `| ${Array.from({ length: width }, (_, index) => cell(row[index])).join(" | ")} |`;
   const [header, ...body] = rows as [Element[], ...Element[][]];
   return [line(header), `|${" --- |".repeat(width)}`, ...body.map(line)].join("\n");
 }
@@ -121,7 +164,8 @@ function collectRows(node: Element): Element[][] {
   const rows: Element[][] = [];
   const visit = (parent: Element): void => {
     for (const child of parent.children.filter(isTag)) {
-      if (child.name === "tr") rows.push(child.children.filter(isTag).filter((cell) => cell.name === "td" || cell.name === "th"));
+      if (child.name === "tr")
+        rows.push(child.children.filter(isTag).filter((cell) => cell.name === "td" || cell.name === "th"));
       else if (["thead", "tbody", "tfoot"].includes(child.name)) visit(child);
     }
   };
@@ -163,19 +207,24 @@ export function inline(nodes: readonly AnyNode[]): string {
         const text = inner().trim();
         const href = node.attribs.href;
         if (!href || !text) out += text;
-        else out += `[${text}](${linkDestination(href)}${node.attribs.title ? ` "${node.attribs.title.replace(/["\\]/g, "\\$&")}"` : ""})`;
+        else
+          out += `[${text}](${linkDestination(href)}${node.attribs.title ? ` "${node.attribs.title.replace(/["\\]/g, "\\$&")}"` : ""})`;
         break;
       }
       default:
         if (KEPT_INLINE_HTML.has(node.name)) {
-          const attributes = node.name === "abbr" && node.attribs.title ? ` title="${escapeAttribute(node.attribs.title)}"` : "";
+          const attributes =
+            node.name === "abbr" && node.attribs.title ? ` title="${escapeAttribute(node.attribs.title)}"` : "";
           out += `<${node.name}${attributes}>${inner()}</${node.name}>`;
         } else {
           out += inner();
         }
     }
   }
-  return out.replace(/ {2,}/g, " ").replace(/[ \t]*\\\n[ \t]*/g, "\\\n").replace(/(?:\\\n)+$/, "");
+  return out
+    .replace(/ {2,}/g, " ")
+    .replace(/[ \t]*\\\n[ \t]*/g, "\\\n")
+    .replace(/(?:\\\n)+$/, "");
 }
 
 /** `**` around text, with the spaces kept outside (`** x**` is not emphasis). */
@@ -214,12 +263,14 @@ function inlineText(text: string): string {
 function escapeLineStarts(text: string): string {
   return text
     .split("\n")
-    .map((line) => line
-      .replace(/^(\s*)([#+=-])/, "$1\\$2")
-      .replace(/^(\s*\d{1,9})([.)])/, "$1\\$2"))
+    .map((line) => line.replace(/^(\s*)([#+=-])/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])/, "$1\\$2"))
     .join("\n");
 }
 
 function textOfNodes(nodes: readonly AnyNode[]): string {
-  return nodes.map((node) => (isText(node) ? node.data : isTag(node) ? (node.name === "br" ? "\n" : textOfNodes(node.children)) : "")).join("");
+  return nodes
+    .map((node) =>
+      isText(node) ? node.data : isTag(node) ? (node.name === "br" ? "\n" : textOfNodes(node.children)) : "",
+    )
+    .join("");
 }

@@ -19,10 +19,23 @@ export interface VerifiedPhoto {
 const MIN_SIDE = 16;
 const FORMATS: { ext: string; sharp: string; test: (bytes: Buffer) => boolean }[] = [
   { ext: "jpg", sharp: "jpeg", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { ext: "png", sharp: "png", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    ext: "png",
+    sharp: "png",
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { ext: "gif", sharp: "gif", test: (b) => b.subarray(0, 4).toString("latin1") === "GIF8" },
-  { ext: "webp", sharp: "webp", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP" },
-  { ext: "avif", sharp: "heif", test: (b) => b.subarray(4, 8).toString("latin1") === "ftyp" && /^avi[fs]$/.test(b.subarray(8, 12).toString("latin1")) },
+  {
+    ext: "webp",
+    sharp: "webp",
+    test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP",
+  },
+  {
+    ext: "avif",
+    sharp: "heif",
+    test: (b) =>
+      b.subarray(4, 8).toString("latin1") === "ftyp" && /^avi[fs]$/.test(b.subarray(8, 12).toString("latin1")),
+  },
   { ext: "tif", sharp: "tiff", test: (b) => ["II*\u0000", "MM\u0000*"].includes(b.subarray(0, 4).toString("latin1")) },
 ];
 
@@ -38,7 +51,11 @@ export async function verifyPhoto(bytes: Buffer): Promise<VerifiedPhoto> {
     if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg\b|<svg[\s>]/.test(start)) {
       throw new PhotoRejected("an SVG image (refused: SVG can carry scripts; ask the wire for a JPEG or PNG)");
     }
-    const what = start.startsWith("<") ? "HTML or XML text" : bytes.length === 0 ? "an empty file" : "data that is not an image";
+    const what = start.startsWith("<")
+      ? "HTML or XML text"
+      : bytes.length === 0
+        ? "an empty file"
+        : "data that is not an image";
     throw new PhotoRejected(`expected ${READABLE_PHOTO}, found ${what}`);
   }
   let width: number;
@@ -51,9 +68,12 @@ export async function verifyPhoto(bytes: Buffer): Promise<VerifiedPhoto> {
     await sharp(bytes, { limitInputPixels: PHOTO_PIXEL_LIMIT, failOn: "truncated" }).stats();
   } catch (error) {
     if (error instanceof PhotoError) throw new PhotoRejected(error.message);
-    throw new PhotoRejected(`a damaged or unreadable ${format.ext.toUpperCase()} (${(error as Error).message.split("\n")[0]})`);
+    throw new PhotoRejected(
+      `a damaged or unreadable ${format.ext.toUpperCase()} (${(error as Error).message.split("\n")[0]})`,
+    );
   }
-  if (width < MIN_SIDE || height < MIN_SIDE) throw new PhotoRejected(`only ${width}×${height} pixels: a tracking pixel or an icon, not a photo`);
+  if (width < MIN_SIDE || height < MIN_SIDE)
+    throw new PhotoRejected(`only ${width}×${height} pixels: a tracking pixel or an icon, not a photo`);
   const digest = createHash("sha256").update(bytes).digest("hex");
   return { bytes, fileName: `${digest.slice(0, 16)}.${format.ext}`, width, height };
 }
@@ -72,7 +92,9 @@ export async function loadPhoto(address: string, source: PhotoSource): Promise<V
     if (/^https?:\/\//i.test(address)) {
       bytes = await fetchBytes(address, limits);
     } else if (/^[a-z][a-z0-9+.-]*:/i.test(address)) {
-      throw new PhotoRejected(`expected an http(s) URL or a path beside the feed, found ${JSON.stringify(address.slice(0, 40))}`);
+      throw new PhotoRejected(
+        `expected an http(s) URL or a path beside the feed, found ${JSON.stringify(address.slice(0, 40))}`,
+      );
     } else if (source.baseUrl) {
       bytes = await fetchBytes(new URL(address, source.baseUrl).href, limits);
     } else if (source.baseDir) {
@@ -86,7 +108,9 @@ export async function loadPhoto(address: string, source: PhotoSource): Promise<V
       const baseDir = source.baseDir;
       const realRelative = path.relative(await realpath(baseDir).catch(() => baseDir), real);
       if (realRelative === ".." || realRelative.startsWith(`..${path.sep}`) || path.isAbsolute(realRelative)) {
-        throw new PhotoRejected(`expected a photo inside the feed's folder, found a symbolic link to ${real}, which is outside it`);
+        throw new PhotoRejected(
+          `expected a photo inside the feed's folder, found a symbolic link to ${real}, which is outside it`,
+        );
       }
       bytes = await readLocalBytes(file, limits.maxBytes, address);
     } else {

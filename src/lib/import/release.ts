@@ -50,7 +50,10 @@ export type Prepared = { kind: "release"; release: PreparedRelease } | { kind: "
 export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Prepared {
   const { item, note: controlNote } = withoutControlCharacters(wireItem);
   const title = item.title ? collapse(item.title) : "";
-  if (!title) throw new ItemError("no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)");
+  if (!title)
+    throw new ItemError(
+      "no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)",
+    );
 
   const filters = {
     include: [...context.config.include, ...(context.feed?.include ?? []), ...context.include],
@@ -68,7 +71,8 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
     partners: context.partners,
     captions: item.photos.flatMap((photo) => [photo.caption, photo.alt]).filter((text): text is string => !!text),
   });
-  if (body.markdown.trim() === "") throw new ItemError("no body text left after cleaning: expected the release's paragraphs");
+  if (body.markdown.trim() === "")
+    throw new ItemError("no body text left after cleaning: expected the release's paragraphs");
 
   const partner = resolvePartner(body.dateline?.tag, [item.wire, context.wire], context);
   const date = releaseDate(item, body.dateline?.date, context.timeZone);
@@ -77,9 +81,14 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
 
   const place = body.dateline?.place ?? placeFromDatelineText(item.dateline) ?? item.located?.city?.toUpperCase();
   if (!place) {
-    throw new ItemError('no dateline: expected the body to start with one such as "BEIJING, Oct. 24, 2023 /PRNewswire/ --" (or the feed to give the place)');
+    throw new ItemError(
+      'no dateline: expected the body to start with one such as "BEIJING, Oct. 24, 2023 /PRNewswire/ --" (or the feed to give the place)',
+    );
   }
-  const country = countryOfPlace(place) ?? (item.located?.country ? countryName(item.located.country) ?? item.located.country : undefined) ?? mapped.country;
+  const country =
+    countryOfPlace(place) ??
+    (item.located?.country ? (countryName(item.located.country) ?? item.located.country) : undefined) ??
+    mapped.country;
 
   const issuer = [item.issuer, body.issuer, issuerFromFirstSentence(body.markdown)]
     .map((name) => (name ? collapse(name) : undefined))
@@ -116,25 +125,37 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
 function resolvePartner(tag: string | undefined, hints: (string | undefined)[], context: ReleaseContext): Partner {
   const byId = (id: string): Partner => {
     const partner = context.partners.find((candidate) => candidate.id === id);
-    if (!partner) throw new ItemError(`--partner: expected one of ${context.partners.map((p) => p.id).join(", ")}, found ${JSON.stringify(id)}`);
+    if (!partner)
+      throw new ItemError(
+        `--partner: expected one of ${context.partners.map((p) => p.id).join(", ")}, found ${JSON.stringify(id)}`,
+      );
     return partner;
   };
   const chosen = context.partner ?? context.feed?.partner;
   if (chosen) return byId(chosen);
   if (tag) {
     const key = wireKey(tag);
-    const partner = context.partners.find((candidate) => wireKey(candidate.datelineTag) === key)
-      ?? context.partners.find((candidate) => key.startsWith(wireKey(candidate.datelineTag)) || key === wireKey(candidate.name));
+    const partner =
+      context.partners.find((candidate) => wireKey(candidate.datelineTag) === key) ??
+      context.partners.find(
+        (candidate) => key.startsWith(wireKey(candidate.datelineTag)) || key === wireKey(candidate.name),
+      );
     if (partner) return partner;
-    throw new ItemError(`unknown wire "${tag}" in the dateline: expected the tag of a configured partner (${context.partners.map((p) => p.datelineTag).join(", ")}); give --partner <id> to import it anyway`);
+    throw new ItemError(
+      `unknown wire "${tag}" in the dateline: expected the tag of a configured partner (${context.partners.map((p) => p.datelineTag).join(", ")}); give --partner <id> to import it anyway`,
+    );
   }
   for (const hint of hints) {
     if (!hint) continue;
     const key = wireKey(hint);
-    const partner = context.partners.find((candidate) => [candidate.datelineTag, candidate.name, candidate.id].some((name) => key.includes(wireKey(name))));
+    const partner = context.partners.find((candidate) =>
+      [candidate.datelineTag, candidate.name, candidate.id].some((name) => key.includes(wireKey(name))),
+    );
     if (partner) return partner;
   }
-  throw new ItemError(`unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (${context.partners.map((p) => p.id).join(", ")})`);
+  throw new ItemError(
+    `unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (${context.partners.map((p) => p.id).join(", ")})`,
+  );
 }
 
 function isWireName(name: string, partners: readonly Partner[]): boolean {
@@ -143,17 +164,24 @@ function isWireName(name: string, partners: readonly Partner[]): boolean {
 }
 
 /** The publication time: the feed's own, else the dateline's date (a date without a time). */
-function releaseDate(item: WireItem, datelineDate: { year: number; month: number; day: number } | undefined, zone: string): { text: string; time: DateTime } {
+function releaseDate(
+  item: WireItem,
+  datelineDate: { year: number; month: number; day: number } | undefined,
+  zone: string,
+): { text: string; time: DateTime } {
   if (item.published) {
     const parsed = parseWireDate(item.published, zone);
-    if (!parsed) throw new ItemError(`publication date: expected an RFC 822 or ISO 8601 date-time, found ${JSON.stringify(item.published)}`);
+    if (!parsed)
+      throw new ItemError(
+        `publication date: expected an RFC 822 or ISO 8601 date-time, found ${JSON.stringify(item.published)}`,
+      );
     return { text: formatIsoDateTime(parsed), time: parsed };
   }
   if (datelineDate) {
     const time = DateTime.fromObject(datelineDate, { zone });
     if (time.isValid) return { text: time.toISODate() ?? "", time };
   }
-  throw new ItemError("no publication date: expected a date in the feed or in the dateline (such as \"Oct. 24, 2023\")");
+  throw new ItemError('no publication date: expected a date in the feed or in the dateline (such as "Oct. 24, 2023")');
 }
 
 /** RFC 822 (`Tue, 03 Nov 2026 09:00:00 +0700`), ISO 8601, or NewsML's basic `20261105T140000Z`. */
@@ -173,11 +201,14 @@ function placeFromDatelineText(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const parsed = matchDateline(`${text} -- `);
   if (parsed) return parsed.place;
-  const place = collapse(text.replace(/,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*$/i, ""));
+  const place = collapse(
+    text.replace(/,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*$/i, ""),
+  );
   return place || undefined;
 }
 
-const ANNOUNCES = /^(\p{Lu}[\p{L}\p{N}&.,'’\- ]{1,70}?)(?:\s*\([^()]{1,60}\))?,?\s+(?:today\b|(?:has\s+|have\s+)?(?:announced|announces|unveiled|unveils|launched|launches|reported|reports|introduced|introduces|opened|opens|closed|closes|signed|signs|appointed|appoints|completed|completes|commissioned|commissions|released|releases|delivered|delivers|expanded|expands|named|names)\b)/u;
+const ANNOUNCES =
+  /^(\p{Lu}[\p{L}\p{N}&.,'’\- ]{1,70}?)(?:\s*\([^()]{1,60}\))?,?\s+(?:today\b|(?:has\s+|have\s+)?(?:announced|announces|unveiled|unveils|launched|launches|reported|reports|introduced|introduces|opened|opens|closed|closes|signed|signs|appointed|appoints|completed|completes|commissioned|commissions|released|releases|delivered|delivers|expanded|expands|named|names)\b)/u;
 
 /** "Acme Robotics Inc. (NASDAQ: ACME) today announced …" → "Acme Robotics Inc." */
 function issuerFromFirstSentence(markdown: string): string | undefined {
@@ -188,8 +219,14 @@ function issuerFromFirstSentence(markdown: string): string | undefined {
 }
 
 export function syntheticGuid(link: string | undefined, title: string, date: string): string {
-  const normalizedLink = (link ?? "").trim().replace(/[?#].*$/, "").replace(/\/+$/, "").toLowerCase();
-  const digest = createHash("sha256").update(`${normalizedLink}\n${comparable(title)}\n${date.trim()}`).digest("hex");
+  const normalizedLink = (link ?? "")
+    .trim()
+    .replace(/[?#].*$/, "")
+    .replace(/\/+$/, "")
+    .toLowerCase();
+  const digest = createHash("sha256")
+    .update(`${normalizedLink}\n${comparable(title)}\n${date.trim()}`)
+    .digest("hex");
   return `urn:dateline:import:${digest.slice(0, 32)}`;
 }
 
@@ -231,17 +268,36 @@ function withoutControlCharacters(item: WireItem): { item: WireItem; note?: stri
       return result.text;
     }
     if (Array.isArray(value)) return value.map((entry) => clean(entry, field));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, clean(entry, field)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, clean(entry, field)]));
     return value;
   };
-  const cleaned = Object.fromEntries(Object.entries(item).map(([key, value]) => [key, clean(value, key)])) as unknown as WireItem;
-  return removed.length > 0 ? { item: cleaned, note: controlCharactersNote(removed, [...fields].map((field) => ITEM_PARTS[field] ?? field)) } : { item };
+  const cleaned = Object.fromEntries(
+    Object.entries(item).map(([key, value]) => [key, clean(value, key)]),
+  ) as unknown as WireItem;
+  return removed.length > 0
+    ? {
+        item: cleaned,
+        note: controlCharactersNote(
+          removed,
+          [...fields].map((field) => ITEM_PARTS[field] ?? field),
+        ),
+      }
+    : { item };
 }
 
 /** WireItem fields as an editor reading the import report knows them. */
 const ITEM_PARTS: Record<string, string> = {
-  title: "the headline", summary: "the summary", bodyHtml: "the body", dateline: "the dateline", located: "the place",
-  keywords: "the keywords", photos: "the photos' texts", issuer: "the issuer", sourceName: "the source", wire: "the wire's name",
+  title: "the headline",
+  summary: "the summary",
+  bodyHtml: "the body",
+  dateline: "the dateline",
+  located: "the place",
+  keywords: "the keywords",
+  photos: "the photos' texts",
+  issuer: "the issuer",
+  sourceName: "the source",
+  wire: "the wire's name",
 };
 
 function controlCharactersNote(removed: string[], fields: string[]): string {

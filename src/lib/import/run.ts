@@ -8,7 +8,15 @@ import { readInput, type FetchLimits } from "./fetch.ts";
 import type { ImportConfig } from "./import-config.ts";
 import { loadPhoto, PhotoRejected, type VerifiedPhoto } from "./photo-file.ts";
 import { prepareRelease, type PreparedRelease } from "./release.ts";
-import { contentHash, editedSinceImport, newArticlePath, scanExistingArticles, serializeArticle, writeFileAtomic, type ExistingArticle } from "./store.ts";
+import {
+  contentHash,
+  editedSinceImport,
+  newArticlePath,
+  scanExistingArticles,
+  serializeArticle,
+  writeFileAtomic,
+  type ExistingArticle,
+} from "./store.ts";
 
 export type Outcome = "new" | "updated" | "unchanged" | "conflict" | "skipped" | "failed";
 export const OUTCOMES: readonly Outcome[] = ["new", "updated", "unchanged", "conflict", "skipped", "failed"];
@@ -56,7 +64,9 @@ const DUPLICATE_WINDOW_MS = 48 * 60 * 60 * 1000;
 export async function importReleases(options: ImportOptions): Promise<ImportSummary> {
   const { timeZone } = options.site;
   const existing = await scanExistingArticles(options.articlesDir, timeZone);
-  const byGuid = new Map(existing.filter((article) => article.guid).map((article) => [article.guid as string, article]));
+  const byGuid = new Map(
+    existing.filter((article) => article.guid).map((article) => [article.guid as string, article]),
+  );
   const taken = {
     files: new Set(existing.map((article) => article.absolute)),
     urls: new Set(existing.flatMap((article) => (article.url ? [article.url] : []))),
@@ -71,17 +81,31 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
   for (const input of options.inputs) {
     let feed;
     try {
-      const source = await readInput(input, { ...(options.stdin ? { stdin: options.stdin } : {}), ...(options.feedLimits ? { limits: options.feedLimits } : {}) });
+      const source = await readInput(input, {
+        ...(options.stdin ? { stdin: options.stdin } : {}),
+        ...(options.feedLimits ? { limits: options.feedLimits } : {}),
+      });
       feed = { source, result: readReleases(source.text, source.name) };
     } catch (error) {
-      report({ origin: input, outcome: "failed", reason: (error as Error).message.replace(`${input}: `, ""), notes: [] });
+      report({
+        origin: input,
+        outcome: "failed",
+        reason: (error as Error).message.replace(`${input}: `, ""),
+        notes: [],
+      });
       continue;
     }
     const { source, result } = feed;
-    for (const failure of result.failures) report({ origin: failure.origin, outcome: "failed", reason: failure.reason, notes: [] });
+    for (const failure of result.failures)
+      report({ origin: failure.origin, outcome: "failed", reason: failure.reason, notes: [] });
     const feedSettings = options.config.feeds.find((settings) => input.includes(settings.match));
     if (result.items.length === 0 && result.failures.length === 0) {
-      report({ origin: input, outcome: "failed", reason: `no releases found in this ${result.format} input`, notes: [] });
+      report({
+        origin: input,
+        outcome: "failed",
+        reason: `no releases found in this ${result.format} input`,
+        notes: [],
+      });
     }
 
     for (const item of result.items) {
@@ -106,7 +130,13 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
         if (!current) {
           const duplicate = findDuplicate(release, existing);
           if (duplicate) {
-            report({ origin: item.origin, outcome: "skipped", reason: `duplicate of ${display(duplicate.absolute)} (same headline and issuer within 48 hours, from another wire)`, file: display(duplicate.absolute), notes: [] });
+            report({
+              origin: item.origin,
+              outcome: "skipped",
+              reason: `duplicate of ${display(duplicate.absolute)} (same headline and issuer within 48 hours, from another wire)`,
+              file: display(duplicate.absolute),
+              notes: [],
+            });
             continue;
           }
         }
@@ -122,12 +152,23 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
             continue;
           }
           if (isOlderRevision(release.revision, current.revision)) {
-            report({ ...base, outcome: "unchanged", reason: `revision ${release.revision} is older than the file's revision ${current.revision}` });
+            report({
+              ...base,
+              outcome: "unchanged",
+              reason: `revision ${release.revision} is older than the file's revision ${current.revision}`,
+            });
             continue;
           }
           if (editedSinceImport(current)) {
-            const why = current.importHash === undefined ? "the file was not written by the importer" : "an editor has changed the file since it was imported";
-            report({ ...base, outcome: "conflict", reason: `the wire sent a new version, but ${why}: left untouched (merge by hand, or delete the file and import again)` });
+            const why =
+              current.importHash === undefined
+                ? "the file was not written by the importer"
+                : "an editor has changed the file since it was imported";
+            report({
+              ...base,
+              outcome: "conflict",
+              reason: `the wire sent a new version, but ${why}: left untouched (merge by hand, or delete the file and import again)`,
+            });
             continue;
           }
         }
@@ -140,7 +181,15 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
           await writeFileAtomic(file, text, { exclusive: !current });
         }
         const article: ExistingArticle = current ?? { absolute: file, text, companies: [] };
-        Object.assign(article, { text, guid: release.guid, importHash: contentHash(text), revision: release.revision, title: release.title, date: release.date, companies: release.issuer ? [release.issuer] : [] });
+        Object.assign(article, {
+          text,
+          guid: release.guid,
+          importHash: contentHash(text),
+          revision: release.revision,
+          title: release.title,
+          date: release.date,
+          companies: release.issuer ? [release.issuer] : [],
+        });
         if (!current) {
           existing.push(article);
           byGuid.set(release.guid, article);
@@ -154,7 +203,9 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
       }
     }
   }
-  const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, items.filter((item) => item.outcome === outcome).length])) as Record<Outcome, number>;
+  const counts = Object.fromEntries(
+    OUTCOMES.map((outcome) => [outcome, items.filter((item) => item.outcome === outcome).length]),
+  ) as Record<Outcome, number>;
   return { items, counts };
 }
 
@@ -165,7 +216,10 @@ interface LoadedPhoto {
   credit?: string;
 }
 
-async function loadPhotos(release: PreparedRelease, source: { baseUrl?: string; baseDir?: string }): Promise<{ loaded: LoadedPhoto[]; notes: string[] }> {
+async function loadPhotos(
+  release: PreparedRelease,
+  source: { baseUrl?: string; baseDir?: string },
+): Promise<{ loaded: LoadedPhoto[]; notes: string[] }> {
   const loaded: LoadedPhoto[] = [];
   const notes: string[] = [];
   for (const photo of release.photos) {
@@ -173,7 +227,10 @@ async function loadPhotos(release: PreparedRelease, source: { baseUrl?: string; 
       const verified = await loadPhoto(photo.url, source);
       if (loaded.some((other) => other.verified.fileName === verified.fileName)) continue;
       const alt = photo.alt ?? photo.caption;
-      if (!alt) notes.push(`photo ${verified.fileName} has no caption or alt text: its alt text is the headline; describe the photo`);
+      if (!alt)
+        notes.push(
+          `photo ${verified.fileName} has no caption or alt text: its alt text is the headline; describe the photo`,
+        );
       loaded.push({
         verified,
         alt: alt ?? `Photo for: ${release.title}`,
@@ -226,5 +283,8 @@ function findDuplicate(release: PreparedRelease, articles: readonly ExistingArti
 }
 
 async function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -45,7 +45,8 @@ export async function scanExistingArticles(articlesDir: string, timeZone: string
         article.date = date;
         article.url = articleUrl(date, slugify(path.basename(absolute, ".md")));
       }
-      if (Array.isArray(data.companies)) article.companies = data.companies.filter((name): name is string => typeof name === "string");
+      if (Array.isArray(data.companies))
+        article.companies = data.companies.filter((name): name is string => typeof name === "string");
       if (isPlainRecord(data.imported)) {
         if (typeof data.imported.hash === "string") article.importHash = data.imported.hash;
         if (typeof data.imported.revision === "string") article.revision = data.imported.revision;
@@ -73,13 +74,20 @@ export function editedSinceImport(article: ExistingArticle): boolean {
  */
 export function serializeArticle(fields: Record<string, unknown>, body: string, revision: string | undefined): string {
   const imported = revision === undefined ? { hash: HASH_PLACEHOLDER } : { hash: HASH_PLACEHOLDER, revision };
-  const frontMatter = stringify({ ...fields, imported }, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
+  const frontMatter = stringify(
+    { ...fields, imported },
+    { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" },
+  );
   const draft = `---\n${frontMatter}---\n${body.trim()}\n`;
   return draft.replace(HASH_PLACEHOLDER, contentHash(draft));
 }
 
 /** Writes through a temporary file and a rename: a reader never sees half a file. */
-export async function writeFileAtomic(file: string, data: string | Buffer, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Buffer,
+  options: { exclusive?: boolean } = {},
+): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   await writeFile(temporary, data);
@@ -98,7 +106,12 @@ export async function writeFileAtomic(file: string, data: string | Buffer, optio
 }
 
 /** A free `articles/YYYY/MM/<slug>.md` for a new release: neither the file nor its URL taken. */
-export function newArticlePath(articlesDir: string, title: string, date: DateTime, taken: { files: Set<string>; urls: Set<string> }): string {
+export function newArticlePath(
+  articlesDir: string,
+  title: string,
+  date: DateTime,
+  taken: { files: Set<string>; urls: Set<string> },
+): string {
   const folder = path.join(articlesDir, String(date.year), String(date.month).padStart(2, "0"));
   const base = slugify(title);
   for (let attempt = 1; ; attempt++) {

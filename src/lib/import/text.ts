@@ -5,7 +5,9 @@ import { escapeHtml } from "../html.ts";
 
 /** The visible text of an HTML fragment, whitespace collapsed. */
 export function htmlToText(html: string): string {
-  return textContent(parseHtml(html)).replace(/[\s\u00a0]+/g, " ").trim();
+  return textContent(parseHtml(html))
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 }
 
 /**
@@ -15,7 +17,12 @@ export function htmlToText(html: string): string {
 export function textToHtml(text: string): string {
   const blocks = text.replace(/\r\n?/g, "\n").split(/\n[ \t\u00a0]*\n/);
   return blocks
-    .map((block) => block.split("\n").map((line) => line.trim()).filter(Boolean))
+    .map((block) =>
+      block
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .filter((lines) => lines.length > 0)
     .map((lines) => {
       if (lines.every((line) => /^[-•*]\s+/.test(line))) {

@@ -5,7 +5,11 @@ import { htmlToText } from "../../../src/lib/import/text.ts";
 import { renderArticleBody } from "../../../src/lib/markdown.ts";
 
 const clean = (html: string, extra: { baseUrl?: string; captions?: string[] } = {}) =>
-  cleanReleaseBody(html, { partners, captions: extra.captions ?? [], ...(extra.baseUrl ? { baseUrl: extra.baseUrl } : {}) });
+  cleanReleaseBody(html, {
+    partners,
+    captions: extra.captions ?? [],
+    ...(extra.baseUrl ? { baseUrl: extra.baseUrl } : {}),
+  });
 
 describe("cleanReleaseBody", () => {
   it("takes the dateline out of the first paragraph, markup and all", () => {
@@ -29,20 +33,32 @@ describe("cleanReleaseBody", () => {
   });
 
   it("reads source lines, with and without a title and link", () => {
-    expect(clean("<p>Text.</p><p>Source: Xinhua Silk Road: Tea town: a story</p>").source).toEqual({ name: "Xinhua Silk Road", title: "Tea town: a story" });
-    expect(clean('<p>Text.</p><p>Source: <a href="https://silkroad.example/a">Harbour Daily</a></p>').source).toEqual({ name: "Harbour Daily", url: "https://silkroad.example/a" });
+    expect(clean("<p>Text.</p><p>Source: Xinhua Silk Road: Tea town: a story</p>").source).toEqual({
+      name: "Xinhua Silk Road",
+      title: "Tea town: a story",
+    });
+    expect(clean('<p>Text.</p><p>Source: <a href="https://silkroad.example/a">Harbour Daily</a></p>').source).toEqual({
+      name: "Harbour Daily",
+      url: "https://silkroad.example/a",
+    });
     expect(clean("<p>Text.</p><p>SOURCE Lantern Bay Ferries Ltd.</p>").issuer).toBe("Lantern Bay Ferries Ltd.");
   });
 
   it("keeps an original link with its URL and drops a label without one", () => {
-    const withUrl = clean('<p>Text.</p><p>View original content:<a href="https://wire.example/r/1">https://wire.example/r/1</a></p>');
+    const withUrl = clean(
+      '<p>Text.</p><p>View original content:<a href="https://wire.example/r/1">https://wire.example/r/1</a></p>',
+    );
     expect(withUrl.originalUrl).toBe("https://wire.example/r/1");
     expect(withUrl.markdown).toBe("Text.");
     const bare = clean("<p>Text.</p><p>Original link:</p>");
     expect(bare.originalUrl).toBeUndefined();
     expect(bare.markdown).toBe("Text.");
     expect(bare.notes).toContain('dropped the label "Original link:": it has no URL after it');
-    expect(clean('<p>Text.</p><p>View source version on businesswire.com: <a href="https://bw.example/x">https://bw.example/x</a></p>').originalUrl).toBe("https://bw.example/x");
+    expect(
+      clean(
+        '<p>Text.</p><p>View source version on businesswire.com: <a href="https://bw.example/x">https://bw.example/x</a></p>',
+      ).originalUrl,
+    ).toBe("https://bw.example/x");
   });
 
   it("drops page chrome: sign-in, password reset, share buttons, cookie notes", () => {
@@ -57,21 +73,29 @@ describe("cleanReleaseBody", () => {
     const body = clean(
       '<figure><img src="https://cdn.example/p.jpg" alt="A crane at dusk"><figcaption>Photo - A crane at dusk</figcaption></figure><p>A crane at dusk.</p><p>Photo - A crane at dusk</p><p>Text.</p>',
     );
-    expect(body.photos).toEqual([{ url: "https://cdn.example/p.jpg", caption: "A crane at dusk", alt: "A crane at dusk" }]);
+    expect(body.photos).toEqual([
+      { url: "https://cdn.example/p.jpg", caption: "A crane at dusk", alt: "A crane at dusk" },
+    ]);
     expect(body.markdown).toBe("Text.");
     expect(clean("<p>A crane at dusk</p><p>Text.</p>", { captions: ["A crane at dusk"] }).markdown).toBe("Text.");
   });
 
   it("turns `Photo - URL` lines into photos and drops logo lines and tracking pixels", () => {
-    const body = clean('<p>Text.</p><p>Photo - https://mma.example/p.jpg</p><p>Logo - https://mma.example/logo.jpg</p><p><img src="https://t.example/px" width="1" height="1"></p>');
+    const body = clean(
+      '<p>Text.</p><p>Photo - https://mma.example/p.jpg</p><p>Logo - https://mma.example/logo.jpg</p><p><img src="https://t.example/px" width="1" height="1"></p>',
+    );
     expect(body.photos).toEqual([{ url: "https://mma.example/p.jpg" }]);
     expect(body.markdown).toBe("Text.");
     expect(body.notes).toContain("dropped a tracking pixel");
   });
 
   it("resolves relative links against the release's address and unlinks what cannot resolve", () => {
-    expect(clean('<p>See <a href="/investors">investors</a>.</p>', { baseUrl: "https://wire.example/news/1.html" }).markdown).toBe("See [investors](https://wire.example/investors).");
-    expect(clean('<p>See <a href="/investors">investors</a> and <a href="#top">top</a>.</p>').markdown).toBe("See investors and top.");
+    expect(
+      clean('<p>See <a href="/investors">investors</a>.</p>', { baseUrl: "https://wire.example/news/1.html" }).markdown,
+    ).toBe("See [investors](https://wire.example/investors).");
+    expect(clean('<p>See <a href="/investors">investors</a> and <a href="#top">top</a>.</p>').markdown).toBe(
+      "See investors and top.",
+    );
   });
 
   it("strips scripts, frames, event handlers and javascript:/data: URLs", () => {
@@ -83,7 +107,8 @@ describe("cleanReleaseBody", () => {
   });
 
   it("escapes text so that it stays text: Markdown, HTML and template syntax", () => {
-    const html = "<p>1. Not a list *not bold* _x_ [y](z) &lt;b&gt;tag&lt;/b&gt; {{ site.name }} {% raw %} # no heading &amp;copy;</p> <p># Heading? - item? > quote?</p>";
+    const html =
+      "<p>1. Not a list *not bold* _x_ [y](z) &lt;b&gt;tag&lt;/b&gt; {{ site.name }} {% raw %} # no heading &amp;copy;</p> <p># Heading? - item? > quote?</p>";
     const body = clean(html);
     expect(htmlToText(renderArticleBody(body.markdown))).toBe(htmlToText(html));
   });

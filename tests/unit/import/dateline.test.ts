@@ -4,13 +4,43 @@ import { countryOfPlace } from "../../../src/lib/import/places.ts";
 
 describe("matchDateline", () => {
   it.each([
-    ["BEIJING, Oct. 24, 2023 /PRNewswire/ -- Acme today", "BEIJING", "PRNewswire", { year: 2023, month: 10, day: 24 }, "Acme today"],
+    [
+      "BEIJING, Oct. 24, 2023 /PRNewswire/ -- Acme today",
+      "BEIJING",
+      "PRNewswire",
+      { year: 2023, month: 10, day: 24 },
+      "Acme today",
+    ],
     ["BEIJING, Oct. 24, 2023 /PRNewswire/ — Acme", "BEIJING", "PRNewswire", { year: 2023, month: 10, day: 24 }, "Acme"],
-    ["NEW YORK, Feb. 19, 2021  (GLOBE NEWSWIRE) -- Acme", "NEW YORK", "GLOBE NEWSWIRE", { year: 2021, month: 2, day: 19 }, "Acme"],
+    [
+      "NEW YORK, Feb. 19, 2021  (GLOBE NEWSWIRE) -- Acme",
+      "NEW YORK",
+      "GLOBE NEWSWIRE",
+      { year: 2021, month: 2, day: 19 },
+      "Acme",
+    ],
     ["GREENWICH, Conn.--(BUSINESS WIRE)--Acme Corp", "GREENWICH, Conn.", "BUSINESS WIRE", undefined, "Acme Corp"],
-    ["XI'AN, China, Oct. 27, 2023 /Xinhua-AsiaNet/--The", "XI'AN, China", "Xinhua-AsiaNet", { year: 2023, month: 10, day: 27 }, "The"],
-    ["SAN JOSE, Calif., Sept. 5, 2026 /PRNewswire/ – The", "SAN JOSE, Calif.", "PRNewswire", { year: 2026, month: 9, day: 5 }, "The"],
-    ["  HO CHI MINH CITY, Vietnam, March 3, 2026 /PRNewswire/ -- X", "HO CHI MINH CITY, Vietnam", "PRNewswire", { year: 2026, month: 3, day: 3 }, "X"],
+    [
+      "XI'AN, China, Oct. 27, 2023 /Xinhua-AsiaNet/--The",
+      "XI'AN, China",
+      "Xinhua-AsiaNet",
+      { year: 2023, month: 10, day: 27 },
+      "The",
+    ],
+    [
+      "SAN JOSE, Calif., Sept. 5, 2026 /PRNewswire/ – The",
+      "SAN JOSE, Calif.",
+      "PRNewswire",
+      { year: 2026, month: 9, day: 5 },
+      "The",
+    ],
+    [
+      "  HO CHI MINH CITY, Vietnam, March 3, 2026 /PRNewswire/ -- X",
+      "HO CHI MINH CITY, Vietnam",
+      "PRNewswire",
+      { year: 2026, month: 3, day: 3 },
+      "X",
+    ],
     ["WINSTON-SALEM, N.C.--(BUSINESS WIRE)--X", "WINSTON-SALEM, N.C.", "BUSINESS WIRE", undefined, "X"],
     ["TOKYO, June 1, 2026 -- X", "TOKYO", undefined, { year: 2026, month: 6, day: 1 }, "X"],
   ])("reads %j", (text, place, tag, date, rest) => {

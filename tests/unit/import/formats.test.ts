@@ -24,10 +24,22 @@ describe("detectFormat", () => {
   });
 
   it.each([
-    ['{"items": []}', "in.json: expected RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text, found JSON (not a supported format)"],
-    ['<?xml version="1.0"?><catalog><book/></catalog>', "in.json: expected RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text, found XML whose root element is <catalog>"],
-    ["   \n ", "in.json: expected RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text, found an empty input"],
-    ["GIF89a\u0000\u0001", "in.json: expected RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text, found binary data"],
+    [
+      '{"items": []}',
+      "in.json: expected RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text, found JSON (not a supported format)",
+    ],
+    [
+      '<?xml version="1.0"?><catalog><book/></catalog>',
+      "in.json: expected RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text, found XML whose root element is <catalog>",
+    ],
+    [
+      "   \n ",
+      "in.json: expected RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text, found an empty input",
+    ],
+    [
+      "GIF89a\u0000\u0001",
+      "in.json: expected RSS 2.0 (<rss>), Atom (<feed>), NewsML-G2 (<newsMessage> or <newsItem>), NewsML 1.2 (<NewsML>), an HTML page, or a release as plain text, found binary data",
+    ],
   ])("refuses an unknown format clearly: %j", (text, message) => {
     expect(() => detectFormat(text, "in.json")).toThrow(message);
   });
@@ -37,18 +49,25 @@ describe("hostile XML", () => {
   it("refuses entity expansion (billion laughs) before parsing", () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><item><title>&b;</title></item></channel></rss>`;
     expect(() => readReleases(bomb, "bomb.xml")).toThrow(HostileXmlError);
-    expect(() => readReleases(bomb, "bomb.xml")).toThrow("bomb.xml: expected XML without entity declarations, found <!ENTITY …> (entity expansion and external entities are refused)");
+    expect(() => readReleases(bomb, "bomb.xml")).toThrow(
+      "bomb.xml: expected XML without entity declarations, found <!ENTITY …> (entity expansion and external entities are refused)",
+    );
   });
 
   it("refuses external entities and external DTDs", () => {
     const external = `<?xml version="1.0"?><!DOCTYPE rss SYSTEM "file:///etc/passwd"><rss><channel><item><title>x</title></item></channel></rss>`;
-    expect(() => readReleases(external, "ext.xml")).toThrow('ext.xml: expected XML without a document type definition, found "<!DOCTYPE rss SYSTEM \\"file:///etc/passwd\\">" (external and internal DTDs are refused)');
+    expect(() => readReleases(external, "ext.xml")).toThrow(
+      'ext.xml: expected XML without a document type definition, found "<!DOCTYPE rss SYSTEM \\"file:///etc/passwd\\">" (external and internal DTDs are refused)',
+    );
     const xxe = `<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/hostname">]><feed><entry><title>&xxe;</title></entry></feed>`;
     expect(() => readReleases(xxe, "xxe.xml")).toThrow(HostileXmlError);
   });
 
   it("reads a plain DOCTYPE without declarations", () => {
-    const result = readReleases(`<?xml version="1.0"?><!DOCTYPE rss><rss><channel><item><title>Plain</title></item></channel></rss>`, "plain.xml");
+    const result = readReleases(
+      `<?xml version="1.0"?><!DOCTYPE rss><rss><channel><item><title>Plain</title></item></channel></rss>`,
+      "plain.xml",
+    );
     expect(result.items[0]?.title).toBe("Plain");
   });
 });
@@ -66,9 +85,22 @@ describe("format readers", () => {
       published: "Tue, 03 Nov 2026 09:00:00 +0800",
       issuer: "Lantern Bay Ferries Ltd.",
       wire: "PR Newswire",
-      photos: [{ url: "photos/ferry.jpg", caption: "The first Lantern Bay ferry during sea trials off Cheung Chau.", credit: "Lantern Bay Ferries" }],
+      photos: [
+        {
+          url: "photos/ferry.jpg",
+          caption: "The first Lantern Bay ferry during sea trials off Cheung Chau.",
+          credit: "Lantern Bay Ferries",
+        },
+      ],
     });
-    expect(first?.keywords.map((keyword) => keyword.value)).toEqual(["Transportation", "Alternative Energy", "Ferries", "NYSE:LBFX", "battery", "harbour"]);
+    expect(first?.keywords.map((keyword) => keyword.value)).toEqual([
+      "Transportation",
+      "Alternative Energy",
+      "Ferries",
+      "NYSE:LBFX",
+      "battery",
+      "harbour",
+    ]);
     expect(first?.bodyHtml).toContain("<p>HONG KONG, Nov. 3, 2026 /PRNewswire/ -- <strong>");
     // An escaped-HTML description with no content:encoded is the body, not a summary.
     expect(second?.summary).toBeUndefined();
@@ -82,7 +114,10 @@ describe("format readers", () => {
       published: "2026-11-07T08:00:00+08:00",
       link: "https://en.xinhua-asianet.example/2026-11/07/c_1001.htm",
       photos: [{ url: "photos/museum.png", caption: "Visitors at the digital heritage museum in Jade Terrace." }],
-      keywords: [{ kind: "category", value: "Culture" }, { kind: "category", value: "Tourism" }],
+      keywords: [
+        { kind: "category", value: "Culture" },
+        { kind: "category", value: "Tourism" },
+      ],
     });
     expect(entry?.bodyHtml).toContain("<p>HANGZHOU, China, Nov. 7, 2026 /Xinhua-AsiaNet/--");
   });
@@ -109,7 +144,9 @@ describe("format readers", () => {
     const withheld = `<newsMessage><itemSet><newsItem guid="g1"><itemMeta><itemClass qcode="ninat:text"/><pubStatus qcode="stat:withheld"/></itemMeta><contentMeta><headline>Held</headline></contentMeta></newsItem></itemSet></newsMessage>`;
     const result = readReleases(withheld, "held.xml");
     expect(result.items).toEqual([]);
-    expect(result.failures).toEqual([{ origin: 'held.xml, item 1 ("Held")', reason: "the wire marked it stat:withheld (not usable): not imported" }]);
+    expect(result.failures).toEqual([
+      { origin: 'held.xml, item 1 ("Held")', reason: "the wire marked it stat:withheld (not usable): not imported" },
+    ]);
   });
 
   it("reads NewsML 1.2: identifiers, revision, DateLine, keyword lists, body and photo components", async () => {
@@ -145,7 +182,11 @@ describe("format readers", () => {
   it("reads pasted text: first line headline, paragraphs joined, dash lines as a list", async () => {
     const [item] = readReleases(await fixture("pasted-email.txt"), "mail.txt").items;
     expect(item?.title).toBe("Orchid Lane Hospitals Adds Robotic Pharmacy to Penang Campus");
-    expect(item?.bodyHtml).toContain("<p>PENANG, Malaysia, Nov. 9, 2026 /PRNewswire/ -- Orchid Lane Hospitals Berhad today switched on a robotic pharmacy");
-    expect(item?.bodyHtml).toContain("<ul><li>Picks in under 12 seconds</li><li>Tracks every pack by barcode</li></ul>");
+    expect(item?.bodyHtml).toContain(
+      "<p>PENANG, Malaysia, Nov. 9, 2026 /PRNewswire/ -- Orchid Lane Hospitals Berhad today switched on a robotic pharmacy",
+    );
+    expect(item?.bodyHtml).toContain(
+      "<ul><li>Picks in under 12 seconds</li><li>Tracks every pack by barcode</li></ul>",
+    );
   });
 });

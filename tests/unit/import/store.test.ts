@@ -5,7 +5,13 @@ import { validateArticleFields } from "../../../src/lib/article-schema.ts";
 import { parseFrontMatter } from "../../../src/lib/front-matter.ts";
 import { filterReason, mapKeywords, validateImportConfig } from "../../../src/lib/import/import-config.ts";
 import { countryName } from "../../../src/lib/import/places.ts";
-import { ItemError, parseWireDate, prepareRelease, syntheticGuid, type ReleaseContext } from "../../../src/lib/import/release.ts";
+import {
+  ItemError,
+  parseWireDate,
+  prepareRelease,
+  syntheticGuid,
+  type ReleaseContext,
+} from "../../../src/lib/import/release.ts";
 import { contentHash, editedSinceImport, serializeArticle } from "../../../src/lib/import/store.ts";
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
 import { ProblemsError } from "../../../src/lib/problems.ts";
@@ -32,7 +38,17 @@ describe("serializeArticle", () => {
 
   it.each(hostileTitles)("writes %j so that it reads back as the same text", (title) => {
     const text = serializeArticle(
-      { title, date: "2026-11-03T09:00:00+08:00", dateline: { city: "BEIJING" }, partner: "prnewswire", guid: title, categories: [title], tags: [], regions: [], companies: [title] },
+      {
+        title,
+        date: "2026-11-03T09:00:00+08:00",
+        dateline: { city: "BEIJING" },
+        partner: "prnewswire",
+        guid: title,
+        categories: [title],
+        tags: [],
+        regions: [],
+        companies: [title],
+      },
       "Body.",
       "012",
     );
@@ -49,25 +65,62 @@ describe("serializeArticle", () => {
   });
 
   it("stores a hash of the file that any edit breaks", () => {
-    const text = serializeArticle({ title: "T", date: "2026-11-03", dateline: { city: "BEIJING" }, partner: "prnewswire", guid: "g" }, "Body.", undefined);
+    const text = serializeArticle(
+      { title: "T", date: "2026-11-03", dateline: { city: "BEIJING" }, partner: "prnewswire", guid: "g" },
+      "Body.",
+      undefined,
+    );
     const hash = /hash: (sha256-[0-9a-f]{64})/.exec(text)?.[1];
     expect(hash).toBe(contentHash(text));
     expect(editedSinceImport({ absolute: "x", text, importHash: hash, companies: [] })).toBe(false);
-    expect(editedSinceImport({ absolute: "x", text: text.replace("Body.", "Body, edited."), importHash: hash, companies: [] })).toBe(true);
+    expect(
+      editedSinceImport({
+        absolute: "x",
+        text: text.replace("Body.", "Body, edited."),
+        importHash: hash,
+        companies: [],
+      }),
+    ).toBe(true);
     expect(editedSinceImport({ absolute: "x", text, companies: [] })).toBe(true);
   });
 
   it("refuses a malformed import hash in front matter", () => {
     const problems = validateArticleFields(
-      { title: "T", date: "2026-11-03", dateline: { city: "X" }, partner: "prnewswire", imported: { hash: "md5-abc", extra: "1" } },
+      {
+        title: "T",
+        date: "2026-11-03",
+        dateline: { city: "X" },
+        partner: "prnewswire",
+        imported: { hash: "md5-abc", extra: "1" },
+      },
       { file: "a.md", timeZone: "UTC", partnerIds },
     );
     expect(problems).toEqual([
-      { file: "a.md", field: "imported.extra", expected: "one of the known fields (hash, revision)", found: "an unknown field" },
-      { file: "a.md", field: "imported.hash", expected: "the importer's `sha256-…` hash of the file", found: '"md5-abc"' },
+      {
+        file: "a.md",
+        field: "imported.extra",
+        expected: "one of the known fields (hash, revision)",
+        found: "an unknown field",
+      },
+      {
+        file: "a.md",
+        field: "imported.hash",
+        expected: "the importer's `sha256-…` hash of the file",
+        found: '"md5-abc"',
+      },
     ]);
-    expect(validateArticleFields({ title: "T", date: "2026-11-03", dateline: { city: "X" }, partner: "prnewswire", imported: "yes" }, { file: "a.md", timeZone: "UTC", partnerIds })).toEqual([
-      { file: "a.md", field: "imported", expected: "the mapping `npm run import` writes (`hash`, `revision`)", found: '"yes"' },
+    expect(
+      validateArticleFields(
+        { title: "T", date: "2026-11-03", dateline: { city: "X" }, partner: "prnewswire", imported: "yes" },
+        { file: "a.md", timeZone: "UTC", partnerIds },
+      ),
+    ).toEqual([
+      {
+        file: "a.md",
+        field: "imported",
+        expected: "the mapping `npm run import` writes (`hash`, `revision`)",
+        found: '"yes"',
+      },
     ]);
   });
 });
@@ -80,23 +133,59 @@ describe("import configuration", () => {
   it("names every mistake: unknown fields, wrong shapes, unknown partners", () => {
     let error: unknown;
     try {
-      validateImportConfig({ categories: { Tech: "Software" }, unmapedKeyword: "tags", unmappedKeywords: "keep", feeds: [{ match: "gnw", partner: "reuters", exclud: [] }, "x"] }, partnerIds);
+      validateImportConfig(
+        {
+          categories: { Tech: "Software" },
+          unmapedKeyword: "tags",
+          unmappedKeywords: "keep",
+          feeds: [{ match: "gnw", partner: "reuters", exclud: [] }, "x"],
+        },
+        partnerIds,
+      );
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ProblemsError);
     expect((error as ProblemsError).problems).toEqual([
-      { file: "src/data/import.ts", field: "unmapedKeyword", expected: "a known field (did you mean `unmappedKeywords`?)", found: "an unknown field" },
+      {
+        file: "src/data/import.ts",
+        field: "unmapedKeyword",
+        expected: "a known field (did you mean `unmappedKeywords`?)",
+        found: "an unknown field",
+      },
       { file: "src/data/import.ts", field: "unmappedKeywords", expected: 'one of "tags", "drop"', found: '"keep"' },
-      { file: "src/data/import.ts", field: "feeds[1]", expected: "a mapping with `match` (and optionally `partner`, `include`, `exclude`)", found: '"x"' },
-      { file: "src/data/import.ts", field: "categories.Tech", expected: "a list of texts (one `- item` per line)", found: '"Software"' },
-      { file: "src/data/import.ts", field: "feeds[0].exclud", expected: "a known field (did you mean `exclude`?)", found: "an unknown field" },
-      { file: "src/data/import.ts", field: "feeds[0].partner", expected: "the id of a configured partner (prnewswire, businesswire, globenewswire, xinhua-asianet)", found: '"reuters"' },
+      {
+        file: "src/data/import.ts",
+        field: "feeds[1]",
+        expected: "a mapping with `match` (and optionally `partner`, `include`, `exclude`)",
+        found: '"x"',
+      },
+      {
+        file: "src/data/import.ts",
+        field: "categories.Tech",
+        expected: "a list of texts (one `- item` per line)",
+        found: '"Software"',
+      },
+      {
+        file: "src/data/import.ts",
+        field: "feeds[0].exclud",
+        expected: "a known field (did you mean `exclude`?)",
+        found: "an unknown field",
+      },
+      {
+        file: "src/data/import.ts",
+        field: "feeds[0].partner",
+        expected: "the id of a configured partner (prnewswire, businesswire, globenewswire, xinhua-asianet)",
+        found: '"reuters"',
+      },
     ]);
   });
 
   it("maps keywords to site terms without case or accents; tickers and ISINs are not topics", () => {
-    const config = validateImportConfig({ categories: { Finance: ["Banking"] }, regions: { Asia: ["Asia Pacific"] }, tags: { cafe: ["Café culture"] } }, partnerIds);
+    const config = validateImportConfig(
+      { categories: { Finance: ["Banking"] }, regions: { Asia: ["Asia Pacific"] }, tags: { cafe: ["Café culture"] } },
+      partnerIds,
+    );
     const mapped = mapKeywords(
       [
         { kind: "category", value: "BANKING" },
@@ -112,21 +201,36 @@ describe("import configuration", () => {
       config,
       countryName,
     );
-    expect(mapped).toEqual({ categories: ["Finance"], regions: ["Asia", "Andes"], tags: ["cafe", "ferries"], country: "Japan" });
-    expect(mapKeywords([{ kind: "subject", value: "Ferries" }], { ...config, unmappedKeywords: "drop" }, countryName).tags).toEqual([]);
+    expect(mapped).toEqual({
+      categories: ["Finance"],
+      regions: ["Asia", "Andes"],
+      tags: ["cafe", "ferries"],
+      country: "Japan",
+    });
+    expect(
+      mapKeywords([{ kind: "subject", value: "Ferries" }], { ...config, unmappedKeywords: "drop" }, countryName).tags,
+    ).toEqual([]);
   });
 
   it("filters by keyword or headline word", () => {
     const keywords = [{ kind: "category" as const, value: "Mining" }];
     expect(filterReason("Acme opens a mine", keywords, [], ["mining"])).toBe('excluded by the keyword filter "mining"');
-    expect(filterReason("Acme opens a mine", keywords, ["shipping"], [])).toBe("matches none of the include keywords (shipping)");
+    expect(filterReason("Acme opens a mine", keywords, ["shipping"], [])).toBe(
+      "matches none of the include keywords (shipping)",
+    );
     expect(filterReason("Acme shipping news", keywords, ["shipping"], [])).toBeUndefined();
     expect(filterReason("Acme opens a mine", keywords, [], [])).toBeUndefined();
   });
 });
 
 describe("prepareRelease", () => {
-  const context: ReleaseContext = { timeZone: "Asia/Bangkok", partners, config: validateImportConfig(importConfig, partnerIds), include: [], exclude: [] };
+  const context: ReleaseContext = {
+    timeZone: "Asia/Bangkok",
+    partners,
+    config: validateImportConfig(importConfig, partnerIds),
+    include: [],
+    exclude: [],
+  };
   const item = (fields: Partial<WireItem>): WireItem => ({
     origin: "test",
     keywords: [],
@@ -147,26 +251,52 @@ describe("prepareRelease", () => {
       companies: ["Acme Co."],
     });
     expect(prepared.release.guid).toBe(syntheticGuid(undefined, "Acme Opens a Plant", ""));
-    expect(syntheticGuid("https://x.example/a?utm=1", " ACME opens a plant ", "d")).toBe(syntheticGuid("https://X.example/a/", "Acme Opens a Plant", "d"));
+    expect(syntheticGuid("https://x.example/a?utm=1", " ACME opens a plant ", "d")).toBe(
+      syntheticGuid("https://X.example/a/", "Acme Opens a Plant", "d"),
+    );
   });
 
   it.each([
-    [{ title: "" }, "no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)"],
+    [
+      { title: "" },
+      "no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)",
+    ],
     [{ bodyHtml: "<p>Sign in</p>" }, "no body text left after cleaning: expected the release's paragraphs"],
-    [{ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" }, 'unknown wire "Reuters Wire" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); give --partner <id> to import it anyway'],
-    [{ bodyHtml: "<p>Acme today opened a plant.</p>", published: "2026-11-03T09:00:00+07:00" }, "unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (prnewswire, businesswire, globenewswire, xinhua-asianet)"],
-    [{ bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire" }, "no publication date: expected a date in the feed or in the dateline (such as \"Oct. 24, 2023\")"],
-    [{ bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire", published: "2026-11-03T09:00:00+07:00" }, 'no dateline: expected the body to start with one such as "BEIJING, Oct. 24, 2023 /PRNewswire/ --" (or the feed to give the place)'],
-    [{ published: "next Tuesday" }, 'publication date: expected an RFC 822 or ISO 8601 date-time, found "next Tuesday"'],
+    [
+      { bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" },
+      'unknown wire "Reuters Wire" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); give --partner <id> to import it anyway',
+    ],
+    [
+      { bodyHtml: "<p>Acme today opened a plant.</p>", published: "2026-11-03T09:00:00+07:00" },
+      "unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (prnewswire, businesswire, globenewswire, xinhua-asianet)",
+    ],
+    [
+      { bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire" },
+      'no publication date: expected a date in the feed or in the dateline (such as "Oct. 24, 2023")',
+    ],
+    [
+      { bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire", published: "2026-11-03T09:00:00+07:00" },
+      'no dateline: expected the body to start with one such as "BEIJING, Oct. 24, 2023 /PRNewswire/ --" (or the feed to give the place)',
+    ],
+    [
+      { published: "next Tuesday" },
+      'publication date: expected an RFC 822 or ISO 8601 date-time, found "next Tuesday"',
+    ],
   ])("fails an item clearly: %j", (fields, message) => {
     expect(() => prepareRelease(item(fields), context)).toThrow(ItemError);
     expect(() => prepareRelease(item(fields), context)).toThrow(message);
   });
 
   it("takes --partner over the wire tag, and the feed's wire when the dateline has no tag", () => {
-    const forced = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" }), { ...context, partner: "businesswire" });
+    const forced = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" }), {
+      ...context,
+      partner: "businesswire",
+    });
     expect(forced.kind === "release" && forced.release.fields.partner).toBe("businesswire");
-    const fromFeed = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 -- Text.</p>" }), { ...context, wire: "GlobeNewswire: all releases" });
+    const fromFeed = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 -- Text.</p>" }), {
+      ...context,
+      wire: "GlobeNewswire: all releases",
+    });
     expect(fromFeed.kind === "release" && fromFeed.release.fields.partner).toBe("globenewswire");
   });
 
@@ -190,13 +320,19 @@ describe("prepareRelease", () => {
   });
 
   it("refuses a body nested too deeply to clean, naming the depth", () => {
-    expect(() => prepareRelease(item({ bodyHtml: "<div>".repeat(3_000) + "<p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Text.</p>" }), context)).toThrow(
-      "body: expected HTML nested at most 100 elements deep, found elements nested 3001 deep",
-    );
+    expect(() =>
+      prepareRelease(
+        item({ bodyHtml: "<div>".repeat(3_000) + "<p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Text.</p>" }),
+        context,
+      ),
+    ).toThrow("body: expected HTML nested at most 100 elements deep, found elements nested 3001 deep");
   });
 
   it("skips what the filters exclude", () => {
-    expect(prepareRelease(item({}), { ...context, exclude: ["plant"] })).toEqual({ kind: "skipped", reason: 'excluded by the keyword filter "plant"' });
+    expect(prepareRelease(item({}), { ...context, exclude: ["plant"] })).toEqual({
+      kind: "skipped",
+      reason: 'excluded by the keyword filter "plant"',
+    });
   });
 
   it("reads wire dates in every form the formats use, keeping their offset", () => {

@@ -1,7 +1,24 @@
-import { attribute, childNamed, childrenNamed, childText, innerMarkup, rawText, textOf, type Document, type Element } from "../dom.ts";
+import {
+  attribute,
+  childNamed,
+  childrenNamed,
+  childText,
+  innerMarkup,
+  rawText,
+  textOf,
+  type Document,
+  type Element,
+} from "../dom.ts";
 import { textContent } from "domutils";
 import { htmlToText, textToHtml } from "../text.ts";
-import { assign, describeOrigin, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
+import {
+  assign,
+  describeOrigin,
+  type ReadFeedResult,
+  type WireItem,
+  type WireKeyword,
+  type WirePhoto,
+} from "../wire-item.ts";
 import { mediaPhotos } from "./rss.ts";
 
 /** Atom 1.0 (RFC 4287), with Media RSS photos when a wire adds them. */

@@ -1,5 +1,23 @@
-import { attribute, childNamed, childrenNamed, childText, descendantsNamed, innerMarkup, textOf, type Document, type Element } from "../dom.ts";
-import { assign, describeOrigin, type KeywordKind, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
+import {
+  attribute,
+  childNamed,
+  childrenNamed,
+  childText,
+  descendantsNamed,
+  innerMarkup,
+  textOf,
+  type Document,
+  type Element,
+} from "../dom.ts";
+import {
+  assign,
+  describeOrigin,
+  type KeywordKind,
+  type ReadFeedResult,
+  type WireItem,
+  type WireKeyword,
+  type WirePhoto,
+} from "../wire-item.ts";
 
 const KEYWORD_KINDS: Record<string, KeywordKind> = {
   industry: "industry",
@@ -61,7 +79,10 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
       const caption = descendantsNamed(component, "NewsComponent")
         .filter((child) => attribute(childNamed(child, "Role"), "FormalName")?.toLowerCase() === "caption")
         .map((child) => textOf(descendantsNamed(child, "DataContent")[0]))[0];
-      if (href) photos.push(assign<WirePhoto>({ url: href }, { caption, credit: textOf(descendantsNamed(component, "Credit")[0]) }));
+      if (href)
+        photos.push(
+          assign<WirePhoto>({ url: href }, { caption, credit: textOf(descendantsNamed(component, "Credit")[0]) }),
+        );
     }
   }
 
@@ -72,11 +93,17 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
   };
   const item: WireItem = { origin, keywords, photos };
   return assign(item, {
-    guid: childText(identifier ?? newsItem, "PublicIdentifier")?.replace(/:\d+$/, "") ?? childText(identifier ?? newsItem, "NewsItemId"),
+    guid:
+      childText(identifier ?? newsItem, "PublicIdentifier")?.replace(/:\d+$/, "") ??
+      childText(identifier ?? newsItem, "NewsItemId"),
     revision: identifier ? childText(identifier, "RevisionId") : undefined,
     title: newsLines ? childText(newsLines, "HeadLine") : undefined,
     summary: summary ?? (newsLines ? childText(newsLines, "SubHeadLine") : undefined),
-    link: descendantsNamed(newsItem, "NewsComponent").map((component) => attribute(component, "Duid") === "source" ? attribute(childNamed(component, "ContentItem"), "Href") : undefined).find(Boolean),
+    link: descendantsNamed(newsItem, "NewsComponent")
+      .map((component) =>
+        attribute(component, "Duid") === "source" ? attribute(childNamed(component, "ContentItem"), "Href") : undefined,
+      )
+      .find(Boolean),
     published: management ? childText(management, "FirstCreated") : undefined,
     updated: management ? childText(management, "ThisRevisionCreated") : undefined,
     bodyHtml,

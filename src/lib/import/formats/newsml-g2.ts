@@ -1,5 +1,22 @@
-import { attribute, childNamed, childrenNamed, childText, descendantsNamed, innerMarkup, textOf, type Document, type Element } from "../dom.ts";
-import { assign, describeOrigin, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
+import {
+  attribute,
+  childNamed,
+  childrenNamed,
+  childText,
+  descendantsNamed,
+  innerMarkup,
+  textOf,
+  type Document,
+  type Element,
+} from "../dom.ts";
+import {
+  assign,
+  describeOrigin,
+  type ReadFeedResult,
+  type WireItem,
+  type WireKeyword,
+  type WirePhoto,
+} from "../wire-item.ts";
 
 /**
  * NewsML-G2 news items as GlobeNewswire delivers them: a `newsMessage` holding `newsItem`s
@@ -8,14 +25,15 @@ import { assign, describeOrigin, type ReadFeedResult, type WireItem, type WireKe
 export function readNewsMlG2(document: Document, input: string): ReadFeedResult {
   const items = descendantsNamed(document, "newsItem");
   const header = descendantsNamed(document, "header")[0];
-  const wire = header ? attribute(childNamed(header, "sender"), "literal") ?? childText(header, "sender") : undefined;
+  const wire = header ? (attribute(childNamed(header, "sender"), "literal") ?? childText(header, "sender")) : undefined;
   const result: ReadFeedResult = { format: "NewsML-G2", items: [], failures: [] };
   if (wire) result.wire = wire;
   items.forEach((newsItem, index) => {
     const contentMeta = childNamed(newsItem, "contentMeta");
     const headline = contentMeta ? childText(contentMeta, "headline") : undefined;
     const origin = describeOrigin(input, index, headline);
-    const itemClass = attribute(childNamed(childNamed(newsItem, "itemMeta") ?? newsItem, "itemClass"), "qcode") ?? "ninat:text";
+    const itemClass =
+      attribute(childNamed(childNamed(newsItem, "itemMeta") ?? newsItem, "itemClass"), "qcode") ?? "ninat:text";
     if (!itemClass.endsWith(":text")) return; // picture items are read through the text item's links
     const pubStatus = attribute(childNamed(childNamed(newsItem, "itemMeta") ?? newsItem, "pubStatus"), "qcode");
     if (pubStatus && !pubStatus.endsWith(":usable")) {
@@ -55,12 +73,16 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     ? childrenNamed(located, "broader").find((broader) => /country/i.test(attribute(broader, "type") ?? ""))
     : undefined;
   const abstract = contentMeta
-    ? childrenNamed(contentMeta, "description").find((description) => /abstract|summary/i.test(attribute(description, "role") ?? "drol:summary"))
+    ? childrenNamed(contentMeta, "description").find((description) =>
+        /abstract|summary/i.test(attribute(description, "role") ?? "drol:summary"),
+      )
     : undefined;
   const body = descendantsNamed(newsItem, "inlineXML")[0];
-  const htmlBody = body ? descendantsNamed(body, "body")[0] ?? body : undefined;
+  const htmlBody = body ? (descendantsNamed(body, "body")[0] ?? body) : undefined;
   const link = itemMeta
-    ? childrenNamed(itemMeta, "link").map((node) => attribute(node, "href")).find((href) => href !== undefined && /^https?:/i.test(href))
+    ? childrenNamed(itemMeta, "link")
+        .map((node) => attribute(node, "href"))
+        .find((href) => href !== undefined && /^https?:/i.test(href))
     : undefined;
   const photos: WirePhoto[] = [];
   for (const remote of descendantsNamed(newsItem, "remoteContent")) {
@@ -71,14 +93,17 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
   const item: WireItem = { origin, keywords, photos };
   const rights = childNamed(newsItem, "rightsInfo");
   const locatedFields: WireItem["located"] = {};
-  assign(locatedFields, { city: located ? childText(located, "name") : undefined, country: country ? childText(country, "name") : undefined });
+  assign(locatedFields, {
+    city: located ? childText(located, "name") : undefined,
+    country: country ? childText(country, "name") : undefined,
+  });
   return assign(item, {
     guid: attribute(newsItem, "guid"),
     revision: attribute(newsItem, "version"),
     title: contentMeta ? childText(contentMeta, "headline") : undefined,
     summary: textOf(abstract),
     link,
-    published: itemMeta ? childText(itemMeta, "firstCreated") ?? childText(itemMeta, "versionCreated") : undefined,
+    published: itemMeta ? (childText(itemMeta, "firstCreated") ?? childText(itemMeta, "versionCreated")) : undefined,
     updated: itemMeta ? childText(itemMeta, "versionCreated") : undefined,
     bodyHtml: htmlBody ? innerMarkup(htmlBody) : undefined,
     located: Object.keys(locatedFields).length ? locatedFields : undefined,

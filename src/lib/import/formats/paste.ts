@@ -1,10 +1,36 @@
 import { removeElement } from "domutils";
-import { attribute, childNamed, collapse, descendantsNamed, innerMarkup, parseHtml, textOf, type Element } from "../dom.ts";
+import {
+  attribute,
+  childNamed,
+  collapse,
+  descendantsNamed,
+  innerMarkup,
+  parseHtml,
+  textOf,
+  type Element,
+} from "../dom.ts";
 import { textToHtml } from "../text.ts";
 import { assign, type ReadFeedResult, type WireItem } from "../wire-item.ts";
 
 /** Elements that are page chrome, never part of a release. */
-const CHROME_ELEMENTS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "iframe", "svg", "dialog", "select", "input", "textarea"];
+const CHROME_ELEMENTS = [
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "nav",
+  "header",
+  "footer",
+  "aside",
+  "form",
+  "button",
+  "iframe",
+  "svg",
+  "dialog",
+  "select",
+  "input",
+  "textarea",
+];
 
 /**
  * One release as an editor pastes it: a web page (or part of one) or plain text from an
@@ -14,11 +40,21 @@ export function readPastedHtml(html: string, input: string): ReadFeedResult {
   const document = parseHtml(html);
   const head = descendantsNamed(document, "head")[0];
   const meta = (name: string): string | undefined =>
-    head ? descendantsNamed(head, "meta").filter((node) => attribute(node, "property") === name || attribute(node, "name") === name).map((node) => attribute(node, "content"))[0] : undefined;
-  const canonical = head ? descendantsNamed(head, "link").find((node) => attribute(node, "rel") === "canonical") : undefined;
+    head
+      ? descendantsNamed(head, "meta")
+          .filter((node) => attribute(node, "property") === name || attribute(node, "name") === name)
+          .map((node) => attribute(node, "content"))[0]
+      : undefined;
+  const canonical = head
+    ? descendantsNamed(head, "link").find((node) => attribute(node, "rel") === "canonical")
+    : undefined;
   const pageTitle = head ? textOf(childNamed(head, "title")) : undefined;
 
-  const root = descendantsNamed(document, "article")[0] ?? descendantsNamed(document, "main")[0] ?? descendantsNamed(document, "body")[0] ?? document;
+  const root =
+    descendantsNamed(document, "article")[0] ??
+    descendantsNamed(document, "main")[0] ??
+    descendantsNamed(document, "body")[0] ??
+    document;
   for (const name of CHROME_ELEMENTS) {
     for (const node of descendantsNamed(root, name)) {
       // A release's own header inside <article> holds the headline: keep its h1.

@@ -1,5 +1,22 @@
-import { attribute, childNamed, childrenNamed, childText, descendantsNamed, rawText, textOf, type Document, type Element } from "../dom.ts";
-import { assign, describeOrigin, type ReadFeedResult, type WireItem, type WireKeyword, type WirePhoto } from "../wire-item.ts";
+import {
+  attribute,
+  childNamed,
+  childrenNamed,
+  childText,
+  descendantsNamed,
+  rawText,
+  textOf,
+  type Document,
+  type Element,
+} from "../dom.ts";
+import {
+  assign,
+  describeOrigin,
+  type ReadFeedResult,
+  type WireItem,
+  type WireKeyword,
+  type WirePhoto,
+} from "../wire-item.ts";
 import { htmlToText } from "../text.ts";
 
 /** RSS 2.0 with the extensions wires use: content, Dublin Core, Media RSS, enclosures. */
@@ -52,7 +69,10 @@ function readRssItem(item: Element, origin: string): WireItem {
 /** `media:content`, `media:group`, `enclosure` and (when nothing else) `media:thumbnail` photos. */
 export function mediaPhotos(item: Element): WirePhoto[] {
   const photos: WirePhoto[] = [];
-  const contents = [...childrenNamed(item, "content", "media"), ...childrenNamed(item, "group", "media").flatMap((group) => childrenNamed(group, "content", "media"))];
+  const contents = [
+    ...childrenNamed(item, "content", "media"),
+    ...childrenNamed(item, "group", "media").flatMap((group) => childrenNamed(group, "content", "media")),
+  ];
   for (const content of contents) {
     const url = attribute(content, "url");
     const medium = attribute(content, "medium") ?? "";
@@ -77,12 +97,19 @@ function photo(url: string, node: Element, item: Element): WirePhoto {
   const result: WirePhoto = { url };
   // Media RSS lets the description and credit sit on the content or on the item.
   assign(result, {
-    caption: childText(node, "description", "media") ?? childText(node, "title", "media") ?? (childrenNamed(item, "content", "media").length <= 1 ? childText(item, "description", "media") : undefined),
+    caption:
+      childText(node, "description", "media") ??
+      childText(node, "title", "media") ??
+      (childrenNamed(item, "content", "media").length <= 1 ? childText(item, "description", "media") : undefined),
     credit: childText(node, "credit", "media") ?? childText(item, "credit", "media"),
   });
   return result;
 }
 
 function splitKeywords(text: string | undefined): WireKeyword[] {
-  return (text ?? "").split(/[,;]/).map((value) => value.trim()).filter(Boolean).map((value) => ({ kind: "keyword" as const, value }));
+  return (text ?? "")
+    .split(/[,;]/)
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map((value) => ({ kind: "keyword" as const, value }));
 }
