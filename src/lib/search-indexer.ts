@@ -71,7 +71,8 @@ export function startSearchIndexer(
     });
     // The process starts at once; it gets its job when the snapshot it may start from is written.
     Promise.resolve(articleSnapshot).then((file) => {
-      if (child.connected) child.send(file === undefined ? job : { ...job, articleSnapshot: file });
+      // A child stopped meanwhile cannot take the job: its exit, not the failed send, says why.
+      if (child.connected) child.send(file === undefined ? job : { ...job, articleSnapshot: file }, () => undefined);
     });
   });
 }
