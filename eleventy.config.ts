@@ -2,18 +2,18 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
-import { validatePartners } from "./src/lib/partners.ts";
+import { validatePartners } from "./src/lib/config/partners.ts";
 import {
   ARTICLE_SNAPSHOT_VARIABLE,
   type ArticleReading,
   type PromisedArticleSnapshot,
-} from "./src/lib/article-snapshot.ts";
-import { assetUrl, fingerprintAssets } from "./src/lib/fingerprint.ts";
-import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos.ts";
-import { SEARCH_PART_SIZE } from "./src/lib/search-index.ts";
-import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/shard.ts";
-import { announcePhotosReady, listenForArticleSnapshot, listenForPhotosReady } from "./src/lib/shard-messages.ts";
-import { validateSiteConfig, type SiteConfigInput } from "./src/lib/site-config.ts";
+} from "./src/lib/content/article-snapshot.ts";
+import { assetUrl, fingerprintAssets } from "./src/lib/site/fingerprint.ts";
+import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos/photos.ts";
+import { SEARCH_PART_SIZE } from "./src/lib/search/search-index.ts";
+import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/build/shard.ts";
+import { announcePhotosReady, listenForArticleSnapshot, listenForPhotosReady } from "./src/lib/build/shard-messages.ts";
+import { validateSiteConfig, type SiteConfigInput } from "./src/lib/config/site-config.ts";
 import articlesPlugin, { type BuildMomentOptions, type BuildState } from "./src/plugins/articles.ts";
 import auditPlugin from "./src/plugins/audit.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
@@ -39,7 +39,7 @@ export interface DatelineOptions {
   shard?: Shard;
   /**
    * A snapshot of the articles to start from instead of reading the files (see
-   * `src/lib/article-snapshot.ts`); defaults to the one `npm run build` announces in
+   * `src/lib/content/article-snapshot.ts`); defaults to the one `npm run build` announces in
    * `DATELINE_ARTICLE_SNAPSHOT`, which this process waits for.
    */
   articleSnapshot?: string;

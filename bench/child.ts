@@ -8,8 +8,8 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/lib/photos.ts";
-import { serveSite } from "../src/lib/static-server.ts";
+import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/lib/photos/photos.ts";
+import { serveSite } from "../scripts/lib/static-server.ts";
 
 const [mode, ...args] = process.argv.slice(2);
 const PREVIEW_EDITS = 5;

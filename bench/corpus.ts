@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import { seededRandom as random } from "../src/lib/random.ts";
+import { seededRandom as random } from "../scripts/lib/random.ts";
 
 const PARTNERS = ["prnewswire", "businesswire", "globenewswire", "xinhua-asianet"];
 const CATEGORIES = [

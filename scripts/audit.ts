@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { serveSite } from "../src/lib/static-server.ts";
+import { serveSite } from "./lib/static-server.ts";
 
 const TARGETS: Record<string, number> = { performance: 0.95, accessibility: 1, "best-practices": 1, seo: 1 };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -5,11 +5,11 @@
  * it was and the command exits non-zero.
  *
  * Options: `--output <dir>` (default `_site`), `--config <file>` (default `eleventy.config.ts`),
- * `--jobs <n>` (processes; default from the number of articles and cores, see `src/lib/build-plan.ts`).
+ * `--jobs <n>` (processes; default from the number of articles and cores, see `src/lib/build/build-plan.ts`).
  * A large site is built by several Eleventy processes at once, each rendering the pages of one
- * shard into the same staging folder (see `src/lib/shard.ts`), each with a heap sized for its
+ * shard into the same staging folder (see `src/lib/build/shard.ts`), each with a heap sized for its
  * share. Several shards start from one snapshot of the articles, read and validated once by a
- * process of its own while they start (`src/lib/article-snapshot.ts`). `--staging <dir>` and
+ * process of its own while they start (`src/lib/content/article-snapshot.ts`). `--staging <dir>` and
  * `--article-snapshot <file>` are how this script starts those processes; they are not for people.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -19,15 +19,19 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
-import { ARTICLE_SNAPSHOT_VARIABLE, snapshotArticles, type ArticleReading } from "../src/lib/article-snapshot.ts";
-import { findMarkdownFiles } from "../src/lib/articles.ts";
-import { swapIntoPlace, tidyAbandonedBuilds } from "../src/lib/atomic-output.ts";
-import { planBuild } from "../src/lib/build-plan.ts";
-import { heapChosenByUser } from "../src/lib/heap.ts";
-import { stopSearchIndexers } from "../src/lib/search-indexer.ts";
-import { SHARD_VARIABLE } from "../src/lib/shard.ts";
-import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/shard-messages.ts";
-import { UserError } from "../src/lib/problems.ts";
+import {
+  ARTICLE_SNAPSHOT_VARIABLE,
+  snapshotArticles,
+  type ArticleReading,
+} from "../src/lib/content/article-snapshot.ts";
+import { findMarkdownFiles } from "../src/lib/content/articles.ts";
+import { swapIntoPlace, tidyAbandonedBuilds } from "../src/lib/build/atomic-output.ts";
+import { planBuild } from "../src/lib/build/build-plan.ts";
+import { heapChosenByUser } from "../src/lib/build/heap.ts";
+import { stopSearchIndexers } from "../src/lib/search/search-indexer.ts";
+import { SHARD_VARIABLE } from "../src/lib/build/shard.ts";
+import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/build/shard-messages.ts";
+import { UserError } from "../src/lib/core/problems.ts";
 
 const { values } = parseArgs({
   options: {

@@ -7,12 +7,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import partners from "../src/data/partners.ts";
 import site from "../src/data/site.ts";
-import { readArticleSources } from "../src/lib/articles.ts";
-import { AuditError, auditSite } from "../src/lib/audit.ts";
-import { resolveNow } from "../src/lib/dates.ts";
-import { validatePartners } from "../src/lib/partners.ts";
-import { formatProblem } from "../src/lib/problems.ts";
-import { validateSiteConfig } from "../src/lib/site-config.ts";
+import { readArticleSources } from "../src/lib/content/articles.ts";
+import { AuditError, auditSite } from "../src/lib/compliance/audit.ts";
+import { resolveNow } from "../src/lib/core/dates.ts";
+import { validatePartners } from "../src/lib/config/partners.ts";
+import { formatProblem } from "../src/lib/core/problems.ts";
+import { validateSiteConfig } from "../src/lib/config/site-config.ts";
 
 try {
   const { values } = parseArgs({

@@ -10,8 +10,8 @@ import partners from "../src/data/partners.ts";
 import site from "../src/data/site.ts";
 import { validateImportConfig } from "../src/lib/import/import-config.ts";
 import { importReleases, OUTCOMES, type ItemReport } from "../src/lib/import/run.ts";
-import { validatePartners } from "../src/lib/partners.ts";
-import { validateSiteConfig } from "../src/lib/site-config.ts";
+import { validatePartners } from "../src/lib/config/partners.ts";
+import { validateSiteConfig } from "../src/lib/config/site-config.ts";
 
 const usage =
   "Usage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]";

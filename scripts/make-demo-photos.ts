@@ -7,7 +7,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { seededRandom as random } from "../src/lib/random.ts";
+import { seededRandom as random } from "./lib/random.ts";
 
 const WIDTH = 1600;
 const HEIGHT = 1000;

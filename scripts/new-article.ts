@@ -7,9 +7,9 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import partners from "../src/data/partners.ts";
 import site from "../src/data/site.ts";
-import { createArticleFile } from "../src/lib/new-article.ts";
-import { validatePartners } from "../src/lib/partners.ts";
-import { validateSiteConfig } from "../src/lib/site-config.ts";
+import { createArticleFile } from "./lib/new-article.ts";
+import { validatePartners } from "../src/lib/config/partners.ts";
+import { validateSiteConfig } from "../src/lib/config/site-config.ts";
 
 const usage = 'Usage: npm run new -- "Headline" --partner <id> [--city CITY] [--country Country]';
 

@@ -1,4 +1,4 @@
-import type { Partner } from "../lib/partners.ts";
+import type { Partner } from "../lib/config/partners.ts";
 
 const standardDisclaimer =
   "The information provided in this article was created by {partner}, our news partner. " +

@@ -1,4 +1,4 @@
-import type { SiteConfigInput } from "../lib/site-config.ts";
+import type { SiteConfigInput } from "../lib/config/site-config.ts";
 
 /**
  * The site's settings. Directory operators edit this file; the build validates it and stops

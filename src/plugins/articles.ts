@@ -3,16 +3,16 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { DateTime } from "luxon";
-import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/article-snapshot.ts";
-import { ArticleFileCache, loadArticles, type ArticleSource } from "../lib/articles.ts";
-import { resolveNow } from "../lib/dates.ts";
-import { PageChanges } from "../lib/page-changes.ts";
-import type { Partner } from "../lib/partners.ts";
-import { processPhoto, type PhotoSettings } from "../lib/photos.ts";
-import type { ArticlePage, IndexPage, ListPage } from "../lib/directory.ts";
-import { ownedItems, type Shard } from "../lib/shard.ts";
-import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site-content.ts";
-import type { SiteConfig } from "../lib/site-config.ts";
+import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
+import { ArticleFileCache, loadArticles, type ArticleSource } from "../lib/content/articles.ts";
+import { resolveNow } from "../lib/core/dates.ts";
+import { PageChanges } from "../lib/preview/page-changes.ts";
+import type { Partner } from "../lib/config/partners.ts";
+import { processPhoto, type PhotoSettings } from "../lib/photos/photos.ts";
+import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts";
+import { ownedItems, type Shard } from "../lib/build/shard.ts";
+import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site/site-content.ts";
+import type { SiteConfig } from "../lib/config/site-config.ts";
 
 export interface ArticlesPluginOptions {
   site: SiteConfig;
@@ -28,7 +28,7 @@ export interface ArticlesPluginOptions {
   sitemapLimit?: number;
   /** Receives what each build loaded, for plugins that check the output (the audit). */
   state: BuildState;
-  /** The part of the site this process renders (see `src/lib/shard.ts`). */
+  /** The part of the site this process renders (see `src/lib/build/shard.ts`). */
   shard: Shard;
   /**
    * In a parallel build only shard 0 encodes photos: the other shards wait for it before

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { assetUrl, type AssetManifest } from "../lib/fingerprint.ts";
+import { assetUrl, type AssetManifest } from "../lib/site/fingerprint.ts";
 
 /**
  * Hand-written CSS, scripts and images from `assets/`, copied under content-hashed names (the

@@ -1,9 +1,9 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { AuditError, auditSite } from "../lib/audit.ts";
-import type { Partner } from "../lib/partners.ts";
-import { ownsUrl } from "../lib/shard.ts";
-import type { SiteConfig } from "../lib/site-config.ts";
+import { AuditError, auditSite } from "../lib/compliance/audit.ts";
+import type { Partner } from "../lib/config/partners.ts";
+import { ownsUrl } from "../lib/build/shard.ts";
+import type { SiteConfig } from "../lib/config/site-config.ts";
 import type { BuildState } from "./articles.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { articleDateline, type Article } from "../lib/articles.ts";
-import { formatApDate, formatApDateTime, formatIsoDateTime } from "../lib/dates.ts";
+import { articleDateline, type Article } from "../lib/content/articles.ts";
+import { formatApDate, formatApDateTime, formatIsoDateTime } from "../lib/core/dates.ts";
 import {
   termKey,
   type ArticlePage,
@@ -8,11 +8,11 @@ import {
   type IndexPage,
   type ListPage,
   type TaxonomyKey,
-} from "../lib/directory.ts";
-import { articleMeta, listMeta } from "../lib/page-meta.ts";
-import { mergedSearchBundles } from "../lib/search-index.ts";
-import { disclaimerText, type Partner } from "../lib/partners.ts";
-import { absoluteUrl, type SiteConfig } from "../lib/site-config.ts";
+} from "../lib/site/directory.ts";
+import { articleMeta, listMeta } from "../lib/site/page-meta.ts";
+import { mergedSearchBundles } from "../lib/search/search-index.ts";
+import { disclaimerText, type Partner } from "../lib/config/partners.ts";
+import { absoluteUrl, type SiteConfig } from "../lib/config/site-config.ts";
 
 /**
  * Template filters; each is a named pure function from `src/lib`, except `articleCards`, which

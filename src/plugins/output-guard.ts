@@ -1,6 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { outputUrlProblem } from "../lib/output-path.ts";
-import { UserError } from "../lib/problems.ts";
+import { outputUrlProblem } from "../lib/site/output-path.ts";
+import { UserError } from "../lib/core/problems.ts";
 
 /**
  * Stops the build, before anything is written, when a page would be written outside the

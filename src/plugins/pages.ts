@@ -1,13 +1,13 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { ArticlePage, IndexPage, ListPage } from "../lib/directory.ts";
-import type { Shard } from "../lib/shard.ts";
-import type { GeneratedFile } from "../lib/site-content.ts";
+import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts";
+import type { Shard } from "../lib/build/shard.ts";
+import type { GeneratedFile } from "../lib/site/site-content.ts";
 
 type PageData = Record<string, unknown>;
 
 /**
  * The pages Dateline draws, as virtual templates over data prepared once per build (see
- * `src/lib/directory.ts`): each template paginates a flat list one item per page, so no
+ * `src/lib/site/directory.ts`): each template paginates a flat list one item per page, so no
  * template filters or scans the article list itself. Markup lives in `layouts/`, named after
  * the page it draws. The lists hold the pages of this process's shard (all of them unless the
  * build is parallel); the search page and 404 belong to shard 0.

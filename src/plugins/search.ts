@@ -1,11 +1,11 @@
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { tidyAbandonedBuilds } from "../lib/atomic-output.ts";
-import { writtenArticleSnapshot, type PromisedArticleSnapshot } from "../lib/article-snapshot.ts";
-import type { Partner } from "../lib/partners.ts";
-import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search-indexer.ts";
-import type { SiteConfig } from "../lib/site-config.ts";
+import { tidyAbandonedBuilds } from "../lib/build/atomic-output.ts";
+import { writtenArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
+import type { Partner } from "../lib/config/partners.ts";
+import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search/search-indexer.ts";
+import type { SiteConfig } from "../lib/config/site-config.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "./articles.ts";
 
 export interface SearchPluginOptions extends BuildMomentOptions {

@@ -1,6 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Partner } from "../lib/partners.ts";
-import type { SiteConfig } from "../lib/site-config.ts";
+import type { Partner } from "../lib/config/partners.ts";
+import type { SiteConfig } from "../lib/config/site-config.ts";
 
 export interface SiteDataOptions {
   site: SiteConfig;

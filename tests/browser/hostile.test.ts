@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchChromium } from "../helpers/browser.ts";
 import { buildFixture, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 import { caseUrl, SAFE_CASES, safeCaseFiles } from "../helpers/hostile-corpus.ts";
-import { serveSite } from "../../src/lib/static-server.ts";
+import { serveSite } from "../../scripts/lib/static-server.ts";
 
 const enabled = browserAvailable();
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchChromium } from "../helpers/browser.ts";
 import { article, buildFixture, fixturePartners, tempDir, writeFiles } from "../helpers/fixture-site.ts";
-import { serveSite } from "../../src/lib/static-server.ts";
+import { serveSite } from "../../scripts/lib/static-server.ts";
 
 const enabled = browserAvailable();
 

@@ -7,7 +7,7 @@ import site from "../../src/data/site.ts";
 import { browserAvailable, launchChromium } from "../helpers/browser.ts";
 import { tempDir } from "../helpers/fixture-site.ts";
 import { mergedBundles } from "../helpers/pagefind-query.ts";
-import { serveSite } from "../../src/lib/static-server.ts";
+import { serveSite } from "../../scripts/lib/static-server.ts";
 
 const enabled = browserAvailable();
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../eleventy.config.ts";
 import { browserAvailable, launchChromium } from "../helpers/browser.ts";
 import { tempDir } from "../helpers/fixture-site.ts";
-import { serveSite } from "../../src/lib/static-server.ts";
+import { serveSite } from "../../scripts/lib/static-server.ts";
 
 const enabled = browserAvailable();
 

@@ -9,7 +9,7 @@ import partners from "../../src/data/partners.ts";
 import site from "../../src/data/site.ts";
 import { browserAvailable, launchChromium } from "../helpers/browser.ts";
 import { tempDir } from "../helpers/fixture-site.ts";
-import { serveSite } from "../../src/lib/static-server.ts";
+import { serveSite } from "../../scripts/lib/static-server.ts";
 
 const enabled = browserAvailable();
 const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

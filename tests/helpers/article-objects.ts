@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Article } from "../../src/lib/articles.ts";
+import type { Article } from "../../src/lib/content/articles.ts";
 import { fixturePartners } from "./fixture-site.ts";
 
 let counter = 0;

@@ -4,8 +4,8 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import sharp from "sharp";
 import { configureDateline, type DatelineOptions } from "../../eleventy.config.ts";
-import type { Partner } from "../../src/lib/partners.ts";
-import type { SiteConfigInput } from "../../src/lib/site-config.ts";
+import type { Partner } from "../../src/lib/config/partners.ts";
+import type { SiteConfigInput } from "../../src/lib/config/site-config.ts";
 
 /** A fixture site configuration, distinct from the demo's so tests can't pass by accident. */
 export const fixtureSite: SiteConfigInput = {

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { snapshotArticles } from "../../src/lib/article-snapshot.ts";
+import { snapshotArticles } from "../../src/lib/content/article-snapshot.ts";
 import { article, buildFixture, fixturePartners, fixtureSite, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 import { searchBuiltSite } from "../helpers/pagefind-query.ts";
 import { runBuild, writeFixtureConfig } from "../helpers/run-build.ts";

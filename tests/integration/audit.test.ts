@@ -2,9 +2,9 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readArticleSources, type ArticleSource } from "../../src/lib/articles.ts";
-import { auditSite, formatFinding } from "../../src/lib/audit.ts";
-import { validateSiteConfig } from "../../src/lib/site-config.ts";
+import { readArticleSources, type ArticleSource } from "../../src/lib/content/articles.ts";
+import { auditSite, formatFinding } from "../../src/lib/compliance/audit.ts";
+import { validateSiteConfig } from "../../src/lib/config/site-config.ts";
 import {
   article,
   buildFixture,

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tidyAbandonedBuilds } from "../../src/lib/atomic-output.ts";
+import { tidyAbandonedBuilds } from "../../src/lib/build/atomic-output.ts";
 import { article, buildFixture, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 import { runBuild, writeFixtureConfig } from "../helpers/run-build.ts";
 

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { article, buildFixture, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
-import { headersFor, parseHeadersFile } from "../../src/lib/static-server.ts";
+import { headersFor, parseHeadersFile } from "../../scripts/lib/static-server.ts";
 
 const NGINX = "/usr/sbin/nginx";
 const headersFile = () => readFile("src/deploy/_headers", "utf8");

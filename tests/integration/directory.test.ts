@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Partner } from "../../src/lib/partners.ts";
+import type { Partner } from "../../src/lib/config/partners.ts";
 import {
   article,
   buildFixture,

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import importSettings from "../../src/data/import.ts";
 import partners from "../../src/data/partners.ts";
-import { pageText } from "../../src/lib/audit.ts";
+import { pageText } from "../../src/lib/compliance/audit.ts";
 import { validateImportConfig } from "../../src/lib/import/import-config.ts";
 import { importReleases, type ImportOptions, type ImportSummary } from "../../src/lib/import/run.ts";
 import { buildFixture, fixtureSite, smallPhoto, tempDir } from "../helpers/fixture-site.ts";

@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { validatePartners } from "../../src/lib/partners.ts";
-import { writeIndexFiles } from "../../src/lib/search-index.ts";
-import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../../src/lib/search-indexer.ts";
-import { validateSiteConfig } from "../../src/lib/site-config.ts";
+import { validatePartners } from "../../src/lib/config/partners.ts";
+import { writeIndexFiles } from "../../src/lib/search/search-index.ts";
+import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../../src/lib/search/search-indexer.ts";
+import { validateSiteConfig } from "../../src/lib/config/site-config.ts";
 import { article, fixturePartners, fixtureSite, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 
 async function job(files: Record<string, string>, folder?: string): Promise<SearchIndexJob> {

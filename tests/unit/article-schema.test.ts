@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { validateArticleBody, validateArticleFields, type ArticleFields } from "../../src/lib/article-schema.ts";
-import { formatIsoDateTime } from "../../src/lib/dates.ts";
-import { formatProblem, type Problem } from "../../src/lib/problems.ts";
+import {
+  validateArticleBody,
+  validateArticleFields,
+  type ArticleFields,
+} from "../../src/lib/content/article-schema.ts";
+import { formatIsoDateTime } from "../../src/lib/core/dates.ts";
+import { formatProblem, type Problem } from "../../src/lib/core/problems.ts";
 
 const context = { file: "articles/2023/10/a.md", timeZone: "Asia/Bangkok", partnerIds: ["prnewswire", "businesswire"] };
 const valid = {

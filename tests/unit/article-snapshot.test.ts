@@ -8,8 +8,8 @@ import {
   readArticleSnapshot,
   snapshotArticles,
   type ArticleReading,
-} from "../../src/lib/article-snapshot.ts";
-import { readArticleSources, type ArticleSource } from "../../src/lib/articles.ts";
+} from "../../src/lib/content/article-snapshot.ts";
+import { readArticleSources, type ArticleSource } from "../../src/lib/content/articles.ts";
 import { article, fixturePartners, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 
 const NOW = DateTime.fromISO("2023-11-01T00:00:00+07:00");

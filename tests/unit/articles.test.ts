@@ -8,9 +8,9 @@ import {
   loadArticles,
   type LoadArticlesOptions,
   type PhotoProcessor,
-} from "../../src/lib/articles.ts";
-import { PhotoError } from "../../src/lib/photos.ts";
-import { ProblemsError } from "../../src/lib/problems.ts";
+} from "../../src/lib/content/articles.ts";
+import { PhotoError } from "../../src/lib/photos/photos.ts";
+import { ProblemsError } from "../../src/lib/core/problems.ts";
 import { article, fixturePartners, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 
 const stubPhoto: PhotoProcessor = async (file) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapConcurrently } from "../../src/lib/concurrency.ts";
+import { mapConcurrently } from "../../src/lib/core/concurrency.ts";
 
 describe("mapConcurrently", () => {
   it("keeps the order of the items whatever order the work finishes in", async () => {

@@ -9,7 +9,7 @@ import {
   formatOffset,
   isValidTimeZone,
   parseArticleDate,
-} from "../../src/lib/dates.ts";
+} from "../../src/lib/core/dates.ts";
 
 const at = (iso: string, zone = "Asia/Bangkok") => DateTime.fromISO(iso, { zone });
 

@@ -6,7 +6,7 @@ import {
   pageUrl,
   termKey,
   type DirectoryOptions,
-} from "../../src/lib/directory.ts";
+} from "../../src/lib/site/directory.ts";
 import { fixturePartners } from "../helpers/fixture-site.ts";
 import { makeArticle, newestFirst } from "../helpers/article-objects.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { controlCharacter, FieldReader } from "../../src/lib/fields.ts";
-import { formatProblem } from "../../src/lib/problems.ts";
+import { controlCharacter, FieldReader } from "../../src/lib/core/fields.ts";
+import { formatProblem } from "../../src/lib/core/problems.ts";
 
 describe("controlCharacter", () => {
   it("passes text with tabs, line ends and any printable script", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderFigure, type PhotoMetadata } from "../../src/lib/figure.ts";
+import { renderFigure, type PhotoMetadata } from "../../src/lib/photos/figure.ts";
 
 const rendition = (format: string, width: number) => ({
   url: `/photos/abc-${width}.${format}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseFrontMatter, type ParsedFile } from "../../src/lib/front-matter.ts";
-import { formatProblem, type Problem } from "../../src/lib/problems.ts";
+import { parseFrontMatter, type ParsedFile } from "../../src/lib/content/front-matter.ts";
+import { formatProblem, type Problem } from "../../src/lib/core/problems.ts";
 
 const parsed = (text: string) => {
   const result = parseFrontMatter(text, "articles/x.md");

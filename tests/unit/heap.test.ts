@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planBuild } from "../../src/lib/build-plan.ts";
-import { buildHeapLimitMb, heapChosenByUser, MAX_BUILD_HEAP_MB } from "../../src/lib/heap.ts";
+import { planBuild } from "../../src/lib/build/build-plan.ts";
+import { buildHeapLimitMb, heapChosenByUser, MAX_BUILD_HEAP_MB } from "../../src/lib/build/heap.ts";
 
 describe("build heap sizing", () => {
   it("leaves small sites at Node's default and grows the cap with the site, up to 4 GiB", () => {

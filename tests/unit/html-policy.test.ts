@@ -8,7 +8,7 @@ import {
   nestingDepth,
   nestingProblem,
   sanitizeWithPolicy,
-} from "../../src/lib/html-policy.ts";
+} from "../../src/lib/content/html-policy.ts";
 
 const LINKS = ["http", "https", "mailto", "tel"];
 

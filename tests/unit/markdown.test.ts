@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderArticleBody } from "../../src/lib/markdown.ts";
+import { renderArticleBody } from "../../src/lib/content/markdown.ts";
 
 describe("renderArticleBody", () => {
   it("renders Markdown: paragraphs, lists, tables, links, emphasis", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outputUrlProblem } from "../../src/lib/output-path.ts";
+import { outputUrlProblem } from "../../src/lib/site/output-path.ts";
 
 describe("outputUrlProblem", () => {
   it.each(["/", "/news/2023/10/a/", "/feed.xml", "/news/2023/10/a/index.html", "/photos/abc-800.avif"])(

@@ -1,13 +1,13 @@
 import { DateTime } from "luxon";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { buildDirectory } from "../../src/lib/directory.ts";
-import { atomFeed, itemHtml, itemId } from "../../src/lib/feeds.ts";
-import { disallowedUrls } from "../../src/lib/html-policy.ts";
-import { renderArticleBody } from "../../src/lib/markdown.ts";
-import { serializeJsonLd } from "../../src/lib/json-ld.ts";
-import { newsArticles, sitemapFiles } from "../../src/lib/sitemaps.ts";
-import { validateSiteConfig } from "../../src/lib/site-config.ts";
+import { buildDirectory } from "../../src/lib/site/directory.ts";
+import { atomFeed, itemHtml, itemId } from "../../src/lib/site/feeds.ts";
+import { disallowedUrls } from "../../src/lib/content/html-policy.ts";
+import { renderArticleBody } from "../../src/lib/content/markdown.ts";
+import { serializeJsonLd } from "../../src/lib/site/json-ld.ts";
+import { newsArticles, sitemapFiles } from "../../src/lib/site/sitemaps.ts";
+import { validateSiteConfig } from "../../src/lib/config/site-config.ts";
 import { fixturePartners, fixtureSite } from "../helpers/fixture-site.ts";
 import { makeArticle, newestFirst } from "../helpers/article-objects.ts";
 

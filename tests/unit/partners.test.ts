@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import partners from "../../src/data/partners.ts";
-import { disclaimerText, validatePartners, type Partner } from "../../src/lib/partners.ts";
+import { disclaimerText, validatePartners, type Partner } from "../../src/lib/config/partners.ts";
 
 const F = "src/data/partners.ts";
 const base = partners[0] as Partner;

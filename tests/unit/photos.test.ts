@@ -3,7 +3,7 @@ import path from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PhotoError, processPhoto, type PhotoSettings } from "../../src/lib/photos.ts";
+import { PhotoError, processPhoto, type PhotoSettings } from "../../src/lib/photos/photos.ts";
 import { smallPhoto, tempDir } from "../helpers/fixture-site.ts";
 
 let dir: string;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { mergedSearchBundles, SEARCH_PART_SIZE, searchIndexParts, searchRecord } from "../../src/lib/search-index.ts";
+import {
+  mergedSearchBundles,
+  SEARCH_PART_SIZE,
+  searchIndexParts,
+  searchRecord,
+} from "../../src/lib/search/search-index.ts";
 import { fixturePartners } from "../helpers/fixture-site.ts";
 import { makeArticle } from "../helpers/article-objects.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PageChanges } from "../../src/lib/page-changes.ts";
-import { ownedItems, ownsUrl, parseShard, shardOf, WHOLE_SITE } from "../../src/lib/shard.ts";
+import { PageChanges } from "../../src/lib/preview/page-changes.ts";
+import { ownedItems, ownsUrl, parseShard, shardOf, WHOLE_SITE } from "../../src/lib/build/shard.ts";
 
 describe("shards", () => {
   it("reads DATELINE_SHARD, and names the variable and the form when it is wrong", () => {

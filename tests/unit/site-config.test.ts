@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import site from "../../src/data/site.ts";
-import { ProblemsError } from "../../src/lib/problems.ts";
-import { validateSiteConfig } from "../../src/lib/site-config.ts";
+import { ProblemsError } from "../../src/lib/core/problems.ts";
+import { validateSiteConfig } from "../../src/lib/config/site-config.ts";
 
 const F = "src/data/site.ts";
 const messageFor = (input: unknown): string => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSafeSlug, slugify } from "../../src/lib/slug.ts";
+import { isSafeSlug, slugify } from "../../src/lib/core/slug.ts";
 
 describe("slugify", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { Element, Text, isTag, isText, type AnyNode } from "domhandler";
 import { removeElement, textContent } from "domutils";
-import { IMPORT_CONTAINERS, importPolicy, sanitizeWithPolicy } from "../html-policy.ts";
-import type { Partner } from "../partners.ts";
+import { IMPORT_CONTAINERS, importPolicy, sanitizeWithPolicy } from "../content/html-policy.ts";
+import type { Partner } from "../config/partners.ts";
 import { collapse, descendantsNamed, parseHtml } from "./dom.ts";
 import { matchDateline, type Dateline } from "./dateline.ts";
 import { blockToMarkdown, isBlock } from "./markdown-writer.ts";

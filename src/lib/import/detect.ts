@@ -1,4 +1,4 @@
-import { UserError } from "../problems.ts";
+import { UserError } from "../core/problems.ts";
 import { parseXml } from "./dom.ts";
 import { readAtom } from "./formats/atom.ts";
 import { readNewsMl1 } from "./formats/newsml-1.ts";

@@ -2,7 +2,7 @@ import render from "dom-serializer";
 import { parseDocument } from "htmlparser2";
 import { Element, isTag, isText, isCDATA, type AnyNode, type Document } from "domhandler";
 import { textContent } from "domutils";
-import { UserError } from "../problems.ts";
+import { UserError } from "../core/problems.ts";
 
 /**
  * XML and HTML as a DOM (htmlparser2). Wire feeds are untrusted: before anything is parsed,

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { UserError } from "../problems.ts";
+import { UserError } from "../core/problems.ts";
 
 export interface FetchLimits {
   maxBytes: number;

@@ -1,5 +1,5 @@
-import { FieldReader, isPlainRecord } from "../fields.ts";
-import { ProblemsError, type Problem } from "../problems.ts";
+import { FieldReader, isPlainRecord } from "../core/fields.ts";
+import { ProblemsError, type Problem } from "../core/problems.ts";
 import { comparable } from "./text.ts";
 import type { WireKeyword } from "./wire-item.ts";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { inspectPhoto, PhotoError, PHOTO_PIXEL_LIMIT, READABLE_PHOTO } from "../photos.ts";
+import { inspectPhoto, PhotoError, PHOTO_PIXEL_LIMIT, READABLE_PHOTO } from "../photos/photos.ts";
 import { fetchBytes, PHOTO_FETCH_LIMITS, readLocalBytes, type FetchLimits } from "./fetch.ts";
 
 /** A photo that cannot be imported; its article is imported without it. */

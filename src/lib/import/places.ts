@@ -1,4 +1,4 @@
-import { termKey } from "../directory.ts";
+import { termKey } from "../site/directory.ts";
 
 /**
  * Countries for dateline places, as AP style prints them: cities that stand alone

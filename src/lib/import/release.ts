@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { formatIsoDateTime } from "../dates.ts";
-import { removeControlCharacters } from "../fields.ts";
-import type { Partner } from "../partners.ts";
-import { nestingProblem } from "../html-policy.ts";
+import { formatIsoDateTime } from "../core/dates.ts";
+import { removeControlCharacters } from "../core/fields.ts";
+import type { Partner } from "../config/partners.ts";
+import { nestingProblem } from "../content/html-policy.ts";
 import { cleanReleaseBody } from "./body.ts";
 import { matchDateline, wireKey } from "./dateline.ts";
 import { collapse } from "./dom.ts";

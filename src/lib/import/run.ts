@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
-import type { Partner } from "../partners.ts";
-import type { SiteConfig } from "../site-config.ts";
+import type { Partner } from "../config/partners.ts";
+import type { SiteConfig } from "../config/site-config.ts";
 import { comparable } from "./text.ts";
 import { readReleases } from "./detect.ts";
 import { readInput, type FetchLimits } from "./fetch.ts";

@@ -3,11 +3,11 @@ import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { articleUrl, findMarkdownFiles } from "../articles.ts";
-import { parseArticleDate } from "../dates.ts";
-import { isPlainRecord } from "../fields.ts";
-import { parseFrontMatter } from "../front-matter.ts";
-import { slugify } from "../slug.ts";
+import { articleUrl, findMarkdownFiles } from "../content/articles.ts";
+import { parseArticleDate } from "../core/dates.ts";
+import { isPlainRecord } from "../core/fields.ts";
+import { parseFrontMatter } from "../content/front-matter.ts";
+import { slugify } from "../core/slug.ts";
 
 /** What the importer needs to know about an article already in `articles/`. */
 export interface ExistingArticle {

@@ -1,7 +1,7 @@
 import { textContent } from "domutils";
 import { parseHtml } from "./dom.ts";
-import { termKey } from "../directory.ts";
-import { escapeHtml } from "../html.ts";
+import { termKey } from "../site/directory.ts";
+import { escapeHtml } from "../core/html.ts";
 
 /** The visible text of an HTML fragment, whitespace collapsed. */
 export function htmlToText(html: string): string {

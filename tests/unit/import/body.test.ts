@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import partners from "../../../src/data/partners.ts";
 import { cleanReleaseBody } from "../../../src/lib/import/body.ts";
 import { htmlToText } from "../../../src/lib/import/text.ts";
-import { renderArticleBody } from "../../../src/lib/markdown.ts";
+import { renderArticleBody } from "../../../src/lib/content/markdown.ts";
 
 const clean = (html: string, extra: { baseUrl?: string; captions?: string[] } = {}) =>
   cleanReleaseBody(html, {

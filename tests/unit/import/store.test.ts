@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import partners from "../../../src/data/partners.ts";
 import importConfig from "../../../src/data/import.ts";
-import { validateArticleFields } from "../../../src/lib/article-schema.ts";
-import { parseFrontMatter } from "../../../src/lib/front-matter.ts";
+import { validateArticleFields } from "../../../src/lib/content/article-schema.ts";
+import { parseFrontMatter } from "../../../src/lib/content/front-matter.ts";
 import { filterReason, mapKeywords, validateImportConfig } from "../../../src/lib/import/import-config.ts";
 import { countryName } from "../../../src/lib/import/places.ts";
 import {
@@ -14,7 +14,7 @@ import {
 } from "../../../src/lib/import/release.ts";
 import { contentHash, editedSinceImport, serializeArticle } from "../../../src/lib/import/store.ts";
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
-import { ProblemsError } from "../../../src/lib/problems.ts";
+import { ProblemsError } from "../../../src/lib/core/problems.ts";
 
 const partnerIds = partners.map((partner) => partner.id);
 

@@ -1,9 +1,9 @@
-import type { Article } from "./articles.ts";
-import { formatIsoDateTime } from "./dates.ts";
-import { articleAuthor, articleDateline } from "./articles.ts";
+import type { Article } from "../content/articles.ts";
+import { formatIsoDateTime } from "../core/dates.ts";
+import { articleAuthor, articleDateline } from "../content/articles.ts";
 import type { Crumb } from "./directory.ts";
 import { serializeJsonLd } from "./json-ld.ts";
-import { absoluteUrl as absolute, type SiteConfig } from "./site-config.ts";
+import { absoluteUrl as absolute, type SiteConfig } from "../config/site-config.ts";
 
 /** What goes in a page's `<head>` beyond the basics: built once per page from validated data. */
 export interface PageMeta {

@@ -1,7 +1,7 @@
-import type { Article } from "./articles.ts";
-import type { Partner } from "./partners.ts";
-import { ProblemsError, type Problem } from "./problems.ts";
-import { slugify } from "./slug.ts";
+import type { Article } from "../content/articles.ts";
+import type { Partner } from "../config/partners.ts";
+import { ProblemsError, type Problem } from "../core/problems.ts";
+import { slugify } from "../core/slug.ts";
 
 /**
  * The directory, computed once per build from the sorted article list: every taxonomy's

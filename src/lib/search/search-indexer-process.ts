@@ -5,10 +5,10 @@
  * exits non-zero when it cannot.
  */
 import { DateTime } from "luxon";
-import { readArticleSnapshot } from "./article-snapshot.ts";
-import { readArticleSources, sourcesToBuild } from "./articles.ts";
-import { renderArticleBody } from "./markdown.ts";
-import type { Partner } from "./partners.ts";
+import { readArticleSnapshot } from "../content/article-snapshot.ts";
+import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
+import { renderArticleBody } from "../content/markdown.ts";
+import type { Partner } from "../config/partners.ts";
 import { searchRecord, writeSearchIndex } from "./search-index.ts";
 import type { SearchIndexJob } from "./search-indexer.ts";
 

@@ -1,9 +1,9 @@
 import type { DateTime } from "luxon";
-import type { Article } from "./articles.ts";
-import { formatIsoDateTime } from "./dates.ts";
+import type { Article } from "../content/articles.ts";
+import { formatIsoDateTime } from "../core/dates.ts";
 import type { Directory } from "./directory.ts";
-import { escapeHtml } from "./html.ts";
-import { absoluteUrl, type SiteConfig } from "./site-config.ts";
+import { escapeHtml } from "../core/html.ts";
+import { absoluteUrl, type SiteConfig } from "../config/site-config.ts";
 
 export const SITEMAP_URL_LIMIT = 50_000;
 export const NEWS_SITEMAP_LIMIT = 1_000;

@@ -1,4 +1,4 @@
-import { UserError } from "./problems.ts";
+import { UserError } from "../core/problems.ts";
 
 /**
  * A parallel build runs one Eleventy process per shard, all writing into the same staging

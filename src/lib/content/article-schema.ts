@@ -1,8 +1,8 @@
 import type { DateTime } from "luxon";
-import { parseArticleDate } from "./dates.ts";
-import { CONTROL_FREE, controlCharacter, FieldReader, isHttpUrl, isPlainRecord } from "./fields.ts";
+import { parseArticleDate } from "../core/dates.ts";
+import { CONTROL_FREE, controlCharacter, FieldReader, isHttpUrl, isPlainRecord } from "../core/fields.ts";
 import { nestingProblem } from "./html-policy.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../core/problems.ts";
 
 /** Every front-matter field an article may have. Other tools (import, new) write these names. */
 export const ARTICLE_FIELDS = [

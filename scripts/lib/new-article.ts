@@ -2,12 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { validateArticleFields } from "./article-schema.ts";
-import { formatIsoDateTime } from "./dates.ts";
-import { parseFrontMatter } from "./front-matter.ts";
-import type { Partner } from "./partners.ts";
-import { ProblemsError } from "./problems.ts";
-import { slugify } from "./slug.ts";
+import { validateArticleFields } from "../../src/lib/content/article-schema.ts";
+import { formatIsoDateTime } from "../../src/lib/core/dates.ts";
+import { parseFrontMatter } from "../../src/lib/content/front-matter.ts";
+import type { Partner } from "../../src/lib/config/partners.ts";
+import { ProblemsError } from "../../src/lib/core/problems.ts";
+import { slugify } from "../../src/lib/core/slug.ts";
 
 export interface NewArticleOptions {
   title: string;

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node } from "yaml";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../core/problems.ts";
 
 export interface ParsedFile {
   data: Record<string, unknown>;

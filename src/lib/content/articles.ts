@@ -7,15 +7,15 @@ import {
   type ArticleFields,
   type ArticleImageFields,
 } from "./article-schema.ts";
-import { formatDateline } from "./dates.ts";
-import { renderFigure, renderPicture, type PhotoMetadata, type PhotoRendition } from "./figure.ts";
+import { formatDateline } from "../core/dates.ts";
+import { renderFigure, renderPicture, type PhotoMetadata, type PhotoRendition } from "../photos/figure.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { renderArticleBody } from "./markdown.ts";
-import { PhotoError } from "./photos.ts";
-import type { Partner } from "./partners.ts";
-import { ProblemsError, type Problem } from "./problems.ts";
-import { mapConcurrently } from "./concurrency.ts";
-import { slugify } from "./slug.ts";
+import { PhotoError } from "../photos/photos.ts";
+import type { Partner } from "../config/partners.ts";
+import { ProblemsError, type Problem } from "../core/problems.ts";
+import { mapConcurrently } from "../core/concurrency.ts";
+import { slugify } from "../core/slug.ts";
 
 export const ARTICLE_BYTE_LIMIT = 2 * 1024 * 1024;
 const READ_CONCURRENCY = 32;

@@ -1,9 +1,9 @@
 import type { DateTime } from "luxon";
-import type { Article } from "./articles.ts";
+import type { Article } from "../content/articles.ts";
 import { buildDirectory, type Directory } from "./directory.ts";
 import { atomFeed, jsonFeed, rssFeed } from "./feeds.ts";
-import type { Partner } from "./partners.ts";
-import type { SiteConfig } from "./site-config.ts";
+import type { Partner } from "../config/partners.ts";
+import type { SiteConfig } from "../config/site-config.ts";
 import { newsSitemap, robotsTxt, sitemapFiles, SITEMAP_URL_LIMIT } from "./sitemaps.ts";
 
 export interface GeneratedFile {

@@ -2,9 +2,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
-import { articleDateline, type Article } from "./articles.ts";
-import { mapConcurrently } from "./concurrency.ts";
-import { escapeHtml } from "./html.ts";
+import { articleDateline, type Article } from "../content/articles.ts";
+import { mapConcurrently } from "../core/concurrency.ts";
+import { escapeHtml } from "../core/html.ts";
 
 const RECORDS_IN_FLIGHT = 64;
 

@@ -1,6 +1,6 @@
-import { isValidTimeZone } from "./dates.ts";
-import { FieldReader, isHttpUrl, isPlainRecord } from "./fields.ts";
-import { ProblemsError } from "./problems.ts";
+import { isValidTimeZone } from "../core/dates.ts";
+import { FieldReader, isHttpUrl, isPlainRecord } from "../core/fields.ts";
+import { ProblemsError } from "../core/problems.ts";
 
 /** What a directory operator sets for one site (see `src/data/site.ts`). */
 export interface SiteConfigInput {

@@ -1,7 +1,7 @@
-import type { DatelineTagStyle } from "./dates.ts";
-import { FieldReader, isHttpUrl, isPlainRecord } from "./fields.ts";
-import { ProblemsError, type Problem } from "./problems.ts";
-import { isSafeSlug } from "./slug.ts";
+import type { DatelineTagStyle } from "../core/dates.ts";
+import { FieldReader, isHttpUrl, isPlainRecord } from "../core/fields.ts";
+import { ProblemsError, type Problem } from "../core/problems.ts";
+import { isSafeSlug } from "../core/slug.ts";
 
 export const INDEXING_POLICIES = ["index", "noindex", "googlebot-news-noindex", "canonical-to-original"] as const;
 export type IndexingPolicy = (typeof INDEXING_POLICIES)[number];

@@ -2,12 +2,12 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeHTML, decodeXML } from "entities";
 import type { DateTime } from "luxon";
-import { articleDateline, type ArticleSource } from "./articles.ts";
-import { formatIsoDateTime } from "./dates.ts";
-import { disclaimerText, type Partner } from "./partners.ts";
-import { UserError } from "./problems.ts";
-import type { SiteConfig } from "./site-config.ts";
-import { NEWS_SITEMAP_LIMIT, NEWS_WINDOW_HOURS } from "./sitemaps.ts";
+import { articleDateline, type ArticleSource } from "../content/articles.ts";
+import { formatIsoDateTime } from "../core/dates.ts";
+import { disclaimerText, type Partner } from "../config/partners.ts";
+import { UserError } from "../core/problems.ts";
+import type { SiteConfig } from "../config/site-config.ts";
+import { NEWS_SITEMAP_LIMIT, NEWS_WINDOW_HOURS } from "../site/sitemaps.ts";
 
 /**
  * The syndication compliance audit: reads a built site and checks what the contracts with the

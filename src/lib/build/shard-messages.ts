@@ -33,7 +33,7 @@ export function announcePhotosReady(): void {
 }
 
 /**
- * The build script's word to its shards that the article snapshot (`src/lib/article-snapshot.ts`)
+ * The build script's word to its shards that the article snapshot (`src/lib/content/article-snapshot.ts`)
  * is written (`ok`), or could not be made (each process then reads the files itself).
  */
 export const ARTICLES_READY = "dateline:articles-ready";

@@ -1,12 +1,12 @@
 import { convertHtmlToAbsoluteUrls, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
-import { articleAuthor, articleDateline, type Article } from "./articles.ts";
-import { formatIsoDateTime } from "./dates.ts";
+import { articleAuthor, articleDateline, type Article } from "../content/articles.ts";
+import { formatIsoDateTime } from "../core/dates.ts";
 import type { Feed } from "./directory.ts";
-import { escapeHtml } from "./html.ts";
-import { disallowedUrls } from "./html-policy.ts";
-import { disclaimerText } from "./partners.ts";
-import { ProblemsError } from "./problems.ts";
-import { absoluteUrl, type SiteConfig } from "./site-config.ts";
+import { escapeHtml } from "../core/html.ts";
+import { disallowedUrls } from "../content/html-policy.ts";
+import { disclaimerText } from "../config/partners.ts";
+import { ProblemsError } from "../core/problems.ts";
+import { absoluteUrl, type SiteConfig } from "../config/site-config.ts";
 
 /** Used as the feed's `updated` when it has no items, so empty feeds stay byte-stable. */
 const EPOCH = "1970-01-01T00:00:00Z";

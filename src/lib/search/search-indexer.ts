@@ -3,8 +3,8 @@ import { rm } from "node:fs/promises";
 import os from "node:os";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Partner } from "./partners.ts";
-import type { SiteConfig } from "./site-config.ts";
+import type { Partner } from "../config/partners.ts";
+import type { SiteConfig } from "../config/site-config.ts";
 
 /** What the indexer process needs to find the same published articles as the build. */
 export interface SearchIndexJob {
@@ -19,7 +19,7 @@ export interface SearchIndexJob {
   folder: string;
   /** Articles per index part (see `SEARCH_PART_SIZE`). */
   partSize: number;
-  /** The build's article snapshot, to start from instead of the files (`src/lib/article-snapshot.ts`). */
+  /** The build's article snapshot, to start from instead of the files (`src/lib/content/article-snapshot.ts`). */
   articleSnapshot?: string;
 }
 

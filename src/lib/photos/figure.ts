@@ -1,4 +1,4 @@
-import { escapeHtml } from "./html.ts";
+import { escapeHtml } from "../core/html.ts";
 
 /** One rendition of a photo, as eleventy-img describes it. */
 export interface PhotoRendition {
