@@ -11,10 +11,13 @@ import {
 import { assetUrl, fingerprintAssets } from "./src/lib/site/fingerprint.ts";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos/photos.ts";
 import { SEARCH_PART_SIZE } from "./src/lib/search/search-index.ts";
+import type { LoadedBuild } from "./src/lib/compliance/audit.ts";
+import type { BuildMomentOptions } from "./src/lib/config/build-moment.ts";
+import { Handoff } from "./src/lib/core/handoff.ts";
 import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/build/shard.ts";
 import { announcePhotosReady, listenForArticleSnapshot, listenForPhotosReady } from "./src/lib/build/shard-messages.ts";
 import { validateSiteConfig, type SiteConfigInput } from "./src/lib/config/site-config.ts";
-import articlesPlugin, { type BuildMomentOptions, type BuildState } from "./src/plugins/articles.ts";
+import articlesPlugin from "./src/plugins/articles.ts";
 import auditPlugin from "./src/plugins/audit.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import filtersPlugin from "./src/plugins/filters.ts";
@@ -92,7 +95,8 @@ export function configureDateline(options: DatelineOptions) {
     ])
       eleventyConfig.ignores.add(`${folder}/**`);
 
-    const state: BuildState = { sources: [], includeUnpublished: false, shard };
+    // What the articles plugin loaded, for the audit at the end of the same build.
+    const loaded = new Handoff<LoadedBuild>();
 
     eleventyConfig.addPlugin(outputGuardPlugin);
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
@@ -108,7 +112,7 @@ export function configureDateline(options: DatelineOptions) {
       },
       ...moment,
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
-      state,
+      onLoaded: (build: LoadedBuild) => loaded.give(build),
       shard,
       ...(articleSnapshot ? { articleSnapshot } : {}),
       ...(parallel && shard.index > 0 ? { photosReady: listenForPhotosReady() } : {}),
@@ -126,7 +130,12 @@ export function configureDateline(options: DatelineOptions) {
         ...(articleSnapshot ? { articleSnapshot } : {}),
       });
     }
-    eleventyConfig.addPlugin(auditPlugin, { site: siteConfig, partners: partnerList, state });
+    eleventyConfig.addPlugin(auditPlugin, {
+      site: siteConfig,
+      partners: partnerList,
+      shard,
+      loaded: () => loaded.take(),
+    });
   };
   // The build script sizes the heap from the number of articles before Eleventy starts, and
   // reads the articles once for all its processes (`articleReading`).

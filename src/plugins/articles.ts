@@ -2,10 +2,10 @@ import { constants } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { DateTime } from "luxon";
 import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
-import { ArticleFileCache, loadArticles, type ArticleSource } from "../lib/content/articles.ts";
-import { resolveNow } from "../lib/core/dates.ts";
+import { ArticleFileCache, loadArticles } from "../lib/content/articles.ts";
+import type { LoadedBuild } from "../lib/compliance/audit.ts";
+import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
 import { PageChanges } from "../lib/preview/page-changes.ts";
 import type { Partner } from "../lib/config/partners.ts";
 import { processPhoto, type PhotoSettings } from "../lib/photos/photos.ts";
@@ -14,20 +14,16 @@ import { ownedItems, type Shard } from "../lib/build/shard.ts";
 import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site/site-content.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
 
-export interface ArticlesPluginOptions {
+export interface ArticlesPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
   partners: Partner[];
   /** Folder holding the article Markdown files and their photos. */
   articlesDir: string;
   photos: Omit<PhotoSettings, "urlPath">;
-  /** "Now", for embargoes and the news sitemap: an ISO date-time; defaults to `DATELINE_NOW`, then the clock. */
-  now?: string;
-  /** Show drafts and embargoed articles; defaults to true only in `--serve`/`--watch`. */
-  includeUnpublished?: boolean;
   /** URLs per sitemap file before splitting behind an index (tests lower it). */
   sitemapLimit?: number;
-  /** Receives what each build loaded, for plugins that check the output (the audit). */
-  state: BuildState;
+  /** Receives what each build loaded, for the plugin that checks the output (the audit). */
+  onLoaded: (loaded: LoadedBuild) => void;
   /** The part of the site this process renders (see `src/lib/build/shard.ts`). */
   shard: Shard;
   /**
@@ -50,34 +46,7 @@ export interface ShardPages {
   files: GeneratedFile[];
 }
 
-/** What the current build loaded and decided, shared with the plugins that run after it. */
-export interface BuildState {
-  sources: ArticleSource[];
-  now?: DateTime;
-  includeUnpublished: boolean;
-  /** The part of the site this process renders. */
-  shard: Shard;
-}
-
 const PHOTO_URL_PATH = "/photos/";
-
-/** `--serve` or `--watch`: a live preview, rebuilt on every change. */
-export function isPreview(): boolean {
-  return ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
-}
-
-export type BuildMomentOptions = Pick<ArticlesPluginOptions, "now" | "includeUnpublished">;
-
-/** "Now" and whether drafts show, for this build: what every part of one build must agree on. */
-export function resolveBuildMoment(
-  options: BuildMomentOptions,
-  site: SiteConfig,
-): { now: DateTime; includeUnpublished: boolean } {
-  return {
-    now: resolveNow(options.now ?? process.env.DATELINE_NOW, site.timeZone),
-    includeUnpublished: options.includeUnpublished ?? isPreview(),
-  };
-}
 
 /**
  * Loads every article once per build and derives the directory, feeds and sitemaps from it,
@@ -126,7 +95,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     );
     options.onPhotosDone?.();
     photoFiles = loaded.photoFiles;
-    Object.assign(options.state, { sources: loaded.sources, now, includeUnpublished });
+    options.onLoaded({ sources: loaded.sources, now, includeUnpublished });
     const siteContent = await buildSiteContent(loaded.articles, {
       site,
       partners,

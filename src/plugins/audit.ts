@@ -1,10 +1,11 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { AuditError, auditSite } from "../lib/compliance/audit.ts";
+import { AuditError, auditSite, type LoadedBuild } from "../lib/compliance/audit.ts";
 import type { Partner } from "../lib/config/partners.ts";
 import { ownsUrl } from "../lib/build/shard.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
-import type { BuildState } from "./articles.ts";
+import type { Shard } from "../lib/build/shard.ts";
+import { isPreview } from "../lib/config/build-moment.ts";
 
 /**
  * Every production build ends with the syndication audit of what it wrote; a finding fails the
@@ -13,7 +14,14 @@ import type { BuildState } from "./articles.ts";
  */
 export default function auditPlugin(
   eleventyConfig: UserConfig,
-  options: { site: SiteConfig; partners: Partner[]; state: BuildState },
+  options: {
+    site: SiteConfig;
+    partners: Partner[];
+    /** The part of the site this process renders. */
+    shard: Shard;
+    /** What this build loaded (given by the articles plugin when it loaded them). */
+    loaded: () => LoadedBuild | undefined;
+  },
 ): void {
   eleventyConfig.on(
     "eleventy.after",
@@ -24,8 +32,12 @@ export default function auditPlugin(
       directories: { output: string };
       results: Array<{ outputPath: string | false; content: string }>;
     }) => {
-      const { state } = options;
-      if (state.includeUnpublished || !state.now) return;
+      const loaded = options.loaded();
+      // A preview that rendered nothing from the articles loads none; a production build always does.
+      if (!loaded && isPreview()) return;
+      if (!loaded) throw new Error("The syndication audit has nothing to check: this build loaded no articles");
+      const { sources: loadedSources, now, includeUnpublished } = loaded;
+      if (includeUnpublished) return;
       // What Eleventy just rendered, so the audit need not read every page back from disk.
       const rendered = new Map<string, string>();
       for (const { outputPath, content } of results ?? []) {
@@ -33,15 +45,15 @@ export default function auditPlugin(
       }
       // Each shard of a parallel build checks the article pages it owns (so a missing page is
       // still found) and looks for unpublished articles in everything it wrote.
-      const sources = state.sources.filter(
-        (source) => source.status !== "published" || ownsUrl(state.shard, source.url),
+      const sources = loadedSources.filter(
+        (source) => source.status !== "published" || ownsUrl(options.shard, source.url),
       );
       const findings = await auditSite({
         siteDir: directories.output,
         site: options.site,
         partners: options.partners,
         sources,
-        now: state.now,
+        now,
         rendered,
       });
       if (findings.length > 0) throw new AuditError(findings);

@@ -6,7 +6,7 @@ import { writtenArticleSnapshot, type PromisedArticleSnapshot } from "../lib/con
 import type { Partner } from "../lib/config/partners.ts";
 import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search/search-indexer.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
-import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "./articles.ts";
+import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
 
 export interface SearchPluginOptions extends BuildMomentOptions {
   site: SiteConfig;

@@ -35,6 +35,13 @@ export interface AuditFinding {
   message: string;
 }
 
+/** What one build loaded, as the audit checks it; handed over by the plugin that loads the articles. */
+export interface LoadedBuild {
+  sources: ArticleSource[];
+  now: DateTime;
+  includeUnpublished: boolean;
+}
+
 export interface AuditInput {
   siteDir: string;
   site: SiteConfig;
