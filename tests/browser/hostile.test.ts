@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchChromium } from "../helpers/browser.ts";
+import { browserAvailable, launchChromium, searchShowingFilters } from "../helpers/browser.ts";
 import { buildFixture, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 import { caseUrl, SAFE_CASES, safeCaseFiles } from "../helpers/hostile-corpus.ts";
 import { serveSite } from "../../scripts/lib/static-server.ts";
@@ -88,8 +88,9 @@ describe.runIf(enabled)("the hostile corpus in Chromium", () => {
       await expect
         .poll(() => page.locator(".pagefind-ui__result-link").count(), { timeout: 10_000 })
         .toBeGreaterThan(0);
+      // Partner, category, region and year (typed again if the first search drew fewer).
+      if ((await page.locator(".pagefind-ui__filter-name").count()) < 4) await searchShowingFilters(page, query, 4);
       const names = await page.locator(".pagefind-ui__filter-name").all();
-      expect(names.length, query).toBeGreaterThanOrEqual(4);
       for (const name of names) await name.click();
       await page.mouse.move(300, 300);
       await page.mouse.move(500, 700);

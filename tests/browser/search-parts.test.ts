@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureDateline } from "../../eleventy.config.ts";
 import partners from "../../src/data/partners.ts";
 import site from "../../src/data/site.ts";
-import { browserAvailable, launchChromium } from "../helpers/browser.ts";
+import { browserAvailable, launchChromium, searchShowingFilters } from "../helpers/browser.ts";
 import { tempDir } from "../helpers/fixture-site.ts";
 import { mergedBundles } from "../helpers/pagefind-query.ts";
 import { serveSite } from "../../scripts/lib/static-server.ts";
@@ -52,7 +52,7 @@ describe.runIf(enabled)("search over an index in parts, in a real browser", () =
   it("finds articles from every part, with the partner filter counting across parts", async () => {
     const page = await open();
     // Every published demo release has the word "the": all 13, so all three parts answered.
-    await page.locator(".pagefind-ui__search-input").fill("the");
+    await searchShowingFilters(page, "the", 4);
     await expect.poll(() => total(page), { timeout: 10_000 }).toBe(13);
     await page.locator(".pagefind-ui__filter-name", { hasText: "Partner" }).click();
     await page.locator("label", { hasText: "GlobeNewswire" }).click();

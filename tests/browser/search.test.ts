@@ -2,7 +2,7 @@ import Eleventy from "@11ty/eleventy";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../eleventy.config.ts";
-import { browserAvailable, launchChromium } from "../helpers/browser.ts";
+import { browserAvailable, launchChromium, searchShowingFilters } from "../helpers/browser.ts";
 import { tempDir } from "../helpers/fixture-site.ts";
 import { serveSite } from "../../scripts/lib/static-server.ts";
 
@@ -39,7 +39,7 @@ describe.runIf(enabled)("search in a real browser (demo site)", () => {
     const { page, headers } = await open("/search/");
     // Everything here runs under the deploy headers' strict CSP (no inline script or style).
     expect(headers["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';");
-    await page.locator(".pagefind-ui__search-input").fill("solar");
+    await searchShowingFilters(page, "solar", 4);
     await expect
       .poll(() => resultTitles(page), { timeout: 10_000 })
       .toEqual([
@@ -59,7 +59,7 @@ describe.runIf(enabled)("search in a real browser (demo site)", () => {
     // Pagefind shows results five at a time; its message has the total.
     const total = async () =>
       Number(/(\d+) results? for/.exec((await page.locator(".pagefind-ui__message").textContent()) ?? "")?.[1] ?? NaN);
-    await page.locator(".pagefind-ui__search-input").fill("the");
+    await searchShowingFilters(page, "the", 4);
     await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(5);
     const everything = await total();
     for (const [filter, value, expected] of [

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { matchDateline, wireKey } from "../../../src/lib/import/dateline.ts";
-import { countryOfPlace } from "../../../src/lib/import/places.ts";
 
 describe("matchDateline", () => {
   it.each([
@@ -63,19 +62,5 @@ describe("matchDateline", () => {
   it("compares wire tags without case, spaces or punctuation", () => {
     expect(wireKey("GLOBE NEWSWIRE")).toBe(wireKey("GlobeNewswire"));
     expect(wireKey("Xinhua-AsiaNet")).toBe("xinhuaasianet");
-  });
-});
-
-describe("countryOfPlace", () => {
-  it.each([
-    ["TOKYO", "Japan"],
-    ["NEW YORK", "United States"],
-    ["GREENWICH, Conn.", "United States"],
-    ["XI'AN, China", "China"],
-    ["VANCOUVER, British Columbia", "Canada"],
-    ["PENANG, Malaysia", "Malaysia"],
-    ["SPRINGFIELD", undefined],
-  ])("%s is in %s", (place, country) => {
-    expect(countryOfPlace(place)).toBe(country);
   });
 });

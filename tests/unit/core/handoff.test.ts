@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { Handoff } from "../../../src/lib/core/handoff.ts";
+
+describe("Handoff", () => {
+  it("gives a value to be taken once", () => {
+    const handoff = new Handoff<number>();
+    handoff.give(3);
+    expect(handoff.take()).toBe(3);
+    expect(handoff.take()).toBeUndefined();
+  });
+
+  it("has nothing before anything was given, and keeps the latest value", () => {
+    const handoff = new Handoff<string>();
+    expect(handoff.take()).toBeUndefined();
+    handoff.give("first");
+    handoff.give("second");
+    expect(handoff.take()).toBe("second");
+  });
+});

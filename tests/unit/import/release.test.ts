@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import partners from "../../../src/data/partners.ts";
+import importConfig from "../../../src/data/import.ts";
+import { validateImportConfig } from "../../../src/lib/import/import-config.ts";
+import {
+  ItemError,
+  parseWireDate,
+  prepareRelease,
+  syntheticGuid,
+  type ReleaseContext,
+} from "../../../src/lib/import/release.ts";
+import type { WireItem } from "../../../src/lib/import/wire-item.ts";
+
+const partnerIds = partners.map((partner) => partner.id);
+
+describe("prepareRelease", () => {
+  const context: ReleaseContext = {
+    timeZone: "Asia/Bangkok",
+    partners,
+    config: validateImportConfig(importConfig, partnerIds),
+    include: [],
+    exclude: [],
+  };
+  const item = (fields: Partial<WireItem>): WireItem => ({
+    origin: "test",
+    keywords: [],
+    photos: [],
+    title: "Acme Opens a Plant",
+    bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Acme Co. today opened a plant.</p>",
+    ...fields,
+  });
+
+  it("reads partner, date, dateline, issuer and a stable identity from a bare release", () => {
+    const prepared = prepareRelease(item({}), context);
+    if (prepared.kind !== "release") throw new Error("skipped");
+    expect(prepared.release.fields).toMatchObject({
+      title: "Acme Opens a Plant",
+      date: "2026-11-03",
+      dateline: { city: "BANGKOK", country: "Thailand" },
+      partner: "prnewswire",
+      companies: ["Acme Co."],
+    });
+    expect(prepared.release.guid).toBe(syntheticGuid(undefined, "Acme Opens a Plant", ""));
+    expect(syntheticGuid("https://x.example/a?utm=1", " ACME opens a plant ", "d")).toBe(
+      syntheticGuid("https://X.example/a/", "Acme Opens a Plant", "d"),
+    );
+  });
+
+  it.each([
+    [
+      { title: "" },
+      "no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)",
+    ],
+    [{ bodyHtml: "<p>Sign in</p>" }, "no body text left after cleaning: expected the release's paragraphs"],
+    [
+      { bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" },
+      'unknown wire "Reuters Wire" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); give --partner <id> to import it anyway',
+    ],
+    [
+      { bodyHtml: "<p>Acme today opened a plant.</p>", published: "2026-11-03T09:00:00+07:00" },
+      "unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (prnewswire, businesswire, globenewswire, xinhua-asianet)",
+    ],
+    [
+      { bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire" },
+      'no publication date: expected a date in the feed or in the dateline (such as "Oct. 24, 2023")',
+    ],
+    [
+      { bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire", published: "2026-11-03T09:00:00+07:00" },
+      'no dateline: expected the body to start with one such as "BEIJING, Oct. 24, 2023 /PRNewswire/ --" (or the feed to give the place)',
+    ],
+    [
+      { published: "next Tuesday" },
+      'publication date: expected an RFC 822 or ISO 8601 date-time, found "next Tuesday"',
+    ],
+  ])("fails an item clearly: %j", (fields, message) => {
+    expect(() => prepareRelease(item(fields), context)).toThrow(ItemError);
+    expect(() => prepareRelease(item(fields), context)).toThrow(message);
+  });
+
+  it("takes --partner over the wire tag, and the feed's wire when the dateline has no tag", () => {
+    const forced = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" }), {
+      ...context,
+      partner: "businesswire",
+    });
+    expect(forced.kind === "release" && forced.release.fields.partner).toBe("businesswire");
+    const fromFeed = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 -- Text.</p>" }), {
+      ...context,
+      wire: "GlobeNewswire: all releases",
+    });
+    expect(fromFeed.kind === "release" && fromFeed.release.fields.partner).toBe("globenewswire");
+  });
+
+  it("takes control characters out of the wire's text and says so", () => {
+    const prepared = prepareRelease(
+      item({
+        title: "Acme\u0001 Opens a Plant",
+        keywords: [{ kind: "category", value: "Ener\u0008gy" }],
+        bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Acme Co. today\u000b opened a plant&#x7;.</p>",
+      }),
+      context,
+    );
+    if (prepared.kind !== "release") throw new Error("skipped");
+    expect(prepared.release.title).toBe("Acme Opens a Plant");
+    expect(prepared.release.body).toContain("Acme Co. today opened a plant.");
+    expect(JSON.stringify(prepared.release)).not.toMatch(/\\u000[0-9a-f]/);
+    expect(prepared.release.notes).toEqual([
+      "removed 3 control characters (U+0008, U+0001, U+000B) from the keywords, the headline, the body: feeds and sitemaps cannot carry them",
+      "removed 1 control character (U+0007) from the body's entities: feeds and sitemaps cannot carry them",
+    ]);
+  });
+
+  it("refuses a body nested too deeply to clean, naming the depth", () => {
+    expect(() =>
+      prepareRelease(
+        item({ bodyHtml: "<div>".repeat(3_000) + "<p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Text.</p>" }),
+        context,
+      ),
+    ).toThrow("body: expected HTML nested at most 100 elements deep, found elements nested 3001 deep");
+  });
+
+  it("skips what the filters exclude", () => {
+    expect(prepareRelease(item({}), { ...context, exclude: ["plant"] })).toEqual({
+      kind: "skipped",
+      reason: 'excluded by the keyword filter "plant"',
+    });
+  });
+
+  it("reads wire dates in every form the formats use, keeping their offset", () => {
+    expect(parseWireDate("Tue, 03 Nov 2026 09:00:00 +0800", "UTC")?.toISO()).toBe("2026-11-03T09:00:00.000+08:00");
+    expect(parseWireDate("Tue, 03 Nov 2026 09:00 GMT", "Asia/Bangkok")?.toISO()).toBe("2026-11-03T09:00:00.000Z");
+    expect(parseWireDate("2026-11-05T14:00:00Z", "Asia/Bangkok")?.toISO()).toBe("2026-11-05T14:00:00.000Z");
+    expect(parseWireDate("2026-11-05T14:00:00", "Asia/Bangkok")?.toISO()).toBe("2026-11-05T14:00:00.000+07:00");
+    expect(parseWireDate("20261106T130000Z", "Asia/Bangkok")?.toISO()).toBe("2026-11-06T13:00:00.000Z");
+    expect(parseWireDate("20261106T130000-0500", "Asia/Bangkok")?.toISO()).toBe("2026-11-06T13:00:00.000-05:00");
+    expect(parseWireDate("soon", "UTC")).toBeUndefined();
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import {
+  mergedSearchBundles,
+  SEARCH_PART_SIZE,
+  searchIndexParts,
+  searchRecord,
+} from "../../../src/lib/search/search-index.ts";
+import { fixturePartners } from "../../helpers/fixture-site.ts";
+import { makeArticle } from "../../helpers/article-objects.ts";
+
+describe("searchRecord", () => {
+  it("holds the headline, summary, dateline, captions and body text, and the four filters", () => {
+    const article = makeArticle({
+      title: "Lotus Grid opens a plant",
+      summary: "A summary &amp; more",
+      date: "2025-12-31T20:00:00Z", // 2026 in Bangkok
+      dateline: { city: "BEIJING", country: "China" },
+      partner: fixturePartners[1]!,
+      categories: ["Energy", "Utilities"],
+      photos: [
+        {
+          src: "a.jpg",
+          alt: "Alt text",
+          caption: "Cranes at dawn",
+          credit: "Photo: Lotus",
+          html: "",
+          thumbnailHtml: "",
+          largest: { url: "/p.jpg", width: 1, height: 1 },
+        },
+      ],
+      bodyHtml: "<p>Heliostats &amp; <strong>mirrors</strong>.</p>\n<ul><li>one</li></ul>",
+    });
+    const record = searchRecord(article, "en");
+    expect(record.url).toBe(article.url);
+    expect(record.language).toBe("en");
+    expect(record.meta).toEqual({ title: "Lotus Grid opens a plant" });
+    for (const text of [
+      "Lotus Grid opens a plant",
+      "A summary &amp; more",
+      "BEIJING, Jan. 1, 2026 (GLOBE NEWSWIRE) —",
+      "Cranes at dawn Photo: Lotus",
+      "Heliostats & mirrors",
+      "one",
+    ]) {
+      expect(record.content).toContain(text);
+    }
+    expect(record.content).not.toMatch(/<|perspectives|republishes/);
+    expect(record.filters).toEqual({
+      partner: ["GlobeNewswire"],
+      category: ["Energy", "Utilities"],
+      region: ["China"],
+      year: ["2026"],
+    });
+  });
+
+  it("escapes every value Pagefind's UI may write as HTML: title, partner, category and region", () => {
+    const record = searchRecord(
+      makeArticle({
+        title: `<img src=x onerror=alert(1)> & "Ports"`,
+        dateline: { city: "OSLO", country: "<svg onload=alert(1)>" },
+        partner: { ...fixturePartners[0]!, name: "AT&T <b>Wire</b>" },
+        categories: ["<img name=createElement>", "Plain"],
+      }),
+      "en",
+    );
+    expect(record.meta.title).toBe("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Ports&quot;");
+    expect(record.filters).toEqual({
+      partner: ["AT&amp;T &lt;b&gt;Wire&lt;/b&gt;"],
+      category: ["&lt;img name=createElement&gt;", "Plain"],
+      region: ["&lt;svg onload=alert(1)&gt;"],
+      year: ["2023"],
+    });
+  });
+
+  it("leaves out the region filter when the dateline has no country", () => {
+    expect(searchRecord(makeArticle({ dateline: { city: "NOWHERE" } }), "en").filters.region).toBeUndefined();
+  });
+});
+
+describe("searchIndexParts", () => {
+  it("splits the articles, newest first, into parts of the given size; the first part is the index folder itself", () => {
+    expect(searchIndexParts(5, 2)).toEqual([
+      { folder: "", start: 0, end: 2 },
+      { folder: "part-2/", start: 2, end: 4 },
+      { folder: "part-3/", start: 4, end: 5 },
+    ]);
+    expect(searchIndexParts(4, 2).map((part) => part.folder)).toEqual(["", "part-2/"]);
+    expect(searchIndexParts(10_000, SEARCH_PART_SIZE)).toHaveLength(1);
+    expect(searchIndexParts(100_000, SEARCH_PART_SIZE)).toHaveLength(10);
+  });
+
+  it("always has a first part, also for a site with no articles", () => {
+    expect(searchIndexParts(0, 2500)).toEqual([{ folder: "", start: 0, end: 0 }]);
+    expect(mergedSearchBundles(0, 2500)).toEqual([]);
+  });
+
+  it("lists the parts the search page merges as site paths", () => {
+    expect(mergedSearchBundles(5, 2)).toEqual(["/pagefind/part-2/", "/pagefind/part-3/"]);
+  });
+
+  it("refuses a part size that is not a whole number of articles", () => {
+    for (const size of [0, -1, 2.5, Number.NaN]) {
+      expect(() => searchIndexParts(10, size)).toThrow(
+        `The search index part size must be a whole number of articles, at least 1; found ${size}`,
+      );
+    }
+  });
+});

@@ -1,0 +1,292 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildDirectory,
+  cityName,
+  pageLinks,
+  pageUrl,
+  termKey,
+  type DirectoryOptions,
+} from "../../../src/lib/site/directory.ts";
+import { fixturePartners } from "../../helpers/fixture-site.ts";
+import { makeArticle, newestFirst } from "../../helpers/article-objects.ts";
+
+const options: DirectoryOptions = {
+  partners: fixturePartners,
+  locale: "en-GB",
+  pageSize: 20,
+  feedSize: 50,
+  relatedCount: 3,
+};
+const many = (n: number, fields = {}) =>
+  newestFirst(
+    Array.from({ length: n }, (_, i) =>
+      makeArticle({ date: `2023-01-01T00:00:00Z`, slug: `a-${String(i).padStart(3, "0")}`, ...fields }),
+    ),
+  );
+
+describe("pagination of a term", () => {
+  const pagesOf = (count: number) => {
+    const directory = buildDirectory(many(count, { categories: ["Energy"] }), options);
+    return directory.termPages.filter((page) => page.breadcrumbs[2]?.url === "/categories/energy/");
+  };
+
+  it("makes no page for a term without articles", () => {
+    const directory = buildDirectory(many(3, { categories: ["Energy"] }), options);
+    expect(directory.taxonomies.find((t) => t.key === "tags")?.terms).toEqual([]);
+    expect(directory.termPages.some((page) => page.url.startsWith("/tags/"))).toBe(false);
+    // A configured partner without articles gets no page either.
+    expect(directory.taxonomies[0]?.terms.map((t) => t.url)).toEqual(["/partners/prnewswire/"]);
+  });
+
+  it.each([
+    [1, ["/categories/energy/"], [1]],
+    [20, ["/categories/energy/"], [20]],
+    [21, ["/categories/energy/", "/categories/energy/page/2/"], [20, 1]],
+    [41, ["/categories/energy/", "/categories/energy/page/2/", "/categories/energy/page/3/"], [20, 20, 1]],
+  ])("%i articles make pages %j of %j", (count, urls, sizes) => {
+    const pages = pagesOf(count);
+    expect(pages.map((p) => p.url)).toEqual(urls);
+    expect(pages.map((p) => p.articles.length)).toEqual(sizes);
+    expect(pages.every((p) => p.pageCount === urls.length && JSON.stringify(p.pageUrls) === JSON.stringify(urls))).toBe(
+      true,
+    );
+  });
+
+  it("links neighbours and titles later pages", () => {
+    const [first, second, third] = pagesOf(41);
+    expect([first?.previousUrl, first?.nextUrl]).toEqual([undefined, "/categories/energy/page/2/"]);
+    expect([second?.previousUrl, second?.nextUrl]).toEqual(["/categories/energy/", "/categories/energy/page/3/"]);
+    expect([third?.previousUrl, third?.nextUrl]).toEqual(["/categories/energy/page/2/", undefined]);
+    expect(second?.title).toBe("Energy, page 2");
+    expect(second?.breadcrumbs.map((c) => c.name)).toEqual(["Home", "Categories", "Energy", "Page 2"]);
+    // Every article appears exactly once across the pages, in order.
+    expect(pagesOf(41).flatMap((p) => p.articles.map((a) => a.slug))).toEqual(many(41).map((a) => a.slug));
+  });
+
+  it("gives the home page one page even with no articles", () => {
+    const directory = buildDirectory([], options);
+    expect(directory.homePages).toHaveLength(1);
+    expect(directory.homePages[0]).toMatchObject({ url: "/", articles: [], pageCount: 1 });
+    expect(directory.termPages).toEqual([]);
+  });
+
+  it("builds page URLs without /page/1/", () => {
+    expect([pageUrl("/tags/x/", 0), pageUrl("/tags/x/", 1), pageUrl("/", 2)]).toEqual([
+      "/tags/x/",
+      "/tags/x/page/2/",
+      "/page/3/",
+    ]);
+  });
+});
+
+describe("terms", () => {
+  it("merges terms that differ only in case, accents or spacing, shown in the most used spelling", () => {
+    const directory = buildDirectory(
+      newestFirst([
+        makeArticle({ tags: ["Énergie"] }),
+        makeArticle({ tags: ["energie"] }),
+        makeArticle({ tags: ["Energie "] }),
+        makeArticle({ tags: ["energie"] }),
+      ]),
+      options,
+    );
+    const tags = directory.taxonomies.find((t) => t.key === "tags")!.terms;
+    expect(tags.map((t) => [t.name, t.url, t.count])).toEqual([["energie", "/tags/energie/", 4]]);
+    expect(termKey("  Énergie  Verte ")).toBe("energie verte");
+  });
+
+  it("counts an article once per term, however often it names it", () => {
+    const directory = buildDirectory([makeArticle({ tags: ["Solar", "solar", "SOLAR"] })], options);
+    expect(directory.taxonomies.find((t) => t.key === "tags")!.terms[0]?.count).toBe(1);
+  });
+
+  it("stops when two different terms would share a page, naming both", () => {
+    const articles = newestFirst([
+      makeArticle({ slug: "one", categories: ["C++"] }),
+      makeArticle({ slug: "two", categories: ["C"] }),
+    ]);
+    expect(() => buildDirectory(articles, options)).toThrow(
+      "Cannot build the directory: two terms would share one page (1 problem):\n" +
+        '  - articles/two.md: `categories`: expected terms with slugs of their own (rename one of them), found "C" here and "C++" in articles/one.md, which would both have the page /categories/c/',
+    );
+  });
+
+  it("sorts terms A–Z in the site's locale and groups companies and sources by letter", () => {
+    const directory = buildDirectory(
+      newestFirst([makeArticle({ companies: ["zeta Ltd", "Alpha Co", "Ångström AB", "3M-like Holdings", "beta"] })]),
+      options,
+    );
+    const companies = directory.taxonomies.find((t) => t.key === "companies")!;
+    expect(companies.terms.map((t) => t.name)).toEqual([
+      "3M-like Holdings",
+      "Alpha Co",
+      "Ångström AB",
+      "beta",
+      "zeta Ltd",
+    ]);
+    const index = directory.indexPages.find((p) => p.url === "/companies/")!;
+    expect(index.byLetter).toBe(true);
+    expect(index.groups.map((g) => [g.heading, g.terms.map((t) => t.name)])).toEqual([
+      ["A", ["Alpha Co", "Ångström AB"]],
+      ["B", ["beta"]],
+      ["Z", ["zeta Ltd"]],
+      ["#", ["3M-like Holdings"]],
+    ]);
+  });
+
+  it("finds each term's page URL by any spelling", () => {
+    const directory = buildDirectory([makeArticle({ categories: ["Food & Agriculture"] })], options);
+    expect(directory.termUrls.categories[termKey("FOOD & AGRICULTURE")]).toBe("/categories/food-agriculture/");
+  });
+});
+
+describe("regions", () => {
+  it("nests datelined cities under countries and lists world regions apart", () => {
+    const directory = buildDirectory(
+      newestFirst([
+        makeArticle({ dateline: { city: "BEIJING", country: "China" }, regions: ["Asia"] }),
+        makeArticle({ dateline: { city: "XI'AN, China", country: "China" }, regions: ["asia"] }),
+        makeArticle({ dateline: { city: "SAN JOSE, Calif.", country: "United States" } }),
+        makeArticle({ dateline: { city: "NOWHERE" } }),
+      ]),
+      options,
+    );
+    const regions = directory.taxonomies.find((t) => t.key === "regions")!.terms;
+    expect(regions.map((t) => [t.name, t.count, t.children.map((c) => [c.name, c.url, c.count])])).toEqual([
+      ["Asia", 2, []],
+      [
+        "China",
+        2,
+        [
+          ["Beijing", "/regions/china/beijing/", 1],
+          ["Xi'an", "/regions/china/xian/", 1],
+        ],
+      ],
+      ["United States", 1, [["San Jose, Calif.", "/regions/united-states/san-jose-calif/", 1]]],
+    ]);
+    const index = directory.indexPages.find((p) => p.url === "/regions/")!;
+    expect(index.groups.map((g) => [g.heading, g.terms.map((t) => t.name)])).toEqual([
+      ["Countries", ["China", "United States"]],
+      ["World regions", ["Asia"]],
+    ]);
+    const city = directory.termPages.find((p) => p.url === "/regions/china/xian/")!;
+    expect(city.title).toBe("Xi'an, China");
+    expect(city.breadcrumbs.map((c) => c.name)).toEqual(["Home", "Regions", "China", "Xi'an"]);
+  });
+
+  it.each([
+    ["BEIJING", "China", "Beijing"],
+    ["XI'AN, China", "China", "Xi'an"],
+    ["HO CHI MINH CITY, Vietnam", "Vietnam", "Ho Chi Minh City"],
+    ["SAN JOSE, Calif.", "United States", "San Jose, Calif."],
+    ["New York", undefined, "New York"],
+  ])("cityName(%j, %j) is %j", (city, country, expected) => expect(cityName(city, country)).toBe(expected));
+});
+
+describe("date archives", () => {
+  it("groups by year and month in the site's zone, newest first", () => {
+    const directory = buildDirectory(
+      newestFirst([
+        makeArticle({ date: "2023-12-31T20:00:00-05:00" }), // Jan. 1, 2024 in Bangkok
+        makeArticle({ date: "2023-10-05T09:00:00+07:00" }),
+        makeArticle({ date: "2023-10-06T09:00:00+07:00" }),
+      ]),
+      options,
+    );
+    const archive = directory.indexPages.find((p) => p.url === "/news/")!;
+    expect(
+      archive.groups[0]?.terms.map((y) => [y.name, y.count, y.children.map((m) => [m.name, m.url, m.count])]),
+    ).toEqual([
+      ["2024", 1, [["January 2024", "/news/2024/01/", 1]]],
+      ["2023", 2, [["October 2023", "/news/2023/10/", 2]]],
+    ]);
+    expect(directory.termPages.filter((p) => p.kind === "archive").map((p) => p.url)).toEqual([
+      "/news/2024/",
+      "/news/2024/01/",
+      "/news/2023/",
+      "/news/2023/10/",
+    ]);
+  });
+});
+
+describe("related articles", () => {
+  it("prefers the same company, then category, then tag; newest first; never itself", () => {
+    const self = makeArticle({
+      slug: "self",
+      date: "2023-10-10T00:00:00Z",
+      companies: ["Lotus"],
+      categories: ["Energy"],
+      tags: ["solar"],
+    });
+    const sameTagNewest = makeArticle({ slug: "tag", date: "2023-10-20T00:00:00Z", tags: ["Solar"] });
+    const sameCategory = makeArticle({ slug: "category", date: "2023-10-01T00:00:00Z", categories: ["energy"] });
+    const sameCompanyOld = makeArticle({ slug: "company-old", date: "2023-09-01T00:00:00Z", companies: ["Lotus"] });
+    const sameCompanyNew = makeArticle({
+      slug: "company-new",
+      date: "2023-10-05T00:00:00Z",
+      companies: ["lotus"],
+      categories: ["Energy"],
+    });
+    const unrelated = makeArticle({ slug: "unrelated", date: "2023-10-30T00:00:00Z" });
+    const articles = newestFirst([self, sameTagNewest, sameCategory, sameCompanyOld, sameCompanyNew, unrelated]);
+    const directory = buildDirectory(articles, options);
+    const page = directory.articlePages.find((p) => p.article === self)!;
+    expect(page.related.map((r) => r.url.split("/").at(-2))).toEqual(["company-new", "company-old", "category"]);
+    expect(directory.articlePages.find((p) => p.article === unrelated)!.related).toEqual([]);
+    expect(page.breadcrumbs).toEqual([
+      { name: "Home", url: "/" },
+      { name: "Partners", url: "/partners/" },
+      { name: "Cision PR Newswire", url: "/partners/prnewswire/" },
+    ]);
+  });
+
+  it("orders a tier by the site's order: newest first, then by URL for the same moment", () => {
+    const same = "2023-10-10T00:00:00Z";
+    const self = makeArticle({ slug: "self", date: "2023-10-11T00:00:00Z", categories: ["Energy"] });
+    const [b, a, c] = ["b-release", "a-release", "c-release"].map((slug) =>
+      makeArticle({ slug, date: same, categories: ["Energy"] }),
+    );
+    const older = makeArticle({ slug: "older", date: "2023-10-01T00:00:00Z", categories: ["Energy"] });
+    const directory = buildDirectory(newestFirst([older, c!, self, b!, a!]), options);
+    const page = directory.articlePages.find((p) => p.article === self)!;
+    expect(page.related.map((r) => r.slug)).toEqual(["a-release", "b-release", "c-release"]);
+    // The related are the articles themselves: the page draws their title, URL and dateline.
+    expect(page.related[0]).toBe(a);
+  });
+});
+
+describe("feeds", () => {
+  it("has a site feed and one per partner and per category, each holding the newest items", () => {
+    const directory = buildDirectory(many(60, { categories: ["Energy"] }), { ...options, feedSize: 50 });
+    expect(directory.feeds.map((f) => [f.url, f.alternateUrl, f.articles.length])).toEqual([
+      ["/feed.xml", "/", 50],
+      ["/partners/prnewswire/feed.xml", "/partners/prnewswire/", 50],
+      ["/categories/energy/feed.xml", "/categories/energy/", 50],
+    ]);
+  });
+});
+
+describe("numbered page links", () => {
+  const urls = (count: number) => Array.from({ length: count }, (_, i) => (i === 0 ? "/" : `/page/${i + 1}/`));
+  const shown = (pageNumber: number, count: number) =>
+    pageLinks(pageNumber, urls(count))
+      .map((link) => ("gap" in link ? "…" : link.current ? `[${link.number}]` : String(link.number)))
+      .join(" ");
+
+  it("shows every page of a short list", () => {
+    expect(shown(0, 1)).toBe("[1]");
+    expect(shown(2, 5)).toBe("1 2 [3] 4 5");
+  });
+
+  it("shows the first, the last and two neighbours of a long list, with gaps", () => {
+    expect(shown(0, 500)).toBe("[1] 2 3 … 500");
+    expect(shown(249, 500)).toBe("1 … 248 249 [250] 251 252 … 500");
+    expect(shown(499, 500)).toBe("1 … 498 499 [500]");
+    expect(shown(3, 500)).toBe("1 2 3 [4] 5 6 … 500");
+    expect(pageLinks(1, urls(500))[0]).toEqual({ number: 1, url: "/", current: false });
+  });
+
+  it("keeps each page's links few however long the list (5 000 pages)", () => {
+    expect(pageLinks(2500, urls(5000)).length).toBeLessThanOrEqual(9);
+  });
+});
