@@ -2,10 +2,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { validateArticleFields } from "../../../src/lib/content/article-schema.ts";
-import { parseFrontMatter, type ParsedFile } from "../../../src/lib/content/front-matter.ts";
-import { cityOfZone, createArticleFile } from "../../../scripts/lib/new-article.ts";
-import { fixturePartners, tempDir } from "../../helpers/fixture-site.ts";
+import { validateArticleFields } from "../../../../src/lib/content/article-schema.ts";
+import { parseFrontMatter, type ParsedFile } from "../../../../src/lib/content/front-matter.ts";
+import { cityOfZone, createArticleFile } from "../../../../scripts/lib/new-article.ts";
+import { fixturePartners, tempDir } from "../../../helpers/fixture-site.ts";
 
 const now = DateTime.fromISO("2026-11-24T17:28:41.123", { zone: "Asia/Bangkok" });
 
