@@ -2,7 +2,6 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
-import { validatePartners } from "./src/lib/config/partners.ts";
 import {
   ARTICLE_SNAPSHOT_VARIABLE,
   type ArticleReading,
@@ -16,7 +15,8 @@ import type { BuildMomentOptions } from "./src/lib/config/build-moment.ts";
 import { Handoff } from "./src/lib/core/handoff.ts";
 import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/build/shard.ts";
 import { announcePhotosReady, listenForArticleSnapshot, listenForPhotosReady } from "./src/lib/build/shard-messages.ts";
-import { validateSiteConfig, type SiteConfigInput } from "./src/lib/config/site-config.ts";
+import { validateSettings, type Settings } from "./src/lib/config/settings.ts";
+import type { SiteConfigInput } from "./src/lib/config/site-config.ts";
 import articlesPlugin from "./src/plugins/articles.ts";
 import auditPlugin from "./src/plugins/audit.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
@@ -51,6 +51,10 @@ export interface DatelineOptions {
 /** Wires Dateline's plugins for one site; tests call it with fixture sites. */
 export function configureDateline(options: DatelineOptions) {
   const articlesDir = path.resolve(options.articlesDir ?? "articles");
+  // Validated once, when first needed (Eleventy calls the configuration; the build script asks
+  // for `articleReading` first), and reported the same way either way.
+  let validated: Settings | undefined;
+  const settings = () => (validated ??= validateSettings(options.site, options.partners));
   const configure = function (eleventyConfig: UserConfig): void {
     const shard = options.shard ?? parseShard(process.env[SHARD_VARIABLE]);
     const parallel = shard.count > 1;
@@ -62,9 +66,9 @@ export function configureDateline(options: DatelineOptions) {
     const assets = fingerprintAssets("assets");
     const searchPartSize = options.searchPartSize ?? SEARCH_PART_SIZE;
     // Logos under /assets/ are served by their fingerprinted names.
-    const validSite = validateSiteConfig(options.site);
+    const { site: validSite, partners: validPartners } = settings();
     const siteConfig = validSite.logo ? { ...validSite, logo: assetUrl(assets.manifest, validSite.logo) } : validSite;
-    const partnerList = validatePartners(options.partners).map((partner) =>
+    const partnerList = validPartners.map((partner) =>
       partner.logo ? { ...partner, logo: assetUrl(assets.manifest, partner.logo) } : partner,
     );
     const announced = process.env[ARTICLE_SNAPSHOT_VARIABLE];
@@ -142,8 +146,8 @@ export function configureDateline(options: DatelineOptions) {
   const articleReading = (): ArticleReading => ({
     articlesDir,
     displayRoot: process.cwd(),
-    timeZone: validateSiteConfig(options.site).timeZone,
-    partners: validatePartners(options.partners),
+    timeZone: settings().site.timeZone,
+    partners: settings().partners,
   });
   return Object.assign(configure, { articlesDir, articleReading });
 }

@@ -10,16 +10,14 @@ import site from "../src/data/site.ts";
 import { readArticleSources } from "../src/lib/content/articles.ts";
 import { AuditError, auditSite } from "../src/lib/compliance/audit.ts";
 import { resolveNow } from "../src/lib/core/dates.ts";
-import { validatePartners } from "../src/lib/config/partners.ts";
 import { formatProblem } from "../src/lib/core/problems.ts";
-import { validateSiteConfig } from "../src/lib/config/site-config.ts";
+import { validateSettings } from "../src/lib/config/settings.ts";
 
 try {
   const { values } = parseArgs({
     options: { site: { type: "string", default: "_site" }, articles: { type: "string", default: "articles" } },
   });
-  const siteConfig = validateSiteConfig(site);
-  const partnerList = validatePartners(partners);
+  const { site: siteConfig, partners: partnerList } = validateSettings(site, partners);
   const now = resolveNow(process.env.DATELINE_NOW, siteConfig.timeZone);
   const { sources, problems } = await readArticleSources({
     articlesDir: path.resolve(values.articles),

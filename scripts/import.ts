@@ -10,8 +10,7 @@ import partners from "../src/data/partners.ts";
 import site from "../src/data/site.ts";
 import { validateImportConfig } from "../src/lib/import/import-config.ts";
 import { importReleases, OUTCOMES, type ItemReport } from "../src/lib/import/run.ts";
-import { validatePartners } from "../src/lib/config/partners.ts";
-import { validateSiteConfig } from "../src/lib/config/site-config.ts";
+import { validateSettings } from "../src/lib/config/settings.ts";
 
 const usage =
   "Usage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]";
@@ -29,8 +28,7 @@ try {
   });
   if (positionals.length === 0)
     throw new Error(`Give at least one input: a file, an http(s) URL, or - for standard input.\n${usage}`);
-  const siteConfig = validateSiteConfig(site);
-  const partnerList = validatePartners(partners);
+  const { site: siteConfig, partners: partnerList } = validateSettings(site, partners);
   const config = validateImportConfig(
     importSettings,
     partnerList.map((partner) => partner.id),

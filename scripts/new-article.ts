@@ -8,8 +8,7 @@ import { DateTime } from "luxon";
 import partners from "../src/data/partners.ts";
 import site from "../src/data/site.ts";
 import { createArticleFile } from "./lib/new-article.ts";
-import { validatePartners } from "../src/lib/config/partners.ts";
-import { validateSiteConfig } from "../src/lib/config/site-config.ts";
+import { validateSettings } from "../src/lib/config/settings.ts";
 
 const usage = 'Usage: npm run new -- "Headline" --partner <id> [--city CITY] [--country Country]';
 
@@ -19,8 +18,7 @@ try {
     options: { partner: { type: "string" }, city: { type: "string" }, country: { type: "string" } },
   });
   const title = positionals.join(" ").trim();
-  const siteConfig = validateSiteConfig(site);
-  const partnerList = validatePartners(partners);
+  const { site: siteConfig, partners: partnerList } = validateSettings(site, partners);
   const ids = partnerList.map((partner) => partner.id).join(", ");
   if (!title) throw new Error(`Give the headline in quotes.\n${usage}`);
   if (!values.partner) throw new Error(`Give the partner with --partner (one of ${ids}).\n${usage}`);
