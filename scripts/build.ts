@@ -9,62 +9,34 @@
  * A large site is built by several Eleventy processes at once, each rendering the pages of one
  * shard into the same staging folder (see `src/lib/build/shard.ts`), each with a heap sized for its
  * share. Several shards start from one snapshot of the articles, read and validated once by a
- * process of its own while they start (`src/lib/content/article-snapshot.ts`). `--staging <dir>` and
- * `--article-snapshot <file>` are how this script starts those processes; they are not for people.
+ * process of its own while they start (`src/lib/content/article-snapshot.ts`). Those processes
+ * are entry points of their own: `scripts/build/shard.ts` and `scripts/build/snapshot-articles.ts`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import Eleventy from "@11ty/eleventy";
-import {
-  ARTICLE_SNAPSHOT_VARIABLE,
-  snapshotArticles,
-  type ArticleReading,
-} from "../src/lib/content/article-snapshot.ts";
-import { findMarkdownFiles } from "../src/lib/content/articles.ts";
+import { ARTICLE_SNAPSHOT_VARIABLE } from "../src/lib/content/article-snapshot.ts";
 import { swapIntoPlace, tidyAbandonedBuilds } from "../src/lib/build/atomic-output.ts";
 import { planBuild } from "../src/lib/build/build-plan.ts";
 import { heapChosenByUser } from "../src/lib/build/heap.ts";
-import { stopSearchIndexers } from "../src/lib/search/search-indexer.ts";
 import { SHARD_VARIABLE } from "../src/lib/build/shard.ts";
 import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/build/shard-messages.ts";
-import { UserError } from "../src/lib/core/problems.ts";
+import { countArticles } from "./lib/dateline-config.ts";
+import { runEleventy } from "./lib/run-eleventy.ts";
+
+// The build's other processes, each an entry point of its own.
+const SHARD_SCRIPT = path.join(import.meta.dirname, "build", "shard.ts");
+const SNAPSHOT_SCRIPT = path.join(import.meta.dirname, "build", "snapshot-articles.ts");
 
 const { values } = parseArgs({
   options: {
     output: { type: "string", default: "_site" },
     config: { type: "string", default: "eleventy.config.ts" },
     jobs: { type: "string" },
-    staging: { type: "string" },
-    "article-snapshot": { type: "string" },
   },
 });
-
-if (values["article-snapshot"] !== undefined) {
-  // Reads the articles once for every process of the build; a failure here is not the build's:
-  // the shards then read the files themselves and report what is wrong with them.
-  const file = values["article-snapshot"];
-  const ok = await (async () => snapshotArticles(file, await articleReading(values.config)))().then(
-    () => true,
-    (error: unknown) => {
-      if (!(error instanceof UserError))
-        console.error(
-          `[dateline] The article snapshot was not made (each process reads the articles itself): ${error instanceof Error ? error.message : String(error)}`,
-        );
-      return false;
-    },
-  );
-  process.exit(ok ? 0 : 1);
-}
-
-if (values.staging !== undefined) {
-  // One shard (or the whole site) into a staging folder the parent owns.
-  const ok = await runEleventy(values.staging, values.config);
-  process.exit(ok ? 0 : 1);
-}
 
 const output = path.resolve(values.output);
 const staging = `${output}.staging-${process.pid}`;
@@ -101,24 +73,6 @@ if (built) {
   process.exitCode = 1;
 }
 
-type DatelineConfigModule = { default?: { articlesDir?: unknown; articleReading?: () => ArticleReading } };
-
-async function configModule(config: string): Promise<DatelineConfigModule> {
-  return (await import(pathToFileURL(path.resolve(config)).href)) as DatelineConfigModule;
-}
-
-async function countArticles(config: string): Promise<number> {
-  const articlesDir = (await configModule(config)).default?.articlesDir;
-  return typeof articlesDir === "string" ? (await findMarkdownFiles(articlesDir)).length : 0;
-}
-
-async function articleReading(config: string): Promise<ArticleReading> {
-  const configure = (await configModule(config)).default;
-  if (typeof configure?.articleReading !== "function")
-    throw new Error(`${config} is not a Dateline configuration (configureDateline)`);
-  return configure.articleReading();
-}
-
 interface ArticleSnapshotProcess {
   file: string;
   /** Whether the snapshot was written, once the process has ended. */
@@ -128,10 +82,9 @@ interface ArticleSnapshotProcess {
 
 /** Starts the process that writes the article snapshot into `file`. */
 function startArticleSnapshot(file: string): ArticleSnapshotProcess {
-  const script = process.argv[1] as string;
   const child = spawn(
     process.execPath,
-    [...process.execArgv, script, "--article-snapshot", file, "--config", values.config],
+    [...process.execArgv, SNAPSHOT_SCRIPT, "--output", file, "--config", values.config],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
   const written = new Promise<boolean>((resolve) => {
@@ -139,20 +92,6 @@ function startArticleSnapshot(file: string): ArticleSnapshotProcess {
     child.on("exit", (code) => resolve(code === 0));
   });
   return { file, written, stop: () => child.kill("SIGTERM") };
-}
-
-/** Eleventy into `folder`; false (the error already printed) when the build failed. */
-async function runEleventy(folder: string, config: string): Promise<boolean> {
-  try {
-    const eleventy = new Eleventy(".", folder, { configPath: config, quietMode: true });
-    await eleventy.write();
-    return true;
-  } catch (error) {
-    await stopSearchIndexers();
-    // Eleventy has already printed the error itself.
-    if (!(error instanceof Error) || !("problems" in error)) console.error(error);
-    return false;
-  }
 }
 
 /**
@@ -183,7 +122,6 @@ function runShardProcesses(
   heapMb: number | undefined,
   snapshot: ArticleSnapshotProcess | undefined,
 ): Promise<boolean> {
-  const script = process.argv[1] as string;
   const running = new Set<ChildProcess>();
   let photosReady = false;
   let failed = false;
@@ -200,7 +138,7 @@ function runShardProcesses(
         [
           ...process.execArgv,
           ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
-          script,
+          SHARD_SCRIPT,
           "--staging",
           staging,
           "--config",

@@ -1,5 +1,5 @@
 /**
- * `npm run audit`: Lighthouse (mobile emulation, Debian's Chromium) on an article page and a
+ * `npm run lighthouse`: Lighthouse (mobile emulation, Debian's Chromium) on an article page and a
  * directory page of the built `_site/`, served on 127.0.0.1 with the deploy headers. Writes
  * HTML and JSON reports and a summary to `reports/lighthouse/`, and fails when a score is below
  * its target: accessibility, best practices and SEO 1.0, performance 0.95.

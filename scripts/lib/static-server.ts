@@ -1,4 +1,4 @@
-// A small static host for local checks (tests, `npm run audit`): 127.0.0.1 only.
+// A small static host for local checks (tests, `npm run lighthouse`): 127.0.0.1 only.
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";

@@ -11,17 +11,17 @@ import { tempDir } from "../helpers/fixture-site.ts";
 const enabled = browserAvailable();
 
 /**
- * `npm run audit` works end to end. Only the categories that don't depend on timing are
+ * `npm run lighthouse` works end to end. Only the categories that don't depend on timing are
  * asserted here; the performance score is the audit's own report (never a timed test).
  */
-describe.runIf(enabled)("npm run audit (Lighthouse)", () => {
+describe.runIf(enabled)("npm run lighthouse", () => {
   it("writes reports with accessibility, best practices and SEO at 1.0 for an article and a directory page", async () => {
     const site = await tempDir("lighthouse-site");
     await new Eleventy(".", site, { quietMode: true, config }).write();
     const out = await tempDir("lighthouse-out");
     const pages = "/news/2026/10/harbourline-freight-reports-record-third-quarter/,/categories/";
     await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [
-      "scripts/audit.ts",
+      "scripts/lighthouse.ts",
       "--site",
       site,
       "--out",
