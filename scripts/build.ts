@@ -101,8 +101,8 @@ function startArticleSnapshot(file: string): ArticleSnapshotProcess {
  * failure stops the rest: its message is the one shown.
  */
 async function runShards(count: number, parallel: number, heapMb: number | undefined): Promise<boolean> {
-  // One process reads the files itself as fast as it would wait for a snapshot (measured at
-  // 10 000 articles); several would each read them all.
+  // One process reads the files itself as fast as it would wait for a snapshot
+  // (bench/results/design-measurements.md); several would each read them all.
   if (count === 1) return runShardProcesses(count, parallel, heapMb, undefined);
   const snapshot = startArticleSnapshot(`${staging}.articles`);
   let built = false;

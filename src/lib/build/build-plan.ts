@@ -2,12 +2,12 @@ import { buildHeapLimitMb } from "./heap.ts";
 
 /**
  * Pages one Eleventy process renders at most. Eleventy keeps every page it wrote in memory
- * until the build ends (~30 KB each), so a 100 000-article site (~165 000 pages) is split
- * into shards that each fit a 4 GiB heap. Below it, one process: on 2 cores a second one
- * cost more (it reads every article again) than it saved (measured at 10 000 articles).
+ * until the build ends, so a large site is split into shards that each fit a 4 GiB heap.
+ * Below it, one process: on 2 cores a second one cost more (it reads every article again)
+ * than it saved (bench/results/design-measurements.md).
  */
 export const PAGES_PER_PROCESS = 25_000;
-/** Pages per article: its own page plus its share of list pages (measured: 16 180 for 10 000). */
+/** Pages per article: its own page plus its share of list pages (bench/results/design-measurements.md). */
 const PAGES_PER_ARTICLE = 1.65;
 
 export interface BuildPlan {

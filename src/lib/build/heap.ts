@@ -1,9 +1,8 @@
 /**
  * The V8 heap for a production build, sized by the number of articles. Node's default (a
- * quarter of the machine's memory here) lets V8 collect lazily: a 10 000-article build peaked
- * at 1.6 GiB of RSS though its live heap stays near 700 MB (a 700 MB cap runs out; 850 MB keeps
- * the Eleventy process near 840 MiB, for 1.5–2 s more garbage collection). A fixed cap would
- * break larger sites, so the cap grows with the site (and a shard's share of it), up to 4 GiB.
+ * quarter of the machine's memory here) lets V8 collect lazily, so a build's memory grows far
+ * past its live heap; a cap near the live heap keeps it down for a little more garbage
+ * collection (bench/results/design-measurements.md). A fixed cap would break larger sites, so the cap grows with the site (and a shard's share of it), up to 4 GiB.
  */
 export const HEAP_SIZING_THRESHOLD = 5_000;
 export const MAX_BUILD_HEAP_MB = 4_096;
@@ -11,7 +10,7 @@ export const MAX_BUILD_HEAP_MB = 4_096;
 /**
  * The heap cap in MB for one process of a build of `articles` articles split into `processes`
  * shards, or undefined when the default is fine. Every process holds all the articles and the
- * directory (~20 KB an article); the pages it rendered (~50 KB an article) are its share.
+ * directory; the pages it rendered are its share (sizes per article in bench/results/design-measurements.md).
  */
 export function buildHeapLimitMb(articles: number, processes = 1): number | undefined {
   if (articles < HEAP_SIZING_THRESHOLD) return undefined;

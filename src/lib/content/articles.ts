@@ -100,7 +100,7 @@ export async function readArticleSources(
   const { files: absolutes, links } = await scanArticleFolder(articlesDir);
   for (const link of links) problems.push(symbolicLinkProblem(link, await readlink(link), displayRoot));
   const toRead = cache ? absolutes.filter((absolute) => !cache.outcomes.has(absolute)) : absolutes;
-  // Many reads in flight: one at a time, a 10 000-article site waited ~5 s on the disk.
+  // Many reads in flight: one at a time, a large site mostly waits on the disk (bench/results/design-measurements.md).
   const texts = await mapConcurrently(toRead, READ_CONCURRENCY, async (absolute) => {
     const size = (await stat(absolute)).size;
     return size > ARTICLE_BYTE_LIMIT ? size : await readFile(absolute, "utf8");
@@ -190,7 +190,7 @@ function readArticleFile(
 
 /**
  * What preview builds remember between builds: each file's outcome and each article, so an
- * edit re-reads and re-renders only what changed (re-reading 10 000 files takes ~2.5 s).
+ * edit re-reads and re-renders only what changed, not every file of the site.
  * `forget` takes the files that changed, or nothing to start afresh.
  */
 export class ArticleFileCache {

@@ -16,9 +16,8 @@ export interface PhotoSettings {
 
 export const DEFAULT_PHOTO_WIDTHS = [480, 800, 1200];
 /**
- * AVIF encoder effort. Measured on this 2-core machine (bench/results): a 3000×2000 photo at
- * three widths takes 1.25 s at sharp's default 4 and 0.26 s at 2, for AVIF files 0–4 % larger
- * and no visible difference.
+ * AVIF encoder effort: 2 is several times faster than sharp's default 4, for files a few percent
+ * larger and no visible difference (bench/results/design-measurements.md).
  */
 export const DEFAULT_AVIF_EFFORT = 2;
 /** Larger than any news photo; keeps a decompression bomb from exhausting memory. */

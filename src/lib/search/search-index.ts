@@ -58,9 +58,8 @@ export function forSearchUi(text: string): string {
 }
 
 /**
- * Articles per search-index part. Pagefind holds ~100 KB per record while it builds an index
- * (1 GB for 10 000 articles, 8 GB and 215 s for 100 000: more than linear), so a larger site's
- * index is built in parts of this size, one after the other, each by a fresh Pagefind process;
+ * Articles per search-index part. Pagefind's memory and time grow faster than the number of
+ * records it indexes at once (bench/results/design-measurements.md), so a larger site's index is built in parts of this size, one after the other, each by a fresh Pagefind process;
  * the search page merges them (`mergeIndex`). The browser loads Pagefind's code once; each
  * extra part costs one small entry file and one index chunk per searched word. Not smaller:
  * a part that lacks a searched word answers with its longest known prefix (Pagefind's
@@ -132,12 +131,12 @@ async function buildIndexPart<T>(
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     // A bounded number of records in flight, each made just before it is sent: handing
-    // Pagefind 100 000 records at once queued them all, encoded, in memory (4 GiB, out of heap).
+    // Pagefind every record at once queued them all, encoded, in memory, until the heap ran out.
     const added = await mapConcurrently(items, RECORDS_IN_FLIGHT, (item) => index.addCustomRecord(toRecord(item)));
     const failed = added.flatMap((response) => response.errors);
     if (failed.length > 0) throw new Error(`Pagefind could not index: ${failed.slice(0, 5).join("; ")}`);
     // Pagefind's own writer starts hundreds of threads that fight the build's writes for the
-    // disk (a 10 000-article index took 19 s beside Eleventy); one file at a time takes 0.5 s.
+    // disk; one file at a time is far faster (bench/results/design-measurements.md).
     const built = await index.getFiles();
     if (built.errors.length > 0) throw new Error(`Pagefind could not build its index: ${built.errors.join("; ")}`);
     return built.files;

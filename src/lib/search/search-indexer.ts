@@ -30,7 +30,7 @@ const ENTRY = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.u
 /**
  * Builds the search index in a process of its own, from the article files, while Eleventy
  * renders. In Eleventy's process the index came last: Pagefind's replies wait for an event
- * loop that page rendering keeps busy, so 10 000 records took 13 s to add instead of 3.5 s.
+ * loop that page rendering keeps busy, several times slower than alone (bench/results/design-measurements.md).
  * Resolves when the index is written into `job.folder`. With `articleSnapshot`, the job waits
  * for it: the file the indexer may start from, or undefined to read the article files. In the
  * background (a preview), the indexer and Pagefind run at the lowest CPU priority, so that they
