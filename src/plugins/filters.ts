@@ -10,6 +10,7 @@ import {
   type TaxonomyKey,
 } from "../lib/site/directory.ts";
 import { articleMeta, listMeta } from "../lib/site/page-meta.ts";
+import { articleTermLists } from "../lib/site/sections.ts";
 import { mergedSearchBundles } from "../lib/search/search-index.ts";
 import { disclaimerText, type Partner } from "../lib/config/partners.ts";
 import { absoluteUrl, type SiteConfig } from "../lib/config/site-config.ts";
@@ -33,6 +34,7 @@ export default function filtersPlugin(
     "termUrl",
     (directory: Directory, taxonomy: TaxonomyKey, name: string) => directory.termUrls[taxonomy][termKey(name)],
   );
+  eleventyConfig.addFilter("articleTermLists", articleTermLists);
   eleventyConfig.addFilter("listMeta", (page: ListPage | IndexPage) => listMeta(site, page));
   eleventyConfig.addFilter("articleCards", articleCardsFilter());
   eleventyConfig.addFilter("mergedSearchBundles", (articleCount: number) =>

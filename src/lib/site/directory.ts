@@ -2,6 +2,7 @@ import type { Article } from "../content/articles.ts";
 import type { Partner } from "../config/partners.ts";
 import { ProblemsError, type Problem } from "../core/problems.ts";
 import { slugify } from "../core/slug.ts";
+import { SECTIONS, type SectionKey } from "./sections.ts";
 
 /**
  * The directory, computed once per build from the sorted article list: every taxonomy's
@@ -10,7 +11,8 @@ import { slugify } from "../core/slug.ts";
  * the article list per page.
  */
 
-export type TaxonomyKey = "partners" | "sources" | "categories" | "regions" | "companies" | "tags";
+/** A section's key (see `sections.ts`, where every section is declared). */
+export type TaxonomyKey = SectionKey;
 
 export interface Crumb {
   name: string;
@@ -123,43 +125,6 @@ export interface DirectoryOptions {
   relatedCount: number;
 }
 
-const TAXONOMY_INFO: Record<
-  TaxonomyKey,
-  { title: string; singular: string; description: string; groupByLetter: boolean }
-> = {
-  partners: {
-    title: "Partners",
-    singular: "Partner",
-    description: "News partners whose releases we republish.",
-    groupByLetter: false,
-  },
-  sources: {
-    title: "Sources",
-    singular: "Source",
-    description: "Original publishers of the releases, A–Z.",
-    groupByLetter: true,
-  },
-  categories: {
-    title: "Categories",
-    singular: "Category",
-    description: "Releases by industry and topic.",
-    groupByLetter: false,
-  },
-  regions: {
-    title: "Regions",
-    singular: "Region",
-    description: "Releases by country and city of the dateline.",
-    groupByLetter: false,
-  },
-  companies: {
-    title: "Companies",
-    singular: "Company",
-    description: "Companies and organizations in the releases, A–Z.",
-    groupByLetter: true,
-  },
-  tags: { title: "Tags", singular: "Tag", description: "Releases by keyword.", groupByLetter: false },
-};
-const TAXONOMY_ORDER: TaxonomyKey[] = ["partners", "categories", "regions", "companies", "sources", "tags"];
 const MONTH_NAMES = [
   "January",
   "February",
@@ -175,6 +140,8 @@ const MONTH_NAMES = [
   "December",
 ];
 const HOME: Crumb = { name: "Home", url: "/" };
+
+const sectionOf = (key: SectionKey) => SECTIONS.find((section) => section.key === key) as (typeof SECTIONS)[number];
 
 /** Case, accents and spacing don't make a different term: "Énergie", "energie" and "ENERGIE " are one. */
 export function termKey(name: string): string {
@@ -370,28 +337,26 @@ function letterOf(name: string): string {
 export function buildDirectory(articles: Article[], options: DirectoryOptions): Directory {
   const collator = new Intl.Collator(options.locale, { sensitivity: "base", numeric: true });
   const problems: Problem[] = [];
-  const collectors = Object.fromEntries(TAXONOMY_ORDER.map((key) => [key, new TermCollector()])) as Record<
-    TaxonomyKey,
-    TermCollector
-  >;
+  const collectors = new Map(SECTIONS.map((section) => [section.key, new TermCollector()]));
+  const regions = collectors.get("regions") as TermCollector;
 
   for (const article of articles) {
-    if (article.source) collectors.sources.add(article.source.name, article);
-    for (const name of article.categories) collectors.categories.add(name, article);
-    for (const name of article.companies) collectors.companies.add(name, article);
-    for (const name of article.tags) collectors.tags.add(name, article);
-    for (const name of article.regions) collectors.regions.add(name, article);
+    for (const section of SECTIONS) {
+      const collector = collectors.get(section.key) as TermCollector;
+      for (const name of section.names(article)) collector.add(name, article);
+    }
+    // A region is also the dateline's country, with its city beneath it.
     const { country, city } = article.dateline;
-    if (country) collectors.regions.add(country, article, cityName(city, country));
+    if (country) regions.add(country, article, cityName(city, country));
   }
 
-  const taxonomies: Taxonomy[] = TAXONOMY_ORDER.map((key) => {
-    const url = `/${key}/`;
+  const taxonomies: Taxonomy[] = SECTIONS.map((section) => {
+    const { key, url, title, singular, description, groupByLetter } = section;
     const terms =
       key === "partners"
         ? partnerTerms(articles, options.partners)
-        : finishTerms(key, collectors[key].terms, url, collator, problems);
-    return { key, url, ...TAXONOMY_INFO[key], terms };
+        : finishTerms(key, (collectors.get(key) as TermCollector).terms, url, collator, problems);
+    return { key, url, title, singular, description, groupByLetter, terms };
   });
   if (problems.length > 0)
     throw new ProblemsError("Cannot build the directory: two terms would share one page", problems);
@@ -442,8 +407,7 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       groups: indexGroups(taxonomy),
     });
     for (const term of taxonomy.terms) {
-      const withFeed = taxonomy.key === "partners" || taxonomy.key === "categories";
-      const feedUrl = withFeed ? `${term.url}feed.xml` : undefined;
+      const feedUrl = sectionOf(taxonomy.key).feeds ? `${term.url}feed.xml` : undefined;
       if (feedUrl)
         feeds.push({
           url: feedUrl,
@@ -614,11 +578,9 @@ function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: num
   const place = new Map(articles.map((article, index) => [article, index]));
   const termsOf = (key: TaxonomyKey) =>
     new Map(taxonomies.find((t) => t.key === key)!.terms.map((term) => [termKey(term.name), term]));
-  const tiers = [
-    { terms: termsOf("companies"), names: (a: Article) => a.companies },
-    { terms: termsOf("categories"), names: (a: Article) => a.categories },
-    { terms: termsOf("tags"), names: (a: Article) => a.tags },
-  ];
+  const tiers = SECTIONS.filter((section) => section.relatedRank !== undefined)
+    .sort((a, b) => (a.relatedRank as number) - (b.relatedRank as number))
+    .map((section) => ({ terms: termsOf(section.key), names: section.names }));
   return articles.map((article) => {
     const chosen: Article[] = [];
     const seen = new Set<Article>([article]);
