@@ -191,7 +191,18 @@ describe("directory pages", () => {
     const notFound = await read("/404.html");
     expect(notFound).toContain('<form class="search-form" action="/search/" method="get" role="search">');
     expect(notFound).toContain('<meta name="robots" content="noindex">');
-    expect(notFound).toContain('<a href="/categories/">Categories</a>');
+    // Every section of the directory, as the navigation lists them (Sources and Tags were missing).
+    const list = /<h2>Browse<\/h2>\s*<ul class="term-children">(.*?)<\/ul>/s.exec(notFound)?.[1] ?? "";
+    expect([...list.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => `${match[2]} ${match[1]}`)).toEqual([
+      "Latest news /",
+      "Partners /partners/",
+      "Categories /categories/",
+      "Regions /regions/",
+      "Companies /companies/",
+      "Sources /sources/",
+      "Tags /tags/",
+      "Archive /news/",
+    ]);
     const search = await read("/search/");
     expect(search).toContain('<script src="/pagefind/pagefind-ui.js" defer></script>');
     expect(search).toContain(
