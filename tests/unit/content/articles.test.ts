@@ -20,19 +20,21 @@ const stubPhoto: PhotoProcessor = async (file) => ({
   files: [path.basename(file)],
 });
 
+/** How the tests load the articles of a site written under `root`. */
+const loadOptions = (root: string): LoadArticlesOptions => ({
+  articlesDir: path.join(root, "articles"),
+  displayRoot: root,
+  timeZone: "Asia/Bangkok",
+  partners: fixturePartners,
+  now: DateTime.fromISO("2023-11-01T00:00:00+07:00"),
+  includeUnpublished: false,
+  processPhoto: stubPhoto,
+});
+
 async function load(files: Record<string, string>, options: Partial<LoadArticlesOptions> = {}) {
   const root = await tempDir("load");
   await writeFiles(root, files);
-  return loadArticles({
-    articlesDir: path.join(root, "articles"),
-    displayRoot: root,
-    timeZone: "Asia/Bangkok",
-    partners: fixturePartners,
-    now: DateTime.fromISO("2023-11-01T00:00:00+07:00"),
-    includeUnpublished: false,
-    processPhoto: stubPhoto,
-    ...options,
-  });
+  return loadArticles({ ...loadOptions(root), ...options });
 }
 
 async function problemsOf(files: Record<string, string>): Promise<string> {
@@ -183,21 +185,12 @@ describe("loadArticles with symbolic links", () => {
     });
     return { root, outside };
   }
-  const options = (root: string): LoadArticlesOptions => ({
-    articlesDir: path.join(root, "articles"),
-    displayRoot: root,
-    timeZone: "Asia/Bangkok",
-    partners: fixturePartners,
-    now: DateTime.fromISO("2023-11-01T00:00:00+07:00"),
-    includeUnpublished: false,
-    processPhoto: stubPhoto,
-  });
 
   it("reports linked article files and folders instead of skipping them silently", async () => {
     const { root, outside } = await siteWithLinks();
     await symlink(path.join(outside, "stray.md"), path.join(root, "articles/stray.md"));
     await symlink(path.join(outside, "folder"), path.join(root, "articles/more"));
-    const error = await loadArticles(options(root)).catch((e: Error) => e);
+    const error = await loadArticles(loadOptions(root)).catch((e: Error) => e);
     expect(error).toBeInstanceOf(ProblemsError);
     const expected =
       "expected an article file or folder, not a symbolic link (links are not followed: copy the file or folder in)";
@@ -212,14 +205,14 @@ describe("loadArticles with symbolic links", () => {
   it("leaves links to other files alone", async () => {
     const { root, outside } = await siteWithLinks();
     await symlink(path.join(outside, "secret.jpg"), path.join(root, "articles/notes.txt"));
-    expect((await loadArticles(options(root))).articles).toHaveLength(2);
+    expect((await loadArticles(loadOptions(root))).articles).toHaveLength(2);
   });
 
   it("refuses a photo that is a link to a file outside the articles folder", async () => {
     const { root, outside } = await siteWithLinks();
     await writeFiles(root, { "articles/b.md": article({ images: "[{ src: leak.jpg, alt: Leak }]" }) });
     await symlink(path.join(outside, "secret.jpg"), path.join(root, "articles/leak.jpg"));
-    const error = await loadArticles(options(root)).catch((e: Error) => e);
+    const error = await loadArticles(loadOptions(root)).catch((e: Error) => e);
     expect((error as Error).message).toContain(
       `articles/b.md: \`images[0].src\`: expected a photo inside the articles folder at "leak.jpg", found a symbolic link to ${await realpath(path.join(outside, "secret.jpg"))}, which is outside it`,
     );
@@ -229,7 +222,7 @@ describe("loadArticles with symbolic links", () => {
     const { root } = await siteWithLinks();
     await writeFiles(root, { "articles/2023/b.md": article({ images: "[{ src: lead.jpg, alt: Lead }]" }) });
     await symlink(path.join(root, "articles/photos/own.jpg"), path.join(root, "articles/2023/lead.jpg"));
-    const { articles } = await loadArticles(options(root));
+    const { articles } = await loadArticles(loadOptions(root));
     expect(articles.find((item) => item.file.endsWith("b.md"))?.photos).toHaveLength(1);
   });
 });
