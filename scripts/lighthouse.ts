@@ -14,9 +14,9 @@ import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { serveSite } from "./lib/static-server.ts";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./lib/chromium.ts";
 
 const TARGETS: Record<string, number> = { performance: 0.95, accessibility: 1, "best-practices": 1, seo: 1 };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const { values } = parseArgs({
   options: {
@@ -50,15 +50,7 @@ await mkdir(outDir, { recursive: true });
 const server = await serveSite(siteDir);
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
 });
 const rows: string[] = [];
 let failed = false;

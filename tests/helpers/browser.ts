@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../../scripts/lib/chromium.ts";
+
+export { CHROMIUM };
 
 /**
  * Browser tests drive Debian's Chromium, never a downloaded browser. Without it they skip,
@@ -20,16 +22,7 @@ export function browserAvailable(): boolean {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    // The machine has no network beyond localhost: keep Chromium from trying.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
