@@ -2,19 +2,15 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
-import {
-  ARTICLE_SNAPSHOT_VARIABLE,
-  type ArticleReading,
-  type PromisedArticleSnapshot,
-} from "./src/lib/content/article-snapshot.ts";
+import type { ArticleReading } from "./src/lib/content/article-snapshot.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/site/fingerprint.ts";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos/photos.ts";
 import { SEARCH_PART_SIZE } from "./src/lib/search/search-index.ts";
 import type { LoadedBuild } from "./src/lib/compliance/audit.ts";
 import type { BuildMomentOptions } from "./src/lib/config/build-moment.ts";
 import { Handoff } from "./src/lib/core/handoff.ts";
-import { parseShard, SHARD_VARIABLE, type Shard } from "./src/lib/build/shard.ts";
-import { announcePhotosReady, listenForArticleSnapshot, listenForPhotosReady } from "./src/lib/build/shard-messages.ts";
+import { processRole } from "./src/lib/build/process-role.ts";
+import type { Shard } from "./src/lib/build/shard.ts";
 import { validateSettings, type Settings } from "./src/lib/config/settings.ts";
 import type { SiteConfigInput } from "./src/lib/config/site-config.ts";
 import articlesPlugin from "./src/plugins/articles.ts";
@@ -56,8 +52,12 @@ export function configureDateline(options: DatelineOptions) {
   let validated: Settings | undefined;
   const settings = () => (validated ??= validateSettings(options.site, options.partners));
   const configure = function (eleventyConfig: UserConfig): void {
-    const shard = options.shard ?? parseShard(process.env[SHARD_VARIABLE]);
-    const parallel = shard.count > 1;
+    // Which shard this process renders, and what the build script tells it (src/lib/build/).
+    const role = processRole({
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.articleSnapshot !== undefined ? { articleSnapshot: options.articleSnapshot } : {}),
+    });
+    const { shard, articleSnapshot } = role;
     // "Now" and drafts: the articles and the search index must see the same articles.
     const moment: BuildMomentOptions = {
       ...(options.now === undefined ? {} : { now: options.now }),
@@ -71,13 +71,6 @@ export function configureDateline(options: DatelineOptions) {
     const partnerList = validPartners.map((partner) =>
       partner.logo ? { ...partner, logo: assetUrl(assets.manifest, partner.logo) } : partner,
     );
-    const announced = process.env[ARTICLE_SNAPSHOT_VARIABLE];
-    const articleSnapshot: PromisedArticleSnapshot | undefined =
-      options.articleSnapshot !== undefined
-        ? { file: options.articleSnapshot, ready: () => Promise.resolve(true) }
-        : announced
-          ? { file: announced, ready: listenForArticleSnapshot() }
-          : undefined;
 
     eleventyConfig.setInputDirectory(".");
     eleventyConfig.setIncludesDirectory("layouts");
@@ -117,10 +110,7 @@ export function configureDateline(options: DatelineOptions) {
       ...moment,
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
       onLoaded: (build: LoadedBuild) => loaded.give(build),
-      shard,
-      ...(articleSnapshot ? { articleSnapshot } : {}),
-      ...(parallel && shard.index > 0 ? { photosReady: listenForPhotosReady() } : {}),
-      ...(parallel && shard.index === 0 ? { onPhotosDone: announcePhotosReady } : {}),
+      ...role,
     });
     eleventyConfig.addPlugin(pagesPlugin, { shard });
     eleventyConfig.addPlugin(assetsPlugin, { ...assets, copy: shard.index === 0 });

@@ -1,0 +1,38 @@
+import type { PromisedArticleSnapshot } from "../content/article-snapshot.ts";
+import { ARTICLE_SNAPSHOT_VARIABLE } from "../content/article-snapshot.ts";
+import { parseShard, SHARD_VARIABLE, type Shard } from "./shard.ts";
+import { announcePhotosReady, listenForArticleSnapshot, listenForPhotosReady } from "./shard-messages.ts";
+
+/** This Eleventy process's part in a build, as `npm run build` started it (or a test sets it). */
+export interface ProcessRole {
+  /** The part of the site this process renders. */
+  shard: Shard;
+  /** The articles as the build script read them, once it announces them written. */
+  articleSnapshot?: PromisedArticleSnapshot;
+  /** The other shards of a parallel build wait for shard 0's photos before reading the cache. */
+  photosReady?: () => Promise<unknown>;
+  /** Shard 0 of a parallel build says its photos are in the cache. */
+  onPhotosDone?: () => void;
+}
+
+/**
+ * The role from what the build script put in the environment (`DATELINE_SHARD`,
+ * `DATELINE_ARTICLE_SNAPSHOT`), unless the caller gives the shard or a snapshot file itself.
+ */
+export function processRole(given: { shard?: Shard; articleSnapshot?: string }): ProcessRole {
+  const shard = given.shard ?? parseShard(process.env[SHARD_VARIABLE]);
+  const announced = process.env[ARTICLE_SNAPSHOT_VARIABLE];
+  const articleSnapshot: PromisedArticleSnapshot | undefined =
+    given.articleSnapshot !== undefined
+      ? { file: given.articleSnapshot, ready: () => Promise.resolve(true) }
+      : announced
+        ? { file: announced, ready: listenForArticleSnapshot() }
+        : undefined;
+  const parallel = shard.count > 1;
+  return {
+    shard,
+    ...(articleSnapshot ? { articleSnapshot } : {}),
+    ...(parallel && shard.index > 0 ? { photosReady: listenForPhotosReady() } : {}),
+    ...(parallel && shard.index === 0 ? { onPhotosDone: announcePhotosReady } : {}),
+  };
+}
