@@ -4,6 +4,7 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
 import { ArticleFileCache, loadArticles } from "../lib/content/articles.ts";
+import { isInside } from "../lib/core/paths.ts";
 import type { LoadedBuild } from "../lib/compliance/audit.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
 import { PageChanges } from "../lib/preview/page-changes.ts";
@@ -65,8 +66,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   const preview = isPreview();
   const cache = preview ? new ArticleFileCache() : undefined;
   const changes = preview ? new PageChanges() : undefined;
-  const isArticleFile = (file: string) =>
-    file.endsWith(".md") && !path.relative(articlesDir, path.resolve(file)).startsWith("..");
+  const isArticleFile = (file: string) => file.endsWith(".md") && isInside(articlesDir, path.resolve(file));
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     if (changed.every(isArticleFile)) {
       cache?.forget(changed);

@@ -1,4 +1,4 @@
-import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
+import { readdir, readFile, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import {
@@ -15,6 +15,7 @@ import { PhotoError } from "../photos/photos.ts";
 import type { Partner } from "../config/partners.ts";
 import { ProblemsError, type Problem } from "../core/problems.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
+import { realPathOutside } from "../core/paths.ts";
 import { slugify } from "../core/slug.ts";
 
 export const ARTICLE_BYTE_LIMIT = 2 * 1024 * 1024;
@@ -214,7 +215,6 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
   const included = sourcesToBuild(sources, includeUnpublished);
 
   const photoFiles = new Set<string>();
-  const articlesRoot = realpath(options.articlesDir).catch(() => path.resolve(options.articlesDir));
   const articles = await Promise.all(
     included.map(async (source): Promise<Article> => {
       const known = cache?.articles.get(source);
@@ -229,7 +229,15 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
       await Promise.all(
         fields.images.map(async (image, index) => {
           try {
-            const photo = await photoInside(path.join(path.dirname(absolute), image.src), await articlesRoot);
+            const photo = path.join(path.dirname(absolute), image.src);
+            // A photo that is a link out of the articles folder would publish any image of the machine.
+            const outside = await realPathOutside(photo, options.articlesDir);
+            if (outside !== undefined) {
+              throw new PhotoError(
+                "a photo inside the articles folder",
+                `a symbolic link to ${outside}, which is outside it`,
+              );
+            }
             const { metadata, files } = await options.processPhoto(photo);
             files.forEach((name) => photoFiles.add(name));
             ownPhotoFiles.push(...files);
@@ -345,19 +353,6 @@ function symbolicLinkProblem(absolute: string, target: string, displayRoot: stri
     expected: "an article file or folder, not a symbolic link (links are not followed: copy the file or folder in)",
     found: `a symbolic link to ${target}`,
   };
-}
-
-/**
- * Where an article's photo really is, refusing a symbolic link that leads out of the articles
- * folder: it would publish any image of the build machine.
- */
-async function photoInside(file: string, articlesRoot: string): Promise<string> {
-  const real = await realpath(file).catch(() => file);
-  const relative = path.relative(articlesRoot, real);
-  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    throw new PhotoError("a photo inside the articles folder", `a symbolic link to ${real}, which is outside it`);
-  }
-  return file;
 }
 
 /** Who the release is by, for feeds and structured data: the issuer, else the source, else the wire. */

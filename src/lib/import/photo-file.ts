@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { realpath } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { inspectPhoto, PhotoError, PHOTO_PIXEL_LIMIT, READABLE_PHOTO } from "../photos/photos.ts";
 import { fetchBytes, PHOTO_FETCH_LIMITS, readLocalBytes, type FetchLimits } from "./fetch.ts";
+import { isInside, realPathOutside } from "../core/paths.ts";
 
 /** A photo that cannot be imported; its article is imported without it. */
 export class PhotoRejected extends Error {}
@@ -99,15 +99,11 @@ export async function loadPhoto(address: string, source: PhotoSource): Promise<V
       bytes = await fetchBytes(new URL(address, source.baseUrl).href, limits);
     } else if (source.baseDir) {
       const file = path.resolve(source.baseDir, decodeURI(address));
-      const relative = path.relative(source.baseDir, file);
-      if (relative.startsWith("..") || path.isAbsolute(relative)) {
+      if (!isInside(source.baseDir, file)) {
         throw new PhotoRejected(`expected a path inside the feed's folder, found ${JSON.stringify(address)}`);
       }
-      // A symbolic link could bring in any image of the machine, as the build refuses too.
-      const real = await realpath(file).catch(() => file);
-      const baseDir = source.baseDir;
-      const realRelative = path.relative(await realpath(baseDir).catch(() => baseDir), real);
-      if (realRelative === ".." || realRelative.startsWith(`..${path.sep}`) || path.isAbsolute(realRelative)) {
+      const real = await realPathOutside(file, source.baseDir);
+      if (real !== undefined) {
         throw new PhotoRejected(
           `expected a photo inside the feed's folder, found a symbolic link to ${real}, which is outside it`,
         );

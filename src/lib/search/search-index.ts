@@ -4,6 +4,7 @@ import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
 import { articleDateline, type Article } from "../content/articles.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
+import { isInside } from "../core/paths.ts";
 import { escapeHtml } from "../core/html.ts";
 
 const RECORDS_IN_FLIGHT = 64;
@@ -153,8 +154,7 @@ export async function writeIndexFiles(
   const made = new Set<string>();
   for (const file of files) {
     const target = path.join(folder, file.path);
-    if (path.relative(folder, target).startsWith(".."))
-      throw new Error(`Pagefind asked to write outside its folder: ${file.path}`);
+    if (!isInside(folder, target)) throw new Error(`Pagefind asked to write outside its folder: ${file.path}`);
     const parent = path.dirname(target);
     if (!made.has(parent)) {
       await mkdir(parent, { recursive: true });
