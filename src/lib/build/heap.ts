@@ -2,7 +2,8 @@
  * The V8 heap for a production build, sized by the number of articles. Node's default (a
  * quarter of the machine's memory here) lets V8 collect lazily, so a build's memory grows far
  * past its live heap; a cap near the live heap keeps it down for a little more garbage
- * collection (bench/results/design-measurements.md). A fixed cap would break larger sites, so the cap grows with the site (and a shard's share of it), up to 4 GiB.
+ * collection (bench/results/design-measurements.md). A fixed cap would break larger sites,
+ * so the cap grows with the site (and a shard's share of it), up to 4 GiB.
  */
 export const HEAP_SIZING_THRESHOLD = 5_000;
 export const MAX_BUILD_HEAP_MB = 4_096;

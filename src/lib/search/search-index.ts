@@ -60,7 +60,8 @@ export function forSearchUi(text: string): string {
 
 /**
  * Articles per search-index part. Pagefind's memory and time grow faster than the number of
- * records it indexes at once (bench/results/design-measurements.md), so a larger site's index is built in parts of this size, one after the other, each by a fresh Pagefind process;
+ * records it indexes at once (bench/results/design-measurements.md), so a larger site's
+ * index is built in parts of this size, one after the other, each by a fresh Pagefind process;
  * the search page merges them (`mergeIndex`). The browser loads Pagefind's code once; each
  * extra part costs one small entry file and one index chunk per searched word. Not smaller:
  * a part that lacks a searched word answers with its longest known prefix (Pagefind's
