@@ -138,6 +138,7 @@ export function configureDateline(options: DatelineOptions) {
     displayRoot: process.cwd(),
     timeZone: settings().site.timeZone,
     partners: settings().partners,
+    sections: settings().site.sections,
   });
   return Object.assign(configure, { articlesDir, articleReading });
 }

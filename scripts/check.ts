@@ -24,6 +24,7 @@ try {
     displayRoot: process.cwd(),
     timeZone: siteConfig.timeZone,
     partners: partnerList,
+    sections: siteConfig.sections,
     now,
   });
   if (problems.length > 0)

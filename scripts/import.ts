@@ -32,6 +32,7 @@ try {
   const config = validateImportConfig(
     importSettings,
     partnerList.map((partner) => partner.id),
+    siteConfig.sections,
   );
   if (values.partner && !partnerList.some((partner) => partner.id === values.partner)) {
     throw new Error(

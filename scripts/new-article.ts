@@ -33,6 +33,7 @@ try {
     articlesDir: path.resolve("articles"),
     now: DateTime.now().setZone(siteConfig.timeZone),
     partners: partnerList,
+    sections: siteConfig.sections,
   });
   console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   console.log("It is a draft: check the dateline city, add photos and text, then remove `draft: true` to publish.");

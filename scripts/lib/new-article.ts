@@ -6,6 +6,7 @@ import { validateArticleFields } from "../../src/lib/content/article-schema.ts";
 import { formatIsoDateTime } from "../../src/lib/core/dates.ts";
 import { parseFrontMatter } from "../../src/lib/content/front-matter.ts";
 import type { Partner } from "../../src/lib/config/partners.ts";
+import { listSections, type Section } from "../../src/lib/config/sections.ts";
 import { ProblemsError } from "../../src/lib/core/problems.ts";
 import { slugify } from "../../src/lib/core/slug.ts";
 
@@ -18,6 +19,8 @@ export interface NewArticleOptions {
   articlesDir: string;
   now: DateTime;
   partners: readonly Partner[];
+  /** The site's sections: the draft gets an empty list for each that articles list names in. */
+  sections: readonly Section[];
 }
 
 /**
@@ -26,7 +29,7 @@ export interface NewArticleOptions {
  * The file is validated with the same schema as the build before it is written.
  */
 export async function createArticleFile(options: NewArticleOptions): Promise<string> {
-  const { title, partner, now, partners, articlesDir } = options;
+  const { title, partner, now, partners, sections, articlesDir } = options;
   const fields = {
     title,
     date: formatIsoDateTime(now.startOf("minute")),
@@ -35,9 +38,7 @@ export async function createArticleFile(options: NewArticleOptions): Promise<str
       ...(options.country ? { country: options.country } : {}),
     },
     partner,
-    categories: [] as string[],
-    tags: [] as string[],
-    companies: [] as string[],
+    ...Object.fromEntries(listSections(sections).map((section) => [section.field, [] as string[]])),
     draft: true,
   };
   const text = `---\n${stringify(fields, { lineWidth: 0 })}---\nWrite the release here. The dateline is printed from the front matter; start with the first sentence.\n`;
@@ -49,6 +50,7 @@ export async function createArticleFile(options: NewArticleOptions): Promise<str
         file: "new article",
         timeZone: now.zoneName ?? "UTC",
         partnerIds: partners.map((p) => p.id),
+        sections,
       });
   if (Array.isArray(problems)) throw new ProblemsError("Cannot create the article", problems);
 

@@ -1,13 +1,14 @@
-import type { ImportConfig } from "../lib/import/import-config.ts";
+import type { ImportConfigInput } from "../lib/import/import-config.ts";
 
 /**
- * How `npm run import` maps the wires' keywords to this site's directory. Each site term
- * lists the feed keywords (categories, subjects, industries) that mean it; matching ignores
+ * How `npm run import` maps the wires' keywords to this site's directory. Each section the
+ * importer maps (categories, regions, tags, and any added section with `importMapping`) lists,
+ * for each site term, the feed keywords (categories, subjects, industries) that mean it; matching ignores
  * case and accents. A keyword no list names becomes a tag (`unmappedKeywords: "tags"`) or
  * is dropped (`"drop"`). `include`/`exclude` filter items by keyword or headline word, for
  * every run; `feeds` sets a partner and filters for feeds whose URL or path contains `match`.
  */
-const importConfig: ImportConfig = {
+const importConfig: ImportConfigInput = {
   categories: {
     Technology: [
       "Technology",

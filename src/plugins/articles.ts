@@ -80,7 +80,13 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   const load = async (): Promise<SiteContent & { pages: ShardPages }> => {
     const { now, includeUnpublished } = resolveBuildMoment(options, site);
     changes?.start();
-    const reading = { articlesDir, displayRoot: process.cwd(), timeZone: site.timeZone, partners };
+    const reading = {
+      articlesDir,
+      displayRoot: process.cwd(),
+      timeZone: site.timeZone,
+      partners,
+      sections: site.sections,
+    };
     const loaded = await loadArticles(
       {
         ...reading,

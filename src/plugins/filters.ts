@@ -2,13 +2,13 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { articleDateline, type Article } from "../lib/content/articles.ts";
 import { formatApDate, formatApDateTime, formatIsoDateTime } from "../lib/core/dates.ts";
 import {
-  termKey,
   type ArticlePage,
   type Directory,
   type IndexPage,
   type ListPage,
   type TaxonomyKey,
 } from "../lib/site/directory.ts";
+import { termKey } from "../lib/core/terms.ts";
 import { articleMeta, listMeta } from "../lib/site/page-meta.ts";
 import { articleTermLists } from "../lib/site/sections.ts";
 import { mergedSearchBundles } from "../lib/search/search-index.ts";
@@ -32,9 +32,9 @@ export default function filtersPlugin(
   eleventyConfig.addFilter("articleMeta", (page: ArticlePage) => articleMeta(site, page.article, page.breadcrumbs));
   eleventyConfig.addFilter(
     "termUrl",
-    (directory: Directory, taxonomy: TaxonomyKey, name: string) => directory.termUrls[taxonomy][termKey(name)],
+    (directory: Directory, taxonomy: TaxonomyKey, name: string) => directory.termUrls[taxonomy]?.[termKey(name)],
   );
-  eleventyConfig.addFilter("articleTermLists", articleTermLists);
+  eleventyConfig.addFilter("articleTermLists", (article: Article) => articleTermLists(article, site.sections));
   eleventyConfig.addFilter("listMeta", (page: ListPage | IndexPage) => listMeta(site, page));
   eleventyConfig.addFilter("articleCards", articleCardsFilter());
   eleventyConfig.addFilter("mergedSearchBundles", (articleCount: number) =>

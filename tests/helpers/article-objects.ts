@@ -4,10 +4,18 @@ import { fixturePartners } from "./fixture-site.ts";
 
 let counter = 0;
 
-/** An in-memory Article for unit tests of what is derived from articles (no files, no photos). */
-export function makeArticle(fields: Partial<Omit<Article, "date">> & { date?: string } = {}): Article {
+type BuiltInLists = "categories" | "tags" | "regions" | "companies";
+
+/**
+ * An in-memory Article for unit tests of what is derived from articles (no files, no photos).
+ * The built-in sections' lists may be given by name (`categories: ["Energy"]`), as an editor
+ * writes them; other sections' through `terms`.
+ */
+export function makeArticle(
+  fields: Partial<Omit<Article, "date">> & { date?: string } & Partial<Record<BuiltInLists, string[]>> = {},
+): Article {
   counter++;
-  const { date, ...rest } = fields;
+  const { date, categories = [], tags = [], regions = [], companies = [], terms, ...rest } = fields;
   const slug = rest.slug ?? `article-${counter}`;
   const when = DateTime.fromISO(date ?? `2023-10-${String((counter % 28) + 1).padStart(2, "0")}T09:00:00+07:00`, {
     setZone: true,
@@ -16,10 +24,7 @@ export function makeArticle(fields: Partial<Omit<Article, "date">> & { date?: st
     title: `Article ${counter}`,
     date: when,
     dateline: { city: "BEIJING", country: "China" },
-    categories: [],
-    tags: [],
-    regions: [],
-    companies: [],
+    terms: { categories, regions, companies, tags, ...terms },
     draft: false,
     file: `articles/${slug}.md`,
     slug,

@@ -5,6 +5,7 @@ import { snapshotArticles } from "../../src/lib/content/article-snapshot.ts";
 import { article, buildFixture, fixturePartners, fixtureSite, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 import { searchBuiltSite } from "../helpers/pagefind-query.ts";
 import { runBuild, writeFixtureConfig } from "../helpers/run-build.ts";
+import { BUILT_IN_SECTIONS } from "../../src/lib/config/sections.ts";
 
 const NOW = "2024-02-01T00:00:00+07:00";
 
@@ -30,6 +31,7 @@ describe("a build that starts from the article snapshot", () => {
       displayRoot: process.cwd(),
       timeZone: fixtureSite.timeZone as string,
       partners: fixturePartners,
+      sections: BUILT_IN_SECTIONS,
     });
     // Saved by an editor after the snapshot: this build still shows what the snapshot holds.
     await writeFile(

@@ -14,6 +14,7 @@ import {
   tempDir,
   writeFiles,
 } from "../helpers/fixture-site.ts";
+import { BUILT_IN_SECTIONS } from "../../src/lib/config/sections.ts";
 
 /** A compliant fixture build; each test breaks one rule in a copy of it. */
 const NOW = "2023-10-25T12:00:00+07:00";
@@ -55,6 +56,7 @@ beforeAll(async () => {
     displayRoot: root,
     timeZone: site.timeZone,
     partners: fixturePartners,
+    sections: BUILT_IN_SECTIONS,
     now: DateTime.fromISO(NOW),
   }));
 });

@@ -159,9 +159,17 @@ describe("directory pages", () => {
     expect(await read("/partners/")).not.toContain("Idle Wire");
   });
 
-  it("merges terms that differ only in case or accents into one page", async () => {
+  it("merges terms that differ only in case or accents into one page, and one search filter value", async () => {
     const html = await read("/categories/energie-verte/");
     expect((html.match(/<article class="article-card">/g) ?? []).length).toBe(2);
+    // One spelling each ("Énergie Verte", "energie verte"): the tie goes to the first in code-point order.
+    expect(html).toContain("<h1>energie verte</h1>");
+    const hits = await searchBuiltSite(outDir, null, { category: "energie verte" });
+    expect(hits.map((hit) => hit.title).sort()).toEqual([
+      "Globe release about ÉNERGIE verte",
+      "Lotus Grid commissions heliostat array",
+    ]);
+    expect(await searchBuiltSite(outDir, null, { category: "Énergie Verte" })).toEqual([]);
   });
 
   it("puts breadcrumbs with BreadcrumbList JSON-LD on directory and article pages", async () => {
@@ -455,7 +463,7 @@ describe("search", () => {
     expect(hits.map((h) => h.url)).toEqual(["/news/2023/10/solar/"]);
     expect(hits[0]?.filters).toMatchObject({
       partner: ["Cision PR Newswire"],
-      category: ["Energy", "Énergie Verte"],
+      category: ["Energy", "energie verte"],
       region: ["China"],
       year: ["2023"],
     });

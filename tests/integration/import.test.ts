@@ -12,11 +12,13 @@ import { pageText } from "../../src/lib/compliance/audit.ts";
 import { validateImportConfig } from "../../src/lib/import/import-config.ts";
 import { importReleases, type ImportOptions, type ImportSummary } from "../../src/lib/import/run.ts";
 import { buildFixture, fixtureSite, smallPhoto, tempDir } from "../helpers/fixture-site.ts";
+import { BUILT_IN_SECTIONS } from "../../src/lib/config/sections.ts";
 
 const run = promisify(execFile);
 const config = validateImportConfig(
   importSettings,
   partners.map((partner) => partner.id),
+  BUILT_IN_SECTIONS,
 );
 let root: string;
 let server: http.Server;
@@ -92,7 +94,7 @@ function importInto(
     inputs,
     articlesDir,
     displayRoot: path.dirname(articlesDir),
-    site: { timeZone: fixtureSite.timeZone },
+    site: { timeZone: fixtureSite.timeZone, sections: BUILT_IN_SECTIONS },
     partners,
     config,
     ...options,
@@ -436,12 +438,13 @@ describe("import: feed settings and names", () => {
     const feeds = validateImportConfig(
       { ...importSettings, feeds: [{ match: "prnewswire.rss", exclude: ["coffee"] }] },
       partners.map((partner) => partner.id),
+      BUILT_IN_SECTIONS,
     );
     const result = await importReleases({
       inputs: [input("prnewswire.rss.xml")],
       articlesDir: articles,
       displayRoot: path.dirname(articles),
-      site: { timeZone: "Asia/Bangkok" },
+      site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS },
       partners,
       config: feeds,
     });

@@ -1,6 +1,7 @@
 import { isValidTimeZone } from "../core/dates.ts";
 import { FieldReader, isHttpUrl, isPlainRecord } from "../core/fields.ts";
 import { ProblemsError } from "../core/problems.ts";
+import { readSections, type Section } from "./sections.ts";
 
 /** What a directory operator sets for one site (see `src/data/site.ts`). */
 export interface SiteConfigInput {
@@ -18,15 +19,33 @@ export interface SiteConfigInput {
   logo?: string;
   /** Articles per list page. */
   pageSize?: number;
+  /**
+   * Directory sections of the operator's own, after the built-in ones (see
+   * `src/lib/config/sections.ts`): `[{ key: "industries", title: "Industries", singular:
+   * "Industry", description: "Releases by industry." }]`.
+   */
+  sections?: unknown[];
 }
 
-export interface SiteConfig extends Required<Omit<SiteConfigInput, "logo">> {
+export interface SiteConfig extends Required<Omit<SiteConfigInput, "logo" | "sections">> {
   logo?: string;
+  /** Every directory section, built-in and the operator's, in navigation order. */
+  sections: readonly Section[];
   /** `url` without its trailing slash, ready for `${origin}/news/...`. */
   origin: string;
 }
 
-const SITE_FIELDS = ["name", "url", "language", "locale", "timeZone", "description", "logo", "pageSize"] as const;
+const SITE_FIELDS = [
+  "name",
+  "url",
+  "language",
+  "locale",
+  "timeZone",
+  "description",
+  "logo",
+  "pageSize",
+  "sections",
+] as const;
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 export function validateSiteConfig(input: unknown, file = "src/data/site.ts"): SiteConfig {
@@ -66,6 +85,8 @@ export function validateSiteConfig(input: unknown, file = "src/data/site.ts"): S
   if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) {
     reader.problem("pageSize", "a whole number from 1 to 500", pageSize);
   }
+  const { sections, problems: sectionProblems } = readSections(input.sections, file, "sections");
+  reader.problems.push(...sectionProblems);
 
   if (reader.problems.length > 0) throw new ProblemsError("The site configuration is invalid", reader.problems);
   const origin = (url as string).replace(/\/+$/, "");
@@ -79,6 +100,7 @@ export function validateSiteConfig(input: unknown, file = "src/data/site.ts"): S
     description: description as string,
     ...(logo === undefined ? {} : { logo }),
     pageSize: pageSize as number,
+    sections,
   };
 }
 

@@ -3,27 +3,12 @@ import { parseArticleDate } from "../core/dates.ts";
 import { CONTROL_FREE, controlCharacter, FieldReader, isHttpUrl, isPlainRecord } from "../core/fields.ts";
 import { nestingProblem } from "./html-policy.ts";
 import type { Problem } from "../core/problems.ts";
+import { ARTICLE_OWN_FIELDS, listSections, type Section } from "../config/sections.ts";
 
-/** Every front-matter field an article may have. Other tools (import, new) write these names. */
-export const ARTICLE_FIELDS = [
-  "title",
-  "summary",
-  "date",
-  "dateline",
-  "partner",
-  "guid",
-  "source",
-  "originalUrl",
-  "images",
-  "categories",
-  "tags",
-  "regions",
-  "companies",
-  "draft",
-  "embargo",
-  "updated",
-  "imported",
-] as const;
+/** Every front-matter field an article may have: its own, then one list per section with a field. */
+export function articleFields(sections: readonly Section[]): string[] {
+  return [...ARTICLE_OWN_FIELDS, ...listSections(sections).map((section) => section.field)];
+}
 const IMPORTED_FIELDS = ["hash", "revision"] as const;
 const IMPORT_HASH = /^sha256-[0-9a-f]{64}$/;
 const DATELINE_FIELDS = ["city", "country"] as const;
@@ -50,10 +35,8 @@ export interface ArticleFields {
   source?: { name: string; title?: string; url?: string };
   originalUrl?: string;
   images: ArticleImageFields[];
-  categories: string[];
-  tags: string[];
-  regions: string[];
-  companies: string[];
+  /** The names the article lists for each section with a front-matter field, by section key. */
+  terms: Record<string, string[]>;
   draft: boolean;
   embargo?: DateTime;
   updated?: DateTime;
@@ -63,6 +46,7 @@ export interface ArticleSchemaContext {
   file: string;
   timeZone: string;
   partnerIds: readonly string[];
+  sections: readonly Section[];
 }
 
 const DATE_EXPECTED =
@@ -73,10 +57,10 @@ export function validateArticleFields(
   data: Record<string, unknown>,
   context: ArticleSchemaContext,
 ): ArticleFields | Problem[] {
-  const { file, timeZone, partnerIds } = context;
+  const { file, timeZone, partnerIds, sections } = context;
   const reader = new FieldReader(file, data);
   const nested: Problem[] = [];
-  reader.rejectUnknown(ARTICLE_FIELDS);
+  reader.rejectUnknown(articleFields(sections));
 
   const title = reader.requiredText("title", "the headline as text");
   const summary = reader.optionalText("summary");
@@ -174,10 +158,9 @@ export function validateArticleFields(
     }
   }
 
-  const categories = reader.optionalTextList("categories") ?? [];
-  const tags = reader.optionalTextList("tags") ?? [];
-  const regions = reader.optionalTextList("regions") ?? [];
-  const companies = reader.optionalTextList("companies") ?? [];
+  const terms = Object.fromEntries(
+    listSections(sections).map((section) => [section.key, reader.optionalTextList(section.field) ?? []]),
+  );
   const draft = reader.optionalBoolean("draft") ?? false;
 
   const problems = [...reader.problems, ...nested];
@@ -192,10 +175,7 @@ export function validateArticleFields(
     ...(source === undefined ? {} : { source }),
     ...(originalUrl === undefined ? {} : { originalUrl }),
     images,
-    categories,
-    tags,
-    regions,
-    companies,
+    terms,
     draft,
     ...(embargo === undefined ? {} : { embargo }),
     ...(updated === undefined ? {} : { updated }),

@@ -16,10 +16,19 @@ export const ARTICLE_SNAPSHOT_VARIABLE = "DATELINE_ARTICLE_SNAPSHOT";
 const FORMAT = "dateline-article-snapshot/1";
 
 /** What an article's outcome depends on besides its text: a snapshot made under other settings is not used. */
-export type ArticleReading = Pick<ReadArticlesOptions, "articlesDir" | "displayRoot" | "timeZone" | "partners">;
+export type ArticleReading = Pick<
+  ReadArticlesOptions,
+  "articlesDir" | "displayRoot" | "timeZone" | "partners" | "sections"
+>;
 
-const settingsOf = ({ articlesDir, displayRoot, timeZone, partners }: ArticleReading) =>
-  JSON.stringify({ articlesDir, displayRoot, timeZone, partnerIds: partners.map((partner) => partner.id) });
+const settingsOf = ({ articlesDir, displayRoot, timeZone, partners, sections }: ArticleReading) =>
+  JSON.stringify({
+    articlesDir,
+    displayRoot,
+    timeZone,
+    partnerIds: partners.map((partner) => partner.id),
+    fields: sections.map((section) => section.field ?? ""),
+  });
 
 /** Reads and validates every article file under `reading` and writes the snapshot to `file`. */
 export async function snapshotArticles(file: string, reading: ArticleReading): Promise<void> {

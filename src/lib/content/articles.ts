@@ -12,6 +12,7 @@ import { renderFigure, renderPicture, type PhotoMetadata, type PhotoRendition } 
 import { parseFrontMatter } from "./front-matter.ts";
 import { renderArticleBody } from "./markdown.ts";
 import { PhotoError } from "../photos/photos.ts";
+import type { Section } from "../config/sections.ts";
 import type { Partner } from "../config/partners.ts";
 import { ProblemsError, type Problem } from "../core/problems.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
@@ -56,6 +57,8 @@ export interface LoadArticlesOptions {
   displayRoot: string;
   timeZone: string;
   partners: readonly Partner[];
+  /** The site's directory sections: each with a field adds a list to the front matter. */
+  sections: readonly Section[];
   now: DateTime;
   /** Preview builds show drafts and embargoed articles; production builds never do. */
   includeUnpublished: boolean;
@@ -93,7 +96,7 @@ export async function readArticleSources(
   options: ReadArticlesOptions,
   cache?: ArticleFileCache,
 ): Promise<{ sources: ArticleSource[]; problems: Problem[] }> {
-  const { articlesDir, displayRoot, timeZone, partners, now } = options;
+  const { articlesDir, displayRoot, timeZone, partners, sections, now } = options;
   const partnerIds = partners.map((partner) => partner.id);
   const problems: Problem[] = [];
   const sources: ArticleSource[] = [];
@@ -114,6 +117,7 @@ export async function readArticleSources(
         displayRoot,
         timeZone,
         partnerIds,
+        sections,
       });
       cache?.outcomes.set(absolute, outcome);
     }
@@ -157,7 +161,7 @@ export interface FileOutcome {
 function readArticleFile(
   absolute: string,
   text: string | number,
-  context: { displayRoot: string; timeZone: string; partnerIds: string[] },
+  context: { displayRoot: string; timeZone: string; partnerIds: string[]; sections: readonly Section[] },
 ): FileOutcome {
   const file = path.relative(context.displayRoot, absolute).split(path.sep).join("/");
   if (typeof text === "number") {
@@ -178,6 +182,7 @@ function readArticleFile(
     file,
     timeZone: context.timeZone,
     partnerIds: context.partnerIds,
+    sections: context.sections,
   });
   const bodyProblems = validateArticleBody(parsed.body, file);
   if (Array.isArray(fields)) return { problems: [...fields, ...bodyProblems] };
@@ -355,9 +360,24 @@ function symbolicLinkProblem(absolute: string, target: string, displayRoot: stri
   };
 }
 
+/**
+ * The names an article files under a section, as written in its front matter (or its partner's
+ * name, or its source's). Regions also get the dateline's country with its city beneath it: the
+ * directory adds those itself.
+ */
+export function sectionNames(
+  section: Section,
+  article: Pick<Article, "terms" | "partner" | "source">,
+): readonly string[] {
+  if (section.field !== undefined) return article.terms[section.key] ?? [];
+  if (section.key === "partners") return [article.partner.name];
+  if (section.key === "sources") return article.source ? [article.source.name] : [];
+  return [];
+}
+
 /** Who the release is by, for feeds and structured data: the issuer, else the source, else the wire. */
-export function articleAuthor(article: Pick<Article, "companies" | "source" | "partner">): string {
-  return article.companies[0] ?? article.source?.name ?? article.partner.name;
+export function articleAuthor(article: Pick<Article, "terms" | "source" | "partner">): string {
+  return article.terms.companies?.[0] ?? article.source?.name ?? article.partner.name;
 }
 
 /** The article's dateline, from its fields and its partner's tag. */

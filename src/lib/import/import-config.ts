@@ -1,5 +1,6 @@
 import { FieldReader, isPlainRecord } from "../core/fields.ts";
 import { ProblemsError, type Problem } from "../core/problems.ts";
+import { listSections, type ListSection, type Section } from "../config/sections.ts";
 import { comparable } from "./text.ts";
 import type { WireKeyword } from "./wire-item.ts";
 
@@ -12,13 +13,13 @@ export interface FeedSettings {
 }
 
 /**
- * How wire keywords become this site's terms (`src/data/import.ts`): each site term lists
- * the feed keywords, categories, subjects or industries that mean it.
+ * How wire keywords become this site's terms (`src/data/import.ts`): for each section the
+ * importer maps to (`importMapping` in `src/lib/config/sections.ts`), each site term lists the
+ * feed keywords, categories, subjects or industries that mean it.
  */
 export interface ImportConfig {
-  categories: Record<string, string[]>;
-  regions: Record<string, string[]>;
-  tags: Record<string, string[]>;
+  /** Section key → site term → the feed keywords that mean it. */
+  mappings: Record<string, Record<string, string[]>>;
   /** What to do with a keyword no mapping names: keep it as a tag, or drop it. */
   unmappedKeywords: "tags" | "drop";
   /** Import only items with one of these keywords or words in the headline (empty: all). */
@@ -28,22 +29,40 @@ export interface ImportConfig {
   feeds: FeedSettings[];
 }
 
-const CONFIG_FIELDS = ["categories", "regions", "tags", "unmappedKeywords", "include", "exclude", "feeds"] as const;
+/**
+ * What `src/data/import.ts` holds: the settings below, and one mapping (site term → feed
+ * keywords) per section the importer maps to, under the section's front-matter field.
+ */
+export interface ImportConfigInput {
+  unmappedKeywords?: ImportConfig["unmappedKeywords"];
+  include?: string[];
+  exclude?: string[];
+  feeds?: Array<{ match: string; partner?: string; include?: string[]; exclude?: string[] }>;
+  [sectionField: string]: unknown;
+}
+
+const SETTINGS_FIELDS = ["unmappedKeywords", "include", "exclude", "feeds"] as const;
+/** The sections the importer maps feed keywords to; each is a field of the import configuration. */
+const mappedSections = (sections: readonly Section[]): ListSection[] =>
+  listSections(sections).filter((section) => section.importMapping);
 const FEED_FIELDS = ["match", "partner", "include", "exclude"] as const;
 
 export function validateImportConfig(
   input: unknown,
   partnerIds: readonly string[],
+  sections: readonly Section[],
   file = "src/data/import.ts",
 ): ImportConfig {
+  const mapped = mappedSections(sections);
   if (!isPlainRecord(input)) {
+    const names = mapped.map((section) => section.field).join(", ");
     throw new ProblemsError("The import configuration is invalid", [
-      { file, field: "", expected: "a mapping with categories, regions and tags", found: typeof input },
+      { file, field: "", expected: `a mapping with ${names}`, found: typeof input },
     ]);
   }
   const reader = new FieldReader(file, input);
   const problems: Problem[] = [];
-  reader.rejectUnknown(CONFIG_FIELDS);
+  reader.rejectUnknown([...mapped.map((section) => section.field), ...SETTINGS_FIELDS]);
   const mapping = (name: string): Record<string, string[]> => {
     const value = reader.raw(name);
     if (value === undefined) return {};
@@ -61,9 +80,7 @@ export function validateImportConfig(
     problems.push(...sub.problems);
     return result;
   };
-  const categories = mapping("categories");
-  const regions = mapping("regions");
-  const tags = mapping("tags");
+  const mappings = Object.fromEntries(mapped.map((section) => [section.key, mapping(section.field)]));
   const unmappedKeywords = reader.oneOf("unmappedKeywords", ["tags", "drop"] as const, "tags") ?? "tags";
   const include = reader.optionalTextList("include") ?? [];
   const exclude = reader.optionalTextList("exclude") ?? [];
@@ -99,22 +116,18 @@ export function validateImportConfig(
   }
   problems.unshift(...reader.problems);
   if (problems.length > 0) throw new ProblemsError("The import configuration is invalid", problems);
-  return { categories, regions, tags, unmappedKeywords, include, exclude, feeds };
+  return { mappings, unmappedKeywords, include, exclude, feeds };
 }
 
 export interface MappedTerms {
-  categories: string[];
-  tags: string[];
-  regions: string[];
+  /** Section key → the site terms the keywords mean, for every mapped section. */
+  terms: Record<string, string[]>;
   /** A country named by the feed's keywords (NewsML 1.2 country lists). */
   country?: string | undefined;
 }
 
-interface KeywordLookups {
-  categories: Map<string, string>;
-  regions: Map<string, string>;
-  tags: Map<string, string>;
-}
+/** Section key → (comparable keyword or term → site term). */
+type KeywordLookups = Array<[string, Map<string, string>]>;
 
 /** Keyword → site term tables, built once per configuration (a run maps every item with them). */
 const lookups = new WeakMap<ImportConfig, KeywordLookups>();
@@ -129,7 +142,7 @@ function lookupsFor(config: ImportConfig): KeywordLookups {
     }
     return map;
   };
-  const built = { categories: lookup(config.categories), regions: lookup(config.regions), tags: lookup(config.tags) };
+  const built: KeywordLookups = Object.entries(config.mappings).map(([key, table]) => [key, lookup(table)]);
   lookups.set(config, built);
   return built;
 }
@@ -137,15 +150,20 @@ function lookupsFor(config: ImportConfig): KeywordLookups {
 /** Stock tickers and ISINs are identifiers, not topics. */
 const IDENTIFIER = /^(?:[A-Z]{2,10}:[A-Z0-9.-]{1,10}|[A-Z]{2}[A-Z0-9]{9}\d)$/;
 
-/** Maps a release's keywords to site terms; keywords are matched without case or accents. */
+/**
+ * Maps a release's keywords to site terms; keywords are matched without case or accents. A
+ * keyword no mapping names is kept as a region when the feed says it is one, else as a tag
+ * (unless `unmappedKeywords` is "drop").
+ */
 export function mapKeywords(
   keywords: readonly WireKeyword[],
   config: ImportConfig,
   countryOf: (text: string) => string | undefined,
 ): MappedTerms {
-  const { categories, regions, tags } = lookupsFor(config);
-  const result: MappedTerms = { categories: [], tags: [], regions: [] };
-  const add = (list: string[], value: string): void => {
+  const tables = lookupsFor(config);
+  const result: MappedTerms = { terms: Object.fromEntries(tables.map(([key]) => [key, []])) };
+  const add = (key: string, value: string): void => {
+    const list = (result.terms[key] ??= []);
     if (!list.some((existing) => comparable(existing) === comparable(value))) list.push(value);
   };
   for (const { kind, value } of keywords) {
@@ -153,21 +171,17 @@ export function mapKeywords(
     const word = comparable(value);
     if (kind === "country") result.country ??= countryOf(value);
     let mapped = false;
-    for (const [table, list] of [
-      [categories, result.categories],
-      [regions, result.regions],
-      [tags, result.tags],
-    ] as const) {
+    for (const [key, table] of tables) {
       const term = table.get(word);
       if (term) {
-        add(list, term);
+        add(key, term);
         mapped = true;
       }
     }
     if (mapped) continue;
     if (kind === "country") continue;
-    if (kind === "region") add(result.regions, value.trim());
-    else if (config.unmappedKeywords === "tags") add(result.tags, value.trim().toLowerCase());
+    if (kind === "region") add("regions", value.trim());
+    else if (config.unmappedKeywords === "tags") add("tags", value.trim().toLowerCase());
   }
   return result;
 }

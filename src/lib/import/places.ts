@@ -1,4 +1,4 @@
-import { termKey } from "../site/directory.ts";
+import { termKey } from "../core/terms.ts";
 
 /**
  * Countries for dateline places, as AP style prints them: cities that stand alone

@@ -7,6 +7,7 @@ import { nestingProblem } from "../content/html-policy.ts";
 import { cleanReleaseBody } from "./body.ts";
 import { matchDateline, wireKey } from "./dateline.ts";
 import { collapse } from "./dom.ts";
+import { listSections, type Section } from "../config/sections.ts";
 import { filterReason, mapKeywords, type FeedSettings, type ImportConfig } from "./import-config.ts";
 import { countryName, countryOfPlace } from "./places.ts";
 import { comparable } from "./text.ts";
@@ -17,6 +18,8 @@ export class ItemError extends Error {}
 
 export interface ReleaseContext {
   timeZone: string;
+  /** The site's sections: the release gets a front-matter list for each with a field. */
+  sections: readonly Section[];
   partners: readonly Partner[];
   config: ImportConfig;
   /** `--partner`, or the partner the feed settings name: wins over what the item says. */
@@ -108,10 +111,10 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   fields.guid = guid;
   if (source) fields.source = source;
   if (originalUrl) fields.originalUrl = originalUrl;
-  fields.categories = mapped.categories;
-  fields.tags = mapped.tags;
-  fields.regions = mapped.regions;
-  fields.companies = issuer ? [issuer] : [];
+  for (const section of listSections(context.sections)) {
+    // The issuer is the release's company; the other lists are what its keywords map to.
+    fields[section.field] = section.key === "companies" ? (issuer ? [issuer] : []) : (mapped.terms[section.key] ?? []);
+  }
 
   const markdown = removeControlCharacters(body.markdown);
   const notes = [...(controlNote ? [controlNote] : []), ...body.notes];

@@ -1,6 +1,7 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
 import type { Partner } from "../config/partners.ts";
+import { ARTICLE_OWN_FIELDS } from "../config/sections.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { comparable } from "./text.ts";
 import { readReleases } from "./detect.ts";
@@ -35,7 +36,7 @@ export interface ImportOptions {
   articlesDir: string;
   /** Paths in reports are shown relative to this folder. */
   displayRoot: string;
-  site: Pick<SiteConfig, "timeZone">;
+  site: Pick<SiteConfig, "timeZone" | "sections">;
   partners: readonly Partner[];
   config: ImportConfig;
   partner?: string;
@@ -112,6 +113,7 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
       try {
         const prepared = prepareRelease(item, {
           timeZone,
+          sections: options.site.sections,
           partners: options.partners,
           config: options.config,
           include: options.include ?? [],
@@ -245,7 +247,7 @@ async function loadPhotos(
   return { loaded, notes };
 }
 
-/** The front matter with `images` placed before the directory terms, where editors look for it. */
+/** The front matter with `images` placed before the directory sections' lists, where editors look for it. */
 function withImages(fields: Record<string, unknown>, photos: readonly LoadedPhoto[]): Record<string, unknown> {
   if (photos.length === 0) return fields;
   const images = photos.map((photo) => ({
@@ -256,7 +258,7 @@ function withImages(fields: Record<string, unknown>, photos: readonly LoadedPhot
   }));
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (key === "categories") result.images = images;
+    if (!result.images && !(ARTICLE_OWN_FIELDS as readonly string[]).includes(key)) result.images = images;
     result[key] = value;
   }
   result.images ??= images;

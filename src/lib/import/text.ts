@@ -1,6 +1,6 @@
 import { textContent } from "domutils";
 import { parseHtml } from "./dom.ts";
-import { termKey } from "../site/directory.ts";
+import { termKey } from "../core/terms.ts";
 import { escapeHtml } from "../core/html.ts";
 
 /** The visible text of an HTML fragment, whitespace collapsed. */

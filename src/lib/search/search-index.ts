@@ -2,10 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
-import { articleDateline, type Article } from "../content/articles.ts";
+import { articleDateline, sectionNames, type Article } from "../content/articles.ts";
+import type { Section } from "../config/sections.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { isInside } from "../core/paths.ts";
 import { escapeHtml } from "../core/html.ts";
+import { SpellingCounter, termKey } from "../core/terms.ts";
 
 const RECORDS_IN_FLIGHT = 64;
 
@@ -19,17 +21,21 @@ export interface SearchRecord {
 
 /**
  * What search knows of an article: headline, summary, dateline, photo captions and body text,
- * and the filters (partner, category, region, year). Navigation, footers and disclaimers are
- * not part of it.
+ * and the filters (each section's with a `searchFilter`, and the year). Navigation, footers and
+ * disclaimers are not part of it.
  */
 export type SearchableArticle = Pick<
   Article,
-  "url" | "title" | "summary" | "dateline" | "date" | "partner" | "categories" | "bodyHtml"
+  "url" | "title" | "summary" | "dateline" | "date" | "partner" | "source" | "terms" | "bodyHtml"
 > & {
   photos: ReadonlyArray<{ caption?: string | undefined; credit?: string | undefined }>;
 };
 
-export function searchRecord(article: SearchableArticle, language: string): SearchRecord {
+export function searchRecord(
+  article: SearchableArticle,
+  site: { language: string; sections: readonly Section[] },
+  spellings?: FilterSpellings,
+): SearchRecord {
   const captions = article.photos.map((photo) => [photo.caption, photo.credit].filter(Boolean).join(" "));
   const body = decodeHTML(article.bodyHtml.replace(/<[^>]*>/g, " "));
   const content = [article.title, article.summary ?? "", articleDateline(article), ...captions, body]
@@ -38,15 +44,58 @@ export function searchRecord(article: SearchableArticle, language: string): Sear
   return {
     url: article.url,
     content,
-    language,
+    language: site.language,
     meta: { title: forSearchUi(article.title) },
-    filters: {
-      partner: [forSearchUi(article.partner.name)],
-      category: article.categories.map(forSearchUi),
-      ...(article.dateline.country ? { region: [forSearchUi(article.dateline.country)] } : {}),
-      year: [String(article.date.year)],
-    },
+    filters: { ...searchFilters(article, site.sections, spellings), year: [String(article.date.year)] },
   };
+}
+
+type FilterValuesOf = Pick<SearchableArticle, "terms" | "partner" | "source" | "dateline">;
+
+/** The names the article is filtered by in a filtering section, as the article spells them. */
+function filterValues(article: FilterValuesOf, section: Section): readonly string[] {
+  if (section.searchFilter?.values === "dateline country")
+    return article.dateline.country === undefined ? [] : [article.dateline.country];
+  return sectionNames(section, article);
+}
+
+/**
+ * Section key → the spellings of its terms across the site. A filter shows each term once, in
+ * the spelling its directory page shows, however each article spells it ("Utilities",
+ * "utilities").
+ */
+export type FilterSpellings = ReadonlyMap<string, SpellingCounter>;
+
+export function filterSpellings(articles: Iterable<FilterValuesOf>, sections: readonly Section[]): FilterSpellings {
+  const filtering = sections.filter((section) => section.searchFilter);
+  const spellings = new Map(filtering.map((section) => [section.key, new SpellingCounter()]));
+  for (const article of articles)
+    for (const section of filtering) {
+      const counter = spellings.get(section.key) as SpellingCounter;
+      for (const name of filterValues(article, section)) counter.add(name);
+    }
+  return spellings;
+}
+
+/** Each filtering section's values for the article; a section it has no value in is left out. */
+function searchFilters(
+  article: SearchableArticle,
+  sections: readonly Section[],
+  spellings: FilterSpellings | undefined,
+): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const section of sections) {
+    if (!section.searchFilter) continue;
+    const { name, values } = section.searchFilter;
+    const counter = spellings?.get(section.key);
+    const found = new Map<string, string>();
+    for (const value of filterValues(article, section)) {
+      const key = termKey(value);
+      if (!found.has(key)) found.set(key, counter ? counter.preferred(value) : value);
+    }
+    if (found.size > 0 || values === "names") filters[name] = [...found.values()].map(forSearchUi);
+  }
+  return filters;
 }
 
 /**

@@ -9,7 +9,8 @@ import { readArticleSnapshot } from "../content/article-snapshot.ts";
 import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
 import { renderArticleBody } from "../content/markdown.ts";
 import type { Partner } from "../config/partners.ts";
-import { searchRecord, writeSearchIndex } from "./search-index.ts";
+import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.ts";
+import type { ArticleFields } from "../content/article-schema.ts";
 import type { SearchIndexJob } from "./search-indexer.ts";
 
 // The build that started this process is gone (killed, or a shard stopped by its sibling's
@@ -37,6 +38,7 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
     displayRoot: job.displayRoot,
     timeZone: job.site.timeZone,
     partners: job.partners,
+    sections: job.site.sections,
   };
   const snapshot =
     job.articleSnapshot === undefined ? undefined : await readArticleSnapshot(job.articleSnapshot, reading);
@@ -47,18 +49,25 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
       `the article files have ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (the build lists them)`,
     );
   const partners = new Map(job.partners.map((partner) => [partner.id, partner]));
+  const built = sourcesToBuild(sources, job.includeUnpublished);
+  const partnerOf = (fields: ArticleFields) => partners.get(fields.partner) as Partner;
+  const spellings = filterSpellings(
+    built.map(({ fields }) => ({ ...fields, partner: partnerOf(fields) })),
+    job.site.sections,
+  );
   await writeSearchIndex(
-    sourcesToBuild(sources, job.includeUnpublished),
+    built,
     ({ fields, url, body }) =>
       searchRecord(
         {
           ...fields,
           url,
-          partner: partners.get(fields.partner) as Partner,
+          partner: partnerOf(fields),
           photos: fields.images,
           bodyHtml: renderArticleBody(body),
         },
-        job.site.language,
+        job.site,
+        spellings,
       ),
     job.folder,
     job.partSize,

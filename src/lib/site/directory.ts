@@ -2,7 +2,9 @@ import type { Article } from "../content/articles.ts";
 import type { Partner } from "../config/partners.ts";
 import { ProblemsError, type Problem } from "../core/problems.ts";
 import { slugify } from "../core/slug.ts";
-import { SECTIONS, type SectionKey } from "./sections.ts";
+import { preferredSpelling, termKey } from "../core/terms.ts";
+import type { Section } from "../config/sections.ts";
+import { sectionNames } from "../content/articles.ts";
 
 /**
  * The directory, computed once per build from the sorted article list: every taxonomy's
@@ -11,8 +13,8 @@ import { SECTIONS, type SectionKey } from "./sections.ts";
  * the article list per page.
  */
 
-/** A section's key (see `sections.ts`, where every section is declared). */
-export type TaxonomyKey = SectionKey;
+/** A section's key (see `src/lib/config/sections.ts`, where every section is declared). */
+export type TaxonomyKey = string;
 
 export interface Crumb {
   name: string;
@@ -119,6 +121,8 @@ export interface Directory {
 
 export interface DirectoryOptions {
   partners: readonly Partner[];
+  /** The site's sections, in navigation order. */
+  sections: readonly Section[];
   locale: string;
   pageSize: number;
   feedSize: number;
@@ -140,28 +144,6 @@ const MONTH_NAMES = [
   "December",
 ];
 const HOME: Crumb = { name: "Home", url: "/" };
-
-const sectionOf = (key: SectionKey) => SECTIONS.find((section) => section.key === key) as (typeof SECTIONS)[number];
-
-/** Case, accents and spacing don't make a different term: "Énergie", "energie" and "ENERGIE " are one. */
-export function termKey(name: string): string {
-  let key = termKeys.get(name);
-  if (key === undefined) {
-    key = name
-      .normalize("NFKD")
-      .replace(/\p{M}+/gu, "")
-      .toLowerCase()
-      .replace(/\s+/g, " ")
-      .trim();
-    // A site names a few thousand terms, each tens of thousands of times: remember them.
-    if (termKeys.size >= TERM_KEY_CACHE_SIZE) termKeys.clear();
-    termKeys.set(name, key);
-  }
-  return key;
-}
-
-const TERM_KEY_CACHE_SIZE = 100_000;
-const termKeys = new Map<string, string>();
 
 /** `/categories/energy/page/2/` for page 2; the first page has no `/page/1/`. */
 export function pageUrl(baseUrl: string, pageNumber: number): string {
@@ -272,9 +254,9 @@ class TermCollector {
   }
 }
 
-/** The spelling most articles use; ties go to the first in code-point order, so it is stable. */
+/** The spelling most articles use (see `preferredSpelling`). */
 function displayName(builder: TermBuilder): string {
-  return [...builder.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? builder.key;
+  return preferredSpelling(builder.spellings, builder.key);
 }
 
 function finishTerms(
@@ -337,20 +319,22 @@ function letterOf(name: string): string {
 export function buildDirectory(articles: Article[], options: DirectoryOptions): Directory {
   const collator = new Intl.Collator(options.locale, { sensitivity: "base", numeric: true });
   const problems: Problem[] = [];
-  const collectors = new Map(SECTIONS.map((section) => [section.key, new TermCollector()]));
+  const { sections } = options;
+  const collectors = new Map(sections.map((section) => [section.key, new TermCollector()]));
   const regions = collectors.get("regions") as TermCollector;
 
   for (const article of articles) {
-    for (const section of SECTIONS) {
+    for (const section of sections) {
+      if (section.key === "partners") continue;
       const collector = collectors.get(section.key) as TermCollector;
-      for (const name of section.names(article)) collector.add(name, article);
+      for (const name of sectionNames(section, article)) collector.add(name, article);
     }
     // A region is also the dateline's country, with its city beneath it.
     const { country, city } = article.dateline;
     if (country) regions.add(country, article, cityName(city, country));
   }
 
-  const taxonomies: Taxonomy[] = SECTIONS.map((section) => {
+  const taxonomies: Taxonomy[] = sections.map((section) => {
     const { key, url, title, singular, description, groupByLetter } = section;
     const terms =
       key === "partners"
@@ -407,7 +391,9 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       groups: indexGroups(taxonomy),
     });
     for (const term of taxonomy.terms) {
-      const feedUrl = sectionOf(taxonomy.key).feeds ? `${term.url}feed.xml` : undefined;
+      const feedUrl = sections.find((section) => section.key === taxonomy.key)?.feeds
+        ? `${term.url}feed.xml`
+        : undefined;
       if (feedUrl)
         feeds.push({
           url: feedUrl,
@@ -457,7 +443,7 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
     }
   }
 
-  const related = relatedArticles(articles, taxonomies, options.relatedCount);
+  const related = relatedArticles(articles, sections, taxonomies, options.relatedCount);
   const articlePages = articles.map((article, index) => ({
     article,
     breadcrumbs: [
@@ -574,13 +560,19 @@ function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
  * "Newest first" is the order of `articles` (date, then URL), so candidates are ranked by their
  * place in it: comparing their dates and URLs was the directory's largest single cost.
  */
-function relatedArticles(articles: Article[], taxonomies: Taxonomy[], count: number): Article[][] {
+function relatedArticles(
+  articles: Article[],
+  sections: readonly Section[],
+  taxonomies: Taxonomy[],
+  count: number,
+): Article[][] {
   const place = new Map(articles.map((article, index) => [article, index]));
   const termsOf = (key: TaxonomyKey) =>
     new Map(taxonomies.find((t) => t.key === key)!.terms.map((term) => [termKey(term.name), term]));
-  const tiers = SECTIONS.filter((section) => section.relatedRank !== undefined)
+  const tiers = sections
+    .filter((section) => section.relatedRank !== undefined)
     .sort((a, b) => (a.relatedRank as number) - (b.relatedRank as number))
-    .map((section) => ({ terms: termsOf(section.key), names: section.names }));
+    .map((section) => ({ terms: termsOf(section.key), names: (article: Article) => sectionNames(section, article) }));
   return articles.map((article) => {
     const chosen: Article[] = [];
     const seen = new Set<Article>([article]);

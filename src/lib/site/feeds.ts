@@ -7,6 +7,7 @@ import { disallowedUrls } from "../content/html-policy.ts";
 import { disclaimerText } from "../config/partners.ts";
 import { ProblemsError } from "../core/problems.ts";
 import { absoluteUrl, type SiteConfig } from "../config/site-config.ts";
+import { metaNames } from "./sections.ts";
 
 /** Used as the feed's `updated` when it has no items, so empty feeds stay byte-stable. */
 const EPOCH = "1970-01-01T00:00:00Z";
@@ -84,7 +85,9 @@ export async function atomFeed(site: SiteConfig, feed: Feed): Promise<string> {
   const entries = await Promise.all(
     feed.articles.map(async (article) => {
       const summary = article.summary ? `\n    <summary>${escapeHtml(article.summary)}</summary>` : "";
-      const categories = article.categories.map((name) => `\n    <category term="${escapeHtml(name)}"/>`).join("");
+      const categories = metaNames(article, site.sections, "section")
+        .map((name) => `\n    <category term="${escapeHtml(name)}"/>`)
+        .join("");
       return `  <entry>
     <title>${escapeHtml(article.title)}</title>
     <link href="${abs(article.url)}"/>
@@ -114,7 +117,9 @@ export async function rssFeed(site: SiteConfig, feed: Feed, selfUrl: string): Pr
   const items = await Promise.all(
     feed.articles.map(async (article) => {
       const { id, isPermaLink } = itemId(site, article);
-      const categories = article.categories.map((name) => `\n      <category>${escapeHtml(name)}</category>`).join("");
+      const categories = metaNames(article, site.sections, "section")
+        .map((name) => `\n      <category>${escapeHtml(name)}</category>`)
+        .join("");
       return `    <item>
       <title>${escapeHtml(article.title)}</title>
       <link>${abs(article.url)}</link>
@@ -154,7 +159,7 @@ export async function jsonFeed(site: SiteConfig, feed: Feed, selfUrl: string): P
       date_published: formatIsoDateTime(article.date),
       date_modified: formatIsoDateTime(article.updated ?? article.date),
       ...(article.originalUrl ? { external_url: article.originalUrl } : {}),
-      tags: [...article.categories, ...article.tags],
+      tags: [...metaNames(article, site.sections, "section"), ...metaNames(article, site.sections, "keyword")],
       authors: [{ name: articleAuthor(article) }],
     })),
   );

@@ -4,6 +4,7 @@ import { articleAuthor, articleDateline } from "../content/articles.ts";
 import type { Crumb } from "./directory.ts";
 import { serializeJsonLd } from "./json-ld.ts";
 import { absoluteUrl as absolute, type SiteConfig } from "../config/site-config.ts";
+import { metaNames } from "./sections.ts";
 
 /** What goes in a page's `<head>` beyond the basics: built once per page from validated data. */
 export interface PageMeta {
@@ -41,6 +42,8 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
   const policy = article.partner.indexing;
   const canonical = policy === "canonical-to-original" && article.originalUrl ? article.originalUrl : ownUrl;
   const description = article.summary ?? article.title;
+  const sectionNames = metaNames(article, site.sections, "section");
+  const keywords = metaNames(article, site.sections, "keyword");
   const names: Array<[string, string]> = [];
   if (policy === "noindex") names.push(["robots", "noindex"]);
   if (policy === "googlebot-news-noindex") names.push(["googlebot-news", "noindex"]);
@@ -67,8 +70,8 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
     ["og:locale", site.locale.replace("-", "_")],
     ["article:published_time", published],
     ["article:modified_time", modified],
-    ...article.categories.map((name): [string, string] => ["article:section", name]),
-    ...article.tags.map((name): [string, string] => ["article:tag", name]),
+    ...sectionNames.map((name): [string, string] => ["article:section", name]),
+    ...keywords.map((name): [string, string] => ["article:tag", name]),
   ];
   if (image)
     properties.push(
@@ -98,8 +101,8 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
     },
     ...(article.originalUrl ? { isBasedOn: article.originalUrl } : {}),
     ...(article.source ? { sourceOrganization: { "@type": "Organization", name: article.source.name } } : {}),
-    ...(article.categories.length ? { articleSection: article.categories } : {}),
-    ...(article.tags.length ? { keywords: article.tags.join(", ") } : {}),
+    ...(sectionNames.length ? { articleSection: sectionNames } : {}),
+    ...(keywords.length ? { keywords: keywords.join(", ") } : {}),
     inLanguage: site.language,
   };
   return {

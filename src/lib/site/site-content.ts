@@ -34,6 +34,7 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
   const { site, now } = options;
   const directory = buildDirectory(articles, {
     partners: options.partners,
+    sections: site.sections,
     locale: site.locale,
     pageSize: site.pageSize,
     feedSize: options.feedSize ?? 50,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import site from "../../../src/data/site.ts";
 import { ProblemsError } from "../../../src/lib/core/problems.ts";
+import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 import { validateSiteConfig } from "../../../src/lib/config/site-config.ts";
 
 const F = "src/data/site.ts";
@@ -77,6 +78,20 @@ describe("validateSiteConfig", () => {
     ],
   ])("refuses %s with a message naming the field", (_name, change, expected) => {
     expect(messageFor({ ...site, ...change })).toBe(`The site configuration is invalid (1 problem):\n  - ${expected}`);
+  });
+
+  it("holds the built-in sections, then the site's own; a wrong section is named with the site's other problems", () => {
+    expect(validateSiteConfig(site).sections).toEqual(BUILT_IN_SECTIONS);
+    const industries = { key: "industries", title: "Industries", singular: "Industry", description: "By industry." };
+    expect(validateSiteConfig({ ...site, sections: [industries] }).sections.map((section) => section.key)).toEqual([
+      ...BUILT_IN_SECTIONS.map((section) => section.key),
+      "industries",
+    ]);
+    const message = messageFor({ ...site, timeZone: "Mars/Base", sections: [{ ...industries, key: "news" }] });
+    expect(message).toMatch(/\(2 problems\)/);
+    expect(message).toContain(
+      `${F}: \`sections[0].key\`: expected a name no other section, front-matter field or site folder uses, found "news"`,
+    );
   });
 
   it("lists every problem at once", () => {

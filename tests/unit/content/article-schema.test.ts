@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import {
+  articleFields,
   validateArticleBody,
   validateArticleFields,
   type ArticleFields,
 } from "../../../src/lib/content/article-schema.ts";
 import { formatIsoDateTime } from "../../../src/lib/core/dates.ts";
 import { formatProblem, type Problem } from "../../../src/lib/core/problems.ts";
+import { BUILT_IN_SECTIONS, readSections } from "../../../src/lib/config/sections.ts";
 
-const context = { file: "articles/2023/10/a.md", timeZone: "Asia/Bangkok", partnerIds: ["prnewswire", "businesswire"] };
+const context = {
+  file: "articles/2023/10/a.md",
+  timeZone: "Asia/Bangkok",
+  partnerIds: ["prnewswire", "businesswire"],
+  sections: BUILT_IN_SECTIONS,
+};
 const valid = {
   title: "Headline",
   date: "2023-10-24T09:00:00+08:00",
@@ -54,15 +61,35 @@ describe("validateArticleFields: a valid article", () => {
     expect(formatIsoDateTime(result.embargo!)).toBe("2023-10-25T00:00:00+07:00");
     expect(result.dateline).toEqual({ city: "XI'AN, China", country: "China" });
     expect(result.guid).toBe("012345");
-    expect(result.tags).toEqual(["1.10"]);
+    expect(result.terms.tags).toEqual(["1.10"]);
     expect(result.images).toHaveLength(2);
     expect(result.draft).toBe(false);
   });
 
   it("defaults lists to empty and draft to false", () => {
     const result = fields(valid);
-    expect(result).toMatchObject({ categories: [], tags: [], regions: [], companies: [], images: [], draft: false });
+    expect(result).toMatchObject({
+      terms: { categories: [], tags: [], regions: [], companies: [] },
+      images: [],
+      draft: false,
+    });
     expect(result.source).toBeUndefined();
+  });
+
+  it("reads a list for each section with a field, the site's own included, and refuses fields no section has", () => {
+    const { sections } = readSections(
+      [{ key: "industries", title: "Industries", singular: "Industry", description: "By industry." }],
+      F,
+      "sections",
+    );
+    const withIndustries = { ...context, sections };
+    const result = validateArticleFields({ ...valid, industries: ["Utilities"] }, withIndustries);
+    expect(Array.isArray(result) ? result : result.terms.industries).toEqual(["Utilities"]);
+    const typo = validateArticleFields({ ...valid, industrie: ["Utilities"] }, withIndustries);
+    expect(Array.isArray(typo) ? typo.map(formatProblem) : typo).toEqual([
+      `${F}: \`industrie\`: expected a known field (did you mean \`industries\`?), found an unknown field`,
+    ]);
+    expect(articleFields(sections).slice(-5)).toEqual(["categories", "regions", "companies", "tags", "industries"]);
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from "../../../src/lib/content/article-snapshot.ts";
 import { readArticleSources, type ArticleSource } from "../../../src/lib/content/articles.ts";
 import { article, fixturePartners, tempDir, writeFiles } from "../../helpers/fixture-site.ts";
+import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 
 const NOW = DateTime.fromISO("2023-11-01T00:00:00+07:00");
 
@@ -37,6 +38,7 @@ async function articlesFolder(): Promise<{ root: string; reading: ArticleReading
       displayRoot: root,
       timeZone: "Asia/Bangkok",
       partners: fixturePartners,
+      sections: BUILT_IN_SECTIONS,
     },
   };
 }

@@ -12,6 +12,7 @@ import {
 import { PhotoError } from "../../../src/lib/photos/photos.ts";
 import { ProblemsError } from "../../../src/lib/core/problems.ts";
 import { article, fixturePartners, tempDir, writeFiles } from "../../helpers/fixture-site.ts";
+import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 
 const stubPhoto: PhotoProcessor = async (file) => ({
   metadata: {
@@ -26,6 +27,7 @@ const loadOptions = (root: string): LoadArticlesOptions => ({
   displayRoot: root,
   timeZone: "Asia/Bangkok",
   partners: fixturePartners,
+  sections: BUILT_IN_SECTIONS,
   now: DateTime.fromISO("2023-11-01T00:00:00+07:00"),
   includeUnpublished: false,
   processPhoto: stubPhoto,
@@ -134,6 +136,7 @@ describe("loadArticles", () => {
       displayRoot: root,
       timeZone: "Asia/Bangkok",
       partners: fixturePartners,
+      sections: BUILT_IN_SECTIONS,
       now: DateTime.now(),
       includeUnpublished: false,
       processPhoto: failing,
@@ -161,6 +164,7 @@ describe("loadArticles", () => {
       displayRoot: root,
       timeZone: "UTC",
       partners: fixturePartners,
+      sections: BUILT_IN_SECTIONS,
       now: DateTime.now(),
       includeUnpublished: false,
       processPhoto: stubPhoto,

@@ -3,13 +3,16 @@ import partners from "../../../src/data/partners.ts";
 import importConfig from "../../../src/data/import.ts";
 import { filterReason, mapKeywords, validateImportConfig } from "../../../src/lib/import/import-config.ts";
 import { countryName } from "../../../src/lib/import/places.ts";
+import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 import { ProblemsError } from "../../../src/lib/core/problems.ts";
 
 const partnerIds = partners.map((partner) => partner.id);
 
 describe("import configuration", () => {
   it("accepts the bundled mapping", () => {
-    expect(validateImportConfig(importConfig, partnerIds).categories.Technology).toContain("Software");
+    expect(validateImportConfig(importConfig, partnerIds, BUILT_IN_SECTIONS).mappings.categories?.Technology).toContain(
+      "Software",
+    );
   });
 
   it("names every mistake: unknown fields, wrong shapes, unknown partners", () => {
@@ -23,6 +26,7 @@ describe("import configuration", () => {
           feeds: [{ match: "gnw", partner: "reuters", exclud: [] }, "x"],
         },
         partnerIds,
+        BUILT_IN_SECTIONS,
       );
     } catch (caught) {
       error = caught;
@@ -67,6 +71,7 @@ describe("import configuration", () => {
     const config = validateImportConfig(
       { categories: { Finance: ["Banking"] }, regions: { Asia: ["Asia Pacific"] }, tags: { cafe: ["Café culture"] } },
       partnerIds,
+      BUILT_IN_SECTIONS,
     );
     const mapped = mapKeywords(
       [
@@ -84,13 +89,12 @@ describe("import configuration", () => {
       countryName,
     );
     expect(mapped).toEqual({
-      categories: ["Finance"],
-      regions: ["Asia", "Andes"],
-      tags: ["cafe", "ferries"],
+      terms: { categories: ["Finance"], regions: ["Asia", "Andes"], tags: ["cafe", "ferries"] },
       country: "Japan",
     });
     expect(
-      mapKeywords([{ kind: "subject", value: "Ferries" }], { ...config, unmappedKeywords: "drop" }, countryName).tags,
+      mapKeywords([{ kind: "subject", value: "Ferries" }], { ...config, unmappedKeywords: "drop" }, countryName).terms
+        .tags,
     ).toEqual([]);
   });
 

@@ -10,14 +10,16 @@ import {
   type ReleaseContext,
 } from "../../../src/lib/import/release.ts";
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
+import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 
 const partnerIds = partners.map((partner) => partner.id);
 
 describe("prepareRelease", () => {
   const context: ReleaseContext = {
     timeZone: "Asia/Bangkok",
+    sections: BUILT_IN_SECTIONS,
     partners,
-    config: validateImportConfig(importConfig, partnerIds),
+    config: validateImportConfig(importConfig, partnerIds, BUILT_IN_SECTIONS),
     include: [],
     exclude: [],
   };

@@ -3,6 +3,7 @@ import partners from "../../../src/data/partners.ts";
 import { validateArticleFields } from "../../../src/lib/content/article-schema.ts";
 import { parseFrontMatter } from "../../../src/lib/content/front-matter.ts";
 import { contentHash, editedSinceImport, serializeArticle } from "../../../src/lib/import/store.ts";
+import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 
 const partnerIds = partners.map((partner) => partner.id);
 
@@ -47,7 +48,12 @@ describe("serializeArticle", () => {
     expect(parsed.data.categories).toEqual([title]);
     expect(parsed.data.imported).toMatchObject({ revision: "012" });
     if (title.trim() !== "" && !title.includes("\n")) {
-      const fields = validateArticleFields(parsed.data, { file: "x.md", timeZone: "Asia/Bangkok", partnerIds });
+      const fields = validateArticleFields(parsed.data, {
+        file: "x.md",
+        timeZone: "Asia/Bangkok",
+        partnerIds,
+        sections: BUILT_IN_SECTIONS,
+      });
       expect(Array.isArray(fields) ? fields : []).toEqual([]);
     }
   });
@@ -81,7 +87,7 @@ describe("serializeArticle", () => {
         partner: "prnewswire",
         imported: { hash: "md5-abc", extra: "1" },
       },
-      { file: "a.md", timeZone: "UTC", partnerIds },
+      { file: "a.md", timeZone: "UTC", partnerIds, sections: BUILT_IN_SECTIONS },
     );
     expect(problems).toEqual([
       {
@@ -100,7 +106,7 @@ describe("serializeArticle", () => {
     expect(
       validateArticleFields(
         { title: "T", date: "2026-11-03", dateline: { city: "X" }, partner: "prnewswire", imported: "yes" },
-        { file: "a.md", timeZone: "UTC", partnerIds },
+        { file: "a.md", timeZone: "UTC", partnerIds, sections: BUILT_IN_SECTIONS },
       ),
     ).toEqual([
       {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  filterSpellings,
   mergedSearchBundles,
   SEARCH_PART_SIZE,
   searchIndexParts,
@@ -7,6 +8,7 @@ import {
 } from "../../../src/lib/search/search-index.ts";
 import { fixturePartners } from "../../helpers/fixture-site.ts";
 import { makeArticle } from "../../helpers/article-objects.ts";
+import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 
 describe("searchRecord", () => {
   it("holds the headline, summary, dateline, captions and body text, and the four filters", () => {
@@ -30,7 +32,7 @@ describe("searchRecord", () => {
       ],
       bodyHtml: "<p>Heliostats &amp; <strong>mirrors</strong>.</p>\n<ul><li>one</li></ul>",
     });
-    const record = searchRecord(article, "en");
+    const record = searchRecord(article, { language: "en", sections: BUILT_IN_SECTIONS });
     expect(record.url).toBe(article.url);
     expect(record.language).toBe("en");
     expect(record.meta).toEqual({ title: "Lotus Grid opens a plant" });
@@ -61,7 +63,7 @@ describe("searchRecord", () => {
         partner: { ...fixturePartners[0]!, name: "AT&T <b>Wire</b>" },
         categories: ["<img name=createElement>", "Plain"],
       }),
-      "en",
+      { language: "en", sections: BUILT_IN_SECTIONS },
     );
     expect(record.meta.title).toBe("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Ports&quot;");
     expect(record.filters).toEqual({
@@ -73,7 +75,26 @@ describe("searchRecord", () => {
   });
 
   it("leaves out the region filter when the dateline has no country", () => {
-    expect(searchRecord(makeArticle({ dateline: { city: "NOWHERE" } }), "en").filters.region).toBeUndefined();
+    expect(
+      searchRecord(makeArticle({ dateline: { city: "NOWHERE" } }), { language: "en", sections: BUILT_IN_SECTIONS })
+        .filters.region,
+    ).toBeUndefined();
+  });
+
+  it("shows each term once, in the spelling most articles of the site use, as its directory page does", () => {
+    const site = { language: "en", sections: BUILT_IN_SECTIONS };
+    const articles = [
+      makeArticle({ categories: ["Utilities", "utilities ", "Solar"], dateline: { city: "OSLO", country: "norway" } }),
+      makeArticle({ categories: ["utilities"], dateline: { city: "BERGEN", country: "Norway" } }),
+      makeArticle({ categories: ["utilities"], dateline: { city: "OSLO", country: "Norway" } }),
+    ];
+    const spellings = filterSpellings(articles, BUILT_IN_SECTIONS);
+    expect(searchRecord(articles[0]!, site, spellings).filters).toMatchObject({
+      category: ["utilities", "Solar"],
+      region: ["Norway"],
+    });
+    // Without the site's spellings, the article's own (still once per term).
+    expect(searchRecord(articles[0]!, site).filters.category).toEqual(["Utilities", "Solar"]);
   });
 });
 

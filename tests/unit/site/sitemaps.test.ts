@@ -6,6 +6,7 @@ import { newsArticles, sitemapFiles } from "../../../src/lib/site/sitemaps.ts";
 import { validateSiteConfig } from "../../../src/lib/config/site-config.ts";
 import { fixturePartners, fixtureSite } from "../../helpers/fixture-site.ts";
 import { makeArticle, newestFirst } from "../../helpers/article-objects.ts";
+import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 
 const site = validateSiteConfig(fixtureSite);
 
@@ -15,6 +16,7 @@ describe("sitemapFiles", () => {
   const articles = newestFirst(Array.from({ length: 5 }, (_, i) => makeArticle({ slug: `s${i}` })));
   const directory = buildDirectory(articles, {
     partners: fixturePartners,
+    sections: BUILT_IN_SECTIONS,
     locale: "en",
     pageSize: 20,
     feedSize: 50,

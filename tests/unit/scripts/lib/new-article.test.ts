@@ -6,6 +6,7 @@ import { validateArticleFields } from "../../../../src/lib/content/article-schem
 import { parseFrontMatter, type ParsedFile } from "../../../../src/lib/content/front-matter.ts";
 import { cityOfZone, createArticleFile } from "../../../../scripts/lib/new-article.ts";
 import { fixturePartners, tempDir } from "../../../helpers/fixture-site.ts";
+import { BUILT_IN_SECTIONS } from "../../../../src/lib/config/sections.ts";
 
 const now = DateTime.fromISO("2026-11-24T17:28:41.123", { zone: "Asia/Bangkok" });
 
@@ -18,10 +19,16 @@ describe("createArticleFile", () => {
       articlesDir: dir,
       now,
       partners: fixturePartners,
+      sections: BUILT_IN_SECTIONS,
     });
     expect(path.relative(dir, file)).toBe("2026/11/lotus-grid-1-x.md");
     const parsed = parseFrontMatter(await readFile(file, "utf8"), file) as ParsedFile;
-    const fields = validateArticleFields(parsed.data, { file, timeZone: "Asia/Bangkok", partnerIds: ["prnewswire"] });
+    const fields = validateArticleFields(parsed.data, {
+      file,
+      timeZone: "Asia/Bangkok",
+      partnerIds: ["prnewswire"],
+      sections: BUILT_IN_SECTIONS,
+    });
     expect(fields).toMatchObject({
       title: 'Lotus: "Grid" #1 {{ x }}',
       partner: "prnewswire",
@@ -39,6 +46,7 @@ describe("createArticleFile", () => {
       articlesDir: dir,
       now,
       partners: fixturePartners,
+      sections: BUILT_IN_SECTIONS,
       city: "TOKYO",
       country: "Japan",
     };
@@ -52,7 +60,14 @@ describe("createArticleFile", () => {
   it("refuses a partner that is not configured", async () => {
     const dir = await tempDir("new");
     await expect(
-      createArticleFile({ title: "X", partner: "nope", articlesDir: dir, now, partners: fixturePartners }),
+      createArticleFile({
+        title: "X",
+        partner: "nope",
+        articlesDir: dir,
+        now,
+        partners: fixturePartners,
+        sections: BUILT_IN_SECTIONS,
+      }),
     ).rejects.toThrow('`partner`: expected the id of a configured partner (prnewswire, globenewswire), found "nope"');
   });
 });
