@@ -17,12 +17,14 @@ export function makeArticle(
   counter++;
   const { date, categories = [], tags = [], regions = [], companies = [], terms, ...rest } = fields;
   const slug = rest.slug ?? `article-${counter}`;
-  const when = DateTime.fromISO(date ?? `2023-10-${String((counter % 28) + 1).padStart(2, "0")}T09:00:00+07:00`, {
+  const written = DateTime.fromISO(date ?? `2023-10-${String((counter % 28) + 1).padStart(2, "0")}T09:00:00+07:00`, {
     setZone: true,
-  }).setZone("Asia/Bangkok");
+  });
+  const when = written.setZone("Asia/Bangkok");
   return {
     title: `Article ${counter}`,
     date: when,
+    datelineDate: written,
     dateline: { city: "BEIJING", country: "China" },
     terms: { categories, regions, companies, tags, ...terms },
     draft: false,

@@ -74,10 +74,12 @@ beforeAll(async () => {
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
 describe("the article page", () => {
-  it("prints the dateline from the fields in AP style, in the site's zone", () => {
+  it("prints the dateline from the fields in AP style, dated in the release's own offset as the wire printed it", () => {
     expect(page).toContain('<p class="dateline">BEIJING, Oct. 24, 2023 /PRNewswire/ —</p>');
-    // 20:00 in New York on Oct. 23 is 07:00 on Oct. 24 in Bangkok.
-    expect(globePage).toContain('<p class="dateline">NEW YORK, Oct. 24, 2023 (GLOBE NEWSWIRE) —</p>');
+    // 20:00 in New York on Oct. 23 is 07:00 on Oct. 24 in Bangkok: the wire printed Oct. 23,
+    // and the page's other dates stay in the site's zone.
+    expect(globePage).toContain('<p class="dateline">NEW YORK, Oct. 23, 2023 (GLOBE NEWSWIRE) —</p>');
+    expect(globePage).toContain('<time datetime="2023-10-24T07:00:00+07:00">Oct. 24, 2023, 7 a.m. GMT+7</time>');
   });
 
   it("puts dates in <time datetime> in the site's zone", () => {

@@ -122,7 +122,7 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
       if (!links.includes(originalUrl))
         add("original-link", `expected a link to ${originalUrl}, found ${links.length ? links.join(", ") : "none"}`);
     }
-    const dateline = articleDateline({ dateline: source.fields.dateline, date: source.fields.date, partner });
+    const dateline = articleDateline({ ...source.fields, partner });
     const printed = paragraphText(html, "dateline");
     if (printed !== normalizeSpace(dateline))
       add("dateline", `expected "${dateline}", found ${printed === undefined ? "none" : JSON.stringify(printed)}`);

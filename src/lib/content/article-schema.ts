@@ -1,5 +1,5 @@
 import type { DateTime } from "luxon";
-import { parseArticleDate } from "../core/dates.ts";
+import { inOwnOffset, parseArticleDate } from "../core/dates.ts";
 import { CONTROL_FREE, controlCharacter, FieldReader, isHttpUrl, isPlainRecord } from "../core/fields.ts";
 import { nestingProblem } from "./html-policy.ts";
 import type { Problem } from "../core/problems.ts";
@@ -29,6 +29,8 @@ export interface ArticleFields {
   title: string;
   summary?: string;
   date: DateTime;
+  /** `date` in the offset the file wrote it in: the dateline prints this calendar date. */
+  datelineDate: DateTime;
   dateline: { city: string; country?: string };
   partner: string;
   guid?: string;
@@ -72,6 +74,7 @@ export function validateArticleFields(
     return parsed;
   };
   const date = readDate("date", true);
+  const datelineDate = date && inOwnOffset(String(reader.raw("date")), date);
   const updated = readDate("updated", false);
   const embargo = readDate("embargo", false);
   if (date && updated && updated < date) {
@@ -164,11 +167,12 @@ export function validateArticleFields(
   const draft = reader.optionalBoolean("draft") ?? false;
 
   const problems = [...reader.problems, ...nested];
-  if (problems.length > 0 || !title || !date || !dateline || !partner) return problems;
+  if (problems.length > 0 || !title || !date || !datelineDate || !dateline || !partner) return problems;
   return {
     title,
     ...(summary === undefined ? {} : { summary }),
     date,
+    datelineDate,
     dateline,
     partner,
     ...(guid === undefined ? {} : { guid }),

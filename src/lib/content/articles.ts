@@ -381,10 +381,10 @@ export function articleAuthor(article: Pick<Article, "terms" | "source" | "partn
 }
 
 /** The article's dateline, from its fields and its partner's tag. */
-export function articleDateline(article: Pick<Article, "dateline" | "date" | "partner">): string {
+export function articleDateline(article: Pick<Article, "dateline" | "datelineDate" | "partner">): string {
   return formatDateline({
     city: article.dateline.city,
-    date: article.date,
+    date: article.datelineDate,
     tag: article.partner.datelineTag,
     tagStyle: article.partner.datelineTagStyle,
   });

@@ -26,6 +26,16 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /**
+ * The same moment in the offset the text was written in (a bare date: the site's zone). A
+ * release's dateline prints the calendar date of its own offset, as the wire printed it: an
+ * evening release from New York is dated that evening, not the next day in Asia.
+ */
+export function inOwnOffset(text: string, date: DateTime): DateTime {
+  const trimmed = text.trim();
+  return DATE_TIME_WITH_OFFSET.test(trimmed) ? date.setZone(DateTime.fromISO(trimmed, { setZone: true }).zone) : date;
+}
+
+/**
  * Reads an article date: an ISO 8601 date-time with an offset, or a bare `YYYY-MM-DD`
  * which means midnight in the site's zone (never the machine's, never UTC).
  * The result is expressed in the site's zone. Returns undefined when the text is not a date.

@@ -26,7 +26,7 @@ export interface SearchRecord {
  */
 export type SearchableArticle = Pick<
   Article,
-  "url" | "title" | "summary" | "dateline" | "date" | "partner" | "source" | "terms" | "bodyHtml"
+  "url" | "title" | "summary" | "dateline" | "date" | "datelineDate" | "partner" | "source" | "terms" | "bodyHtml"
 > & {
   photos: ReadonlyArray<{ caption?: string | undefined; credit?: string | undefined }>;
 };

@@ -8,6 +8,7 @@ import {
   formatIsoDateTime,
   formatOffset,
   isValidTimeZone,
+  inOwnOffset,
   parseArticleDate,
 } from "../../../src/lib/core/dates.ts";
 
@@ -97,6 +98,19 @@ describe("parseArticleDate", () => {
     "",
     "2023-10-24 09:00",
   ])("refuses %j", (text) => expect(parseArticleDate(text, "Asia/Bangkok")).toBeUndefined());
+});
+
+describe("inOwnOffset", () => {
+  it("gives the moment in the offset it was written in; a bare date stays in the site's zone", () => {
+    const evening = parseArticleDate("2023-10-23T20:00:00-04:00", "Asia/Bangkok")!;
+    expect(evening.day).toBe(24);
+    const own = inOwnOffset("2023-10-23T20:00:00-04:00", evening);
+    expect([own.day, own.hour, own.offset]).toEqual([23, 20, -240]);
+    expect(own.toMillis()).toBe(evening.toMillis());
+    expect(inOwnOffset("2023-10-23T20:00:00Z", evening).offset).toBe(0);
+    const bare = parseArticleDate("2023-10-23", "Asia/Bangkok")!;
+    expect(inOwnOffset("2023-10-23", bare)).toBe(bare);
+  });
 });
 
 describe("formatApTime and formatApDateTime", () => {

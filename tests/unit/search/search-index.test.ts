@@ -15,7 +15,7 @@ describe("searchRecord", () => {
     const article = makeArticle({
       title: "Lotus Grid opens a plant",
       summary: "A summary &amp; more",
-      date: "2025-12-31T20:00:00Z", // 2026 in Bangkok
+      date: "2025-12-31T20:00:00Z", // 2026 in Bangkok; the dateline keeps the wire's own date
       dateline: { city: "BEIJING", country: "China" },
       partner: fixturePartners[1]!,
       categories: ["Energy", "Utilities"],
@@ -39,7 +39,7 @@ describe("searchRecord", () => {
     for (const text of [
       "Lotus Grid opens a plant",
       "A summary &amp; more",
-      "BEIJING, Jan. 1, 2026 (GLOBE NEWSWIRE) —",
+      "BEIJING, Dec. 31, 2025 (GLOBE NEWSWIRE) —",
       "Cranes at dawn Photo: Lotus",
       "Heliostats & mirrors",
       "one",
