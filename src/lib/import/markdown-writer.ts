@@ -42,12 +42,16 @@ export function blockToMarkdown(node: AnyNode): string {
             .join("\n")
         : "";
     }
-    case "pre": {
-      const code = textOfNodes(node.children).replace(/\n+$/, "");
-      const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
-      const fence = "`".repeat(longest + 1);
-      return `${fence}\n${code}\n${fence}`;
-    }
+    case "pre":
+      // Releases use <pre> for contact blocks and tickers, not code: its lines stay lines.
+      return escapeLineStarts(
+        textOfNodes(node.children)
+          .split("\n")
+          .map((line) => inlineText(line).trim())
+          .filter((line, index, lines) => line !== "" || (index > 0 && lines[index - 1] !== ""))
+          .join("\\\n")
+          .replace(/(?:\\\n)+$/, ""),
+      );
     case "hr":
       return "---";
     case "table":
@@ -152,8 +156,9 @@ function table(node: Element): string {
     // Merged cells have no Markdown form: keep the (already sanitized) table as HTML.
     return render(node, { encodeEntities: "utf8" });
   }
+  // A table cell is one line: its line breaks are written as <br>, which Markdown tables allow.
   const cell = (element: Element | undefined): string =>
-    element ? inline(element.children).replace(/\n+/g, " ").replace(/\|/g, "\\|").trim() : "";
+    element ? inline(element.children).replace(/\\\n/g, "<br>").replace(/\n+/g, " ").replace(/\|/g, "\\|").trim() : "";
   const line = (row: Element[]): string =>
     `| ${Array.from({ length: width }, (_, index) => cell(row[index])).join(" | ")} |`;
   const [header, ...body] = rows as [Element[], ...Element[][]];
@@ -176,7 +181,26 @@ function collectRows(node: Element): Element[][] {
 const KEPT_INLINE_HTML = new Set(["sub", "sup", "u", "mark", "small", "abbr", "ins", "q", "cite"]);
 
 export function inline(nodes: readonly AnyNode[]): string {
+  // A line break cannot open or close a paragraph in Markdown (it would print a backslash).
+  return inlineWithBreaks(nodes)
+    .replace(/^\s*(?:\\\n\s*)+/, "")
+    .replace(/(?:\\\n)+$/, "");
+}
+
+/** Inline Markdown, trailing line breaks kept (emphasis around a break must keep it). */
+function inlineWithBreaks(nodes: readonly AnyNode[]): string {
   let out = "";
+  // Where the last emphasis run ended, and its marker: the next run of the same kind joins it.
+  let lastRun = { end: -1, marker: "" };
+  const emphasis = (node: Element, marker: string, tag: string): void => {
+    const text = emphasised(inlineWithBreaks(node.children), marker, tag);
+    if (lastRun.end === out.length && lastRun.marker === marker && text.startsWith(marker)) {
+      out = out.slice(0, -marker.length) + text.slice(marker.length);
+    } else {
+      out += text;
+    }
+    if (text.endsWith(marker)) lastRun = { end: out.length, marker };
+  };
   for (const node of nodes) {
     if (isText(node)) {
       out += inlineText(node.data);
@@ -187,15 +211,15 @@ export function inline(nodes: readonly AnyNode[]): string {
     switch (node.name) {
       case "strong":
       case "b":
-        out += wrap(inner(), "**");
+        emphasis(node, "**", "strong");
         break;
       case "em":
       case "i":
-        out += wrap(inner(), "*");
+        emphasis(node, "*", "em");
         break;
       case "s":
       case "del":
-        out += wrap(inner(), "~~");
+        emphasis(node, "~~", "del");
         break;
       case "code":
         out += codeSpan(textOfNodes(node.children));
@@ -204,11 +228,12 @@ export function inline(nodes: readonly AnyNode[]): string {
         out += "\\\n";
         break;
       case "a": {
-        const text = inner().trim();
+        // Spaces at the edges of the link text stay beside the link, not lost with it.
+        const [, before = "", text = "", after = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner()) ?? [];
         const href = node.attribs.href;
-        if (!href || !text) out += text;
+        if (!href || !text) out += before + text + after;
         else
-          out += `[${text}](${linkDestination(href)}${node.attribs.title ? ` "${node.attribs.title.replace(/["\\]/g, "\\$&")}"` : ""})`;
+          out += `${before}[${text}](${linkDestination(href)}${node.attribs.title ? ` "${node.attribs.title.replace(/["\\]/g, "\\$&")}"` : ""})${after}`;
         break;
       }
       default:
@@ -221,17 +246,32 @@ export function inline(nodes: readonly AnyNode[]): string {
         }
     }
   }
-  return out
-    .replace(/ {2,}/g, " ")
-    .replace(/[ \t]*\\\n[ \t]*/g, "\\\n")
-    .replace(/(?:\\\n)+$/, "");
+  return out.replace(/ {2,}/g, " ").replace(/[ \t]*\\\n[ \t]*/g, "\\\n");
 }
 
-/** `**` around text, with the spaces kept outside (`** x**` is not emphasis). */
-function wrap(text: string, marker: string): string {
+/**
+ * Emphasis around each line of `text`: Markdown emphasis cannot span a line break, and a break
+ * left inside the markers (`**About us:<br>**Text`) would glue the next line to them.
+ */
+function emphasised(text: string, marker: string, tag: string): string {
+  return text
+    .split("\\\n")
+    .map((line) => wrap(line, marker, tag))
+    .join("\\\n");
+}
+
+/**
+ * `**` around text, with the spaces kept outside (`** x**` is not emphasis). Markdown reads the
+ * markers as emphasis only when the text starts and ends with a letter or digit whatever stands
+ * beside it (CommonMark's flanking rules); other text (`**[note]**x`, `**4.5%**`) gets the
+ * element itself, which the body policy allows.
+ */
+function wrap(text: string, marker: string, tag: string): string {
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
   if (!match || !match[2]) return text;
-  return `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
+  const inner = match[2];
+  const safe = /^[\p{L}\p{N}]/u.test(inner) && /[\p{L}\p{N}]$/u.test(inner) && !inner.includes(marker[0]!);
+  return safe ? `${match[1]}${marker}${inner}${marker}${match[3]}` : `${match[1]}<${tag}>${inner}</${tag}>${match[3]}`;
 }
 
 function codeSpan(text: string): string {
