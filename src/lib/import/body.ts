@@ -16,8 +16,10 @@ import type { WirePhoto } from "./wire-item.ts";
 export interface CleanBody {
   markdown: string;
   dateline?: Dateline;
-  /** Text before the dateline (a subheadline), a summary when the feed has none. */
+  /** Sub-headlines printed before the dateline: a summary when the feed has none. */
   lead?: string;
+  /** The text of the body's first paragraphs, to tell a summary that only repeats them. */
+  openingTexts: string[];
   photos: WirePhoto[];
   source?: { name: string; title?: string; url?: string };
   originalUrl?: string;
@@ -34,7 +36,12 @@ export interface BodyContext {
   partners: readonly Partner[];
   /** Captions already known from the feed: a paragraph repeating one is dropped. */
   captions: readonly string[];
+  /** The headline: printed again above the dateline, it is dropped. */
+  title?: string;
 }
+
+/** How far into the body a dateline is looked for: notices and sub-headlines may come first. */
+const DATELINE_WITHIN_BLOCKS = 12;
 
 const CONTAINERS = new Set(IMPORT_CONTAINERS);
 const IMPORT_POLICY = importPolicy();
@@ -64,7 +71,7 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
   const document = parseHtml(sanitizeWithPolicy(html, IMPORT_POLICY));
   resolveLinks(document.children, context.baseUrl);
   const photos = extractPhotos(document, context.photoBaseUrl, notes);
-  const result: CleanBody = { markdown: "", photos, notes };
+  const result: CleanBody = { markdown: "", photos, notes, openingTexts: [] };
   const captions = new Set(
     [...context.captions, ...photos.flatMap((photo) => [photo.caption, photo.alt])]
       .filter((text): text is string => !!text)
@@ -80,7 +87,7 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
     if (text === "") return;
     const lower = comparable(text);
 
-    if (!result.dateline && kept.length < 6 && block.name !== "table") {
+    if (!result.dateline && kept.length < DATELINE_WITHIN_BLOCKS && block.name !== "table") {
       const dateline = matchDateline(textContent(block));
       if (dateline) {
         result.dateline = dateline;
@@ -181,17 +188,56 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
   });
 
   if (datelineIndex > 0) {
-    result.lead = kept
-      .slice(0, datelineIndex)
-      .map((block) => collapse(textContent(block)))
-      .join(" ");
-    kept.splice(0, datelineIndex);
+    const before = kept.splice(0, datelineIndex);
+    const { subheadlines, notices } = sortBeforeDateline(before, context.title, notes);
+    if (subheadlines.length > 0) result.lead = subheadlines.join(" — ");
+    // A legend or notice the wire printed above the dateline ("All amounts in US dollars",
+    // "corrects and replaces …") stays in the release, at the top of the body.
+    kept.unshift(...notices);
   }
+  result.openingTexts = kept.slice(0, 3).map((block) => collapse(textContent(block)));
   result.markdown = kept
     .map((block) => blockToMarkdown(block))
     .filter((text) => text.trim() !== "")
     .join("\n\n");
   return result;
+}
+
+/**
+ * What a release prints above its dateline: the headline again (dropped), sub-headlines (a
+ * heading, or a line all in bold or italics: the summary's words) and notices (kept).
+ */
+function sortBeforeDateline(
+  blocks: readonly Element[],
+  title: string | undefined,
+  notes: string[],
+): { subheadlines: string[]; notices: Element[] } {
+  const subheadlines: string[] = [];
+  const notices: Element[] = [];
+  const headline = title ? comparable(title) : undefined;
+  for (const block of blocks) {
+    const text = collapse(textContent(block));
+    const words = comparable(text);
+    if (headline && words.length > 0 && headline.includes(words)) {
+      notes.push(`dropped the headline printed again above the dateline (${JSON.stringify(text.slice(0, 60))})`);
+    } else if (/^h[1-6]$/.test(block.name) || (text.length <= 300 && isAllEmphasis(block))) {
+      subheadlines.push(text);
+    } else {
+      notices.push(block);
+      notes.push(`kept ${JSON.stringify(text.slice(0, 60))}, printed above the dateline, at the top of the body`);
+    }
+  }
+  return { subheadlines, notices };
+}
+
+/** Every word of the block is inside bold or italics. */
+function isAllEmphasis(block: Element): boolean {
+  const plain = (node: AnyNode): string => {
+    if (isText(node)) return node.data;
+    if (!isTag(node) || ["strong", "b", "em", "i"].includes(node.name)) return "";
+    return node.children.map(plain).join("");
+  };
+  return plain(block).trim() === "";
 }
 
 /** Disclaimer patterns and original-link labels, built once per partner list, not per release. */

@@ -147,8 +147,12 @@ function lookupsFor(config: ImportConfig): KeywordLookups {
   return built;
 }
 
-/** Stock tickers and ISINs are identifiers, not topics. */
-const IDENTIFIER = /^(?:[A-Z]{2,10}:[A-Z0-9.-]{1,10}|[A-Z]{2}[A-Z0-9]{9}\d)$/;
+/**
+ * Stock tickers (`NASDAQ:ACME`, `TSX VENTURE:AXL`, `TSX: BEP.UN`), cash tags (`$ACME`) and
+ * ISINs are identifiers, not topics.
+ */
+const IDENTIFIER =
+  /^(?:[A-Z][A-Z .&-]{0,24}:\s*[A-Z0-9][A-Z0-9.-]{0,11}|[A-Z]{2}[A-Z0-9]{9}\d|\$[A-Za-z][A-Za-z0-9.]{0,11})$/;
 
 /**
  * Maps a release's keywords to site terms; keywords are matched without case or accents. A

@@ -291,6 +291,11 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
+/** Plain text as a Markdown paragraph that prints exactly that text. */
+export function textToMarkdown(text: string): string {
+  return escapeLineStarts(inlineText(text).trim());
+}
+
 /** Escapes what Markdown would read as syntax anywhere in a line. */
 function inlineText(text: string): string {
   return text

@@ -4,9 +4,10 @@ import { formatIsoDateTime } from "../core/dates.ts";
 import { removeControlCharacters } from "../core/fields.ts";
 import type { Partner } from "../config/partners.ts";
 import { nestingProblem } from "../content/html-policy.ts";
-import { cleanReleaseBody } from "./body.ts";
+import { cleanReleaseBody, type CleanBody } from "./body.ts";
 import { matchDateline, wireKey } from "./dateline.ts";
 import { collapse } from "./dom.ts";
+import { textToMarkdown } from "./markdown-writer.ts";
 import { listSections, type Section } from "../config/sections.ts";
 import { filterReason, mapKeywords, type FeedSettings, type ImportConfig } from "./import-config.ts";
 import { countryName, countryOfPlace } from "./places.ts";
@@ -72,6 +73,7 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
     ...(baseUrl ? { baseUrl } : {}),
     ...(context.baseUrl ? { photoBaseUrl: context.baseUrl } : {}),
     partners: context.partners,
+    title,
     captions: item.photos.flatMap((photo) => [photo.caption, photo.alt]).filter((text): text is string => !!text),
   });
   if (body.markdown.trim() === "")
@@ -98,7 +100,7 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
     .find((name): name is string => !!name && !isWireName(name, context.partners));
   const guid = item.guid?.trim() || syntheticGuid(item.link, title, item.published ?? "");
   const photos = mergePhotos(item.photos, body.photos);
-  const summary = item.summary ? collapse(item.summary) : body.lead;
+  const { summary, markdown: bodyMarkdown } = chooseSummary(item.summary, title, body);
   const originalUrl = body.originalUrl ?? (item.link && /^https?:\/\//i.test(item.link) ? item.link : undefined);
   const source = body.source ?? (item.sourceName ? { name: item.sourceName } : undefined);
 
@@ -116,13 +118,51 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
     fields[section.field] = section.key === "companies" ? (issuer ? [issuer] : []) : (mapped.terms[section.key] ?? []);
   }
 
-  const markdown = removeControlCharacters(body.markdown);
+  const markdown = removeControlCharacters(bodyMarkdown);
   const notes = [...(controlNote ? [controlNote] : []), ...body.notes];
   if (markdown.removed.length > 0) notes.push(controlCharactersNote(markdown.removed, ["the body's entities"]));
   const release: PreparedRelease = { guid, title, date: date.time, fields, photos, body: markdown.text, notes };
   if (item.revision) release.revision = item.revision;
   if (issuer) release.issuer = issuer;
   return { kind: "release", release };
+}
+
+/**
+ * The summary: the feed's own, unless it only repeats the headline or the body's opening (often
+ * cut short with "..."); then the sub-headlines printed above the dateline, if any. Sub-headlines
+ * not used as the summary stay at the top of the body. Each choice is noted.
+ */
+function chooseSummary(
+  wireSummary: string | undefined,
+  title: string,
+  body: CleanBody,
+): { summary?: string; markdown: string } {
+  const notes = body.notes;
+  let summary = wireSummary ? collapse(wireSummary) : undefined;
+  if (summary && comparable(summary) === comparable(title)) summary = undefined;
+  if (summary && repeatsOpening(summary, body.openingTexts)) {
+    notes.push(
+      `dropped the feed's summary: it repeats the start of the release${/(?:\.\.\.|…)$/.test(summary) ? ", cut short" : ""} (${JSON.stringify(summary.slice(0, 60))})`,
+    );
+    summary = undefined;
+  }
+  if (!body.lead) return { ...(summary ? { summary } : {}), markdown: body.markdown };
+  if (!summary && !repeatsOpening(body.lead, body.openingTexts)) {
+    notes.push(
+      `took the sub-headline printed above the dateline as the summary (${JSON.stringify(body.lead.slice(0, 60))})`,
+    );
+    return { summary: body.lead, markdown: body.markdown };
+  }
+  notes.push(
+    `kept the sub-headline printed above the dateline at the top of the body (${JSON.stringify(body.lead.slice(0, 60))})`,
+  );
+  return { ...(summary ? { summary } : {}), markdown: `${textToMarkdown(body.lead)}\n\n${body.markdown}` };
+}
+
+/** The summary says nothing the release's first paragraphs do not already start with. */
+function repeatsOpening(summary: string, openingTexts: readonly string[]): boolean {
+  const lead = comparable(summary.replace(/(?:\.{3,}|…)\s*$/, "")).slice(0, 80);
+  return lead.length > 0 && openingTexts.some((text) => comparable(text).startsWith(lead));
 }
 
 function resolvePartner(tag: string | undefined, hints: (string | undefined)[], context: ReleaseContext): Partner {

@@ -5,6 +5,7 @@ import {
   childText,
   descendantsNamed,
   innerMarkup,
+  rawText,
   textOf,
   type Document,
   type Element,
@@ -17,10 +18,14 @@ import {
   type WireKeyword,
   type WirePhoto,
 } from "../wire-item.ts";
+import { escapeHtml } from "../../core/html.ts";
 
 /**
- * NewsML-G2 news items as GlobeNewswire delivers them: a `newsMessage` holding `newsItem`s
- * (or one `newsItem` alone) with `itemMeta`, `contentMeta` and an XHTML body in `inlineXML`.
+ * NewsML-G2 news items as GlobeNewswire, ANSA and others deliver them: a `newsMessage` holding
+ * `newsItem`s (or one `newsItem` alone) with `itemMeta`, `contentMeta` and the body as XHTML in
+ * `inlineXML` or as plain text in `inlineData`. Subject names may be paths
+ * (`Energy and Utilities\Utilities`): each level is a keyword. Keywords whose role marks a
+ * ticker (`MWKeyRole:Ticker`) are identifiers, not topics.
  */
 export function readNewsMlG2(document: Document, input: string): ReadFeedResult {
   const items = descendantsNamed(document, "newsItem");
@@ -57,21 +62,31 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     if (type.endsWith("organisation") || type.endsWith("organization")) {
       issuer ??= name;
       keywords.push({ kind: "organisation", value: name });
-    } else if (/industry/i.test(attribute(subject, "qcode") ?? "")) {
-      keywords.push({ kind: "industry", value: name });
-    } else {
-      keywords.push({ kind: "subject", value: name });
+      continue;
+    }
+    // ANSA's category codes and a subcategory repeating the headline are routing, not topics.
+    if (/cptype:(?:cat|subcat)$/.test(type)) continue;
+    const kind = /industry/i.test(attribute(subject, "qcode") ?? "") ? "industry" : "subject";
+    for (const level of name.split("\\").map((part) => part.trim())) {
+      if (level && !keywords.some((keyword) => keyword.kind === kind && keyword.value === level))
+        keywords.push({ kind, value: level });
     }
   }
   for (const keyword of contentMeta ? childrenNamed(contentMeta, "keyword") : []) {
     const value = textOf(keyword);
-    if (value) keywords.push({ kind: "keyword", value });
+    if (value && !/ticker|symbol|isin/i.test(attribute(keyword, "role") ?? ""))
+      keywords.push({ kind: "keyword", value });
   }
 
   const located = contentMeta ? childNamed(contentMeta, "located") : undefined;
   const country = located
     ? childrenNamed(located, "broader").find((broader) => /country/i.test(attribute(broader, "type") ?? ""))
     : undefined;
+  // `located literal="Ottawa, ON, Canada"`: the city first, the country last.
+  const placeParts = (attribute(located, "literal") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const abstract = contentMeta
     ? childrenNamed(contentMeta, "description").find((description) =>
         /abstract|summary/i.test(attribute(description, "role") ?? "drol:summary"),
@@ -79,6 +94,7 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     : undefined;
   const body = descendantsNamed(newsItem, "inlineXML")[0];
   const htmlBody = body ? (descendantsNamed(body, "body")[0] ?? body) : undefined;
+  const plainBody = body ? undefined : descendantsNamed(newsItem, "inlineData")[0];
   const link = itemMeta
     ? childrenNamed(itemMeta, "link")
         .map((node) => attribute(node, "href"))
@@ -94,20 +110,41 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
   const rights = childNamed(newsItem, "rightsInfo");
   const locatedFields: WireItem["located"] = {};
   assign(locatedFields, {
-    city: located ? childText(located, "name") : undefined,
-    country: country ? childText(country, "name") : undefined,
+    city: (located ? childText(located, "name") : undefined) ?? placeParts[0],
+    country:
+      (country ? childText(country, "name") : undefined) ?? (placeParts.length > 1 ? placeParts.at(-1) : undefined),
   });
+  const headlines = contentMeta ? childrenNamed(contentMeta, "headline") : [];
+  const mainHeadline = headlines.find((headline) => !/sub/i.test(attribute(headline, "role") ?? "")) ?? headlines[0];
+  const subHeadline = headlines.find((headline) => /sub/i.test(attribute(headline, "role") ?? ""));
   return assign(item, {
     guid: attribute(newsItem, "guid"),
     revision: attribute(newsItem, "version"),
-    title: contentMeta ? childText(contentMeta, "headline") : undefined,
-    summary: textOf(abstract),
+    title: textOf(mainHeadline),
+    summary: textOf(abstract) ?? textOf(subHeadline),
     link,
     published: itemMeta ? (childText(itemMeta, "firstCreated") ?? childText(itemMeta, "versionCreated")) : undefined,
     updated: itemMeta ? childText(itemMeta, "versionCreated") : undefined,
-    bodyHtml: htmlBody ? innerMarkup(htmlBody) : undefined,
+    bodyHtml: htmlBody ? innerMarkup(htmlBody) : plainBody ? plainTextBody(rawText(plainBody) ?? "") : undefined,
     located: Object.keys(locatedFields).length ? locatedFields : undefined,
     issuer: issuer ?? (rights ? childText(childNamed(rights, "copyrightHolder") ?? rights, "name") : undefined),
     wire: itemMeta ? attribute(childNamed(itemMeta, "provider"), "literal") : undefined,
   });
+}
+
+/**
+ * `inlineData` as text: plain text (ANSA sends it wrapped in one literal `<p>`) whose
+ * paragraphs start on a new, indented line or after a blank line; lines within one are joined.
+ */
+export function plainTextBody(text: string): string {
+  const unwrapped = text
+    .trim()
+    .replace(/^<p>\s*/i, "")
+    .replace(/\s*<\/p>$/i, "");
+  return unwrapped
+    .split(/\n(?:[ \t]*\n|[ \t]{2,}(?=\S))/)
+    .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join("\n");
 }
