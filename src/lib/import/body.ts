@@ -220,7 +220,7 @@ function sortBeforeDateline(
     const words = comparable(text);
     if (headline && words.length > 0 && headline.includes(words)) {
       notes.push(`dropped the headline printed again above the dateline (${JSON.stringify(text.slice(0, 60))})`);
-    } else if (/^h[1-6]$/.test(block.name) || (text.length <= 300 && isAllEmphasis(block))) {
+    } else if (!NOTICE.test(text) && (/^h[1-6]$/.test(block.name) || (text.length <= 300 && isAllEmphasis(block)))) {
       subheadlines.push(text);
     } else {
       notices.push(block);
@@ -229,6 +229,13 @@ function sortBeforeDateline(
   }
   return { subheadlines, notices };
 }
+
+/**
+ * Legends and notices wires print above a dateline, often in italics like a sub-headline:
+ * they belong to the release's text, not to its summary.
+ */
+const NOTICE =
+  /^(?:not for (?:distribution|dissemination|release|publication)|for immediate release|embargoed|(?:all )?(?:amounts|figures|dollar amounts|financial (?:figures|results)) (?:are )?(?:in|expressed)|unless otherwise|this (?:news )?release|the following|le communiqué suivant|ne pas diffuser|(?:this )?(?:press release )?corrects?(?: and replaces)?|correction\b|update\b|advisory\b)/i;
 
 /** Every word of the block is inside bold or italics. */
 function isAllEmphasis(block: Element): boolean {
@@ -329,6 +336,13 @@ export function absoluteHref(href: string, baseUrl: string | undefined): string 
   }
 }
 
+/** Images that count a reader (known wire and feed trackers), never photos, not even fetched. */
+const TRACKING_IMAGE =
+  /(?:feeds\.feedburner\.com\/~r\/[^?#]*\/~4\/|\/ct\/CT\?id=bwnews|\/newsroom\/ti\?nf=|\/tracking\/|[?&](?:utm_|pixel)|\/(?:pixel|beacon|1x1)(?:\.gif|\.png)?(?:[?#]|$))/i;
+/** Share and subscribe buttons: FeedBurner's flares and the networks' share links. */
+const SHARE_IMAGE =
+  /(?:\/~ff\/|feedflare|addthis\.com|sharethis\.com|\/sharer(?:\.php)?[/?]|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/(?:share|shareArticle)|pinterest\.com\/pin\/create|reddit\.com\/submit|whatsapp\.com\/send|mailto:\?)/i;
+
 function extractPhotos(root: ReturnType<typeof parseHtml>, baseUrl: string | undefined, notes: string[]): WirePhoto[] {
   const photos: WirePhoto[] = [];
   for (const img of descendantsNamed(root, "img")) {
@@ -343,10 +357,15 @@ function extractPhotos(root: ReturnType<typeof parseHtml>, baseUrl: string | und
     const width = Number(img.attribs.width ?? "0");
     const height = Number(img.attribs.height ?? "0");
     const src = img.attribs.src ? resolvePhotoPath(img.attribs.src, baseUrl) : undefined;
+    const link = ancestor(img, "a")?.attribs.href ?? "";
     if (figure) removeElement(figure);
     else removeElement(img);
-    if ((width > 0 && width <= 3) || (height > 0 && height <= 3)) {
+    if ((width > 0 && width <= 3) || (height > 0 && height <= 3) || (src && TRACKING_IMAGE.test(src))) {
       notes.push("dropped a tracking pixel");
+      continue;
+    }
+    if ((src && SHARE_IMAGE.test(src)) || SHARE_IMAGE.test(link)) {
+      notes.push("dropped a share button");
       continue;
     }
     if (!src) {

@@ -119,7 +119,7 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   }
 
   const markdown = removeControlCharacters(bodyMarkdown);
-  const notes = [...(controlNote ? [controlNote] : []), ...body.notes];
+  const notes = [...(controlNote ? [controlNote] : []), ...(item.notes ?? []), ...body.notes];
   if (markdown.removed.length > 0) notes.push(controlCharactersNote(markdown.removed, ["the body's entities"]));
   const release: PreparedRelease = { guid, title, date: date.time, fields, photos, body: markdown.text, notes };
   if (item.revision) release.revision = item.revision;

@@ -43,6 +43,8 @@ export interface WireItem {
   sourceName?: string;
   keywords: WireKeyword[];
   photos: WirePhoto[];
+  /** What the reader left out or moved, for the item's report. */
+  notes?: string[];
 }
 
 /** What a format reader returns: the items it could read and the ones it could not. */

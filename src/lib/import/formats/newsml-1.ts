@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import {
   attribute,
   childNamed,
@@ -19,23 +20,38 @@ import {
   type WirePhoto,
 } from "../wire-item.ts";
 
-const KEYWORD_KINDS: Record<string, KeywordKind> = {
-  industry: "industry",
-  subject: "subject",
-  country: "country",
-  region: "region",
-  category: "category",
-  keyword: "keyword",
-};
+/**
+ * A metadata property's kind, from its name (`Industry`, `BWIndustryKeywords`, …). States are
+ * part of the place, and tickers, exchanges, ISINs, cash tags and hashtags are identifiers:
+ * none is a topic.
+ */
+function keywordKind(name: string): KeywordKind | undefined {
+  const lower = name.toLowerCase();
+  if (/state|ticker|exchange|isin|cashtag|hashtag|bwtag|slugline|profile/.test(lower)) return undefined;
+  if (lower.includes("industry")) return "industry";
+  if (lower.includes("country")) return "country";
+  if (lower.includes("region")) return "region";
+  if (lower.includes("subject")) return "subject";
+  if (lower.includes("category")) return "category";
+  if (lower === "keyword" || lower.endsWith("keywords")) return "keyword";
+  return undefined;
+}
 
 /**
- * NewsML 1.2 as Business Wire delivers it: `NewsItem`s whose `NewsComponent` holds
- * `NewsLines` (HeadLine, DateLine), BWKeywords metadata, and role-named sub-components for
- * the body (XHTML), the abstract and photos.
+ * NewsML 1.2 as Business Wire delivers it: a `NewsEnvelope` naming the wire (`SentFrom`,
+ * `NewsService`), `NewsItem`s whose outer `NewsComponent` may hold only a `CopyrightLine`
+ * while the inner one holds the `NewsLines` (HeadLine, SubHeadLine, DateLine), BWKeywords
+ * metadata, and role-named sub-components: the body and contacts (XHTML), the abstract,
+ * photos; logos and the tweet text are not the release.
  */
 export function readNewsMl1(document: Document, input: string): ReadFeedResult {
   const newsItems = descendantsNamed(document, "NewsItem");
-  return {
+  const envelope = descendantsNamed(document, "NewsEnvelope")[0];
+  const wire = envelope
+    ? (attribute(childNamed(childNamed(envelope, "SentFrom") ?? envelope, "Party"), "FormalName") ??
+      attribute(childNamed(envelope, "NewsService"), "FormalName"))
+    : undefined;
+  const result: ReadFeedResult = {
     format: "NewsML 1.2",
     items: newsItems.map((newsItem, index) => {
       const headline = textOf(descendantsNamed(newsItem, "HeadLine")[0]);
@@ -43,16 +59,20 @@ export function readNewsMl1(document: Document, input: string): ReadFeedResult {
     }),
     failures: [],
   };
+  if (wire) result.wire = wire;
+  return result;
 }
 
 function readNewsItem(newsItem: Element, origin: string): WireItem {
   const identifier = descendantsNamed(newsItem, "NewsIdentifier")[0];
   const management = childNamed(newsItem, "NewsManagement");
-  const newsLines = descendantsNamed(newsItem, "NewsLines")[0];
+  // The NewsLines that hold the headline: Business Wire's outer ones hold only the copyright.
+  const allNewsLines = descendantsNamed(newsItem, "NewsLines");
+  const newsLines = allNewsLines.find((lines) => childNamed(lines, "HeadLine")) ?? allNewsLines[0];
   const keywords: WireKeyword[] = [];
   for (const metadata of descendantsNamed(newsItem, "Metadata")) {
     for (const property of childrenNamed(metadata, "Property")) {
-      const kind = KEYWORD_KINDS[(attribute(property, "FormalName") ?? "").toLowerCase()];
+      const kind = keywordKind(attribute(property, "FormalName") ?? "");
       const value = attribute(property, "Value");
       if (kind && value) keywords.push({ kind, value });
     }
@@ -63,15 +83,24 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
   }
 
   let bodyHtml: string | undefined;
+  let contactHtml: string | undefined;
   let summary: string | undefined;
+  const notes: string[] = [];
   const photos: WirePhoto[] = [];
   for (const component of descendantsNamed(newsItem, "NewsComponent")) {
     const role = attribute(childNamed(component, "Role"), "FormalName")?.toLowerCase();
     const content = childNamed(component, "ContentItem");
     if (!role || !content) continue;
+    const xhtml = (): string | undefined => {
+      const node = descendantsNamed(content, "body")[0] ?? childNamed(content, "DataContent");
+      return node ? innerMarkup(node) : undefined;
+    };
     if (role === "body" && bodyHtml === undefined) {
-      const body = descendantsNamed(content, "body")[0] ?? childNamed(content, "DataContent");
-      if (body) bodyHtml = innerMarkup(body);
+      bodyHtml = xhtml();
+    } else if (role === "contact" && contactHtml === undefined) {
+      contactHtml = xhtml();
+    } else if (role === "tweettext") {
+      notes.push("left out the wire's suggested tweet (not part of the release)");
     } else if (role === "abstract" && summary === undefined) {
       summary = textOf(childNamed(content, "DataContent"));
     } else if (role === "photo") {
@@ -92,19 +121,25 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     return node ? attribute(childNamed(node, "Party"), "FormalName") : undefined;
   };
   const item: WireItem = { origin, keywords, photos };
+  if (contactHtml) {
+    notes.push('added the release\'s Contact component at the end of the body, under "Contacts"');
+    bodyHtml = `${bodyHtml ?? ""}<h3>Contacts</h3>${contactHtml}`;
+  }
+  if (notes.length > 0) item.notes = notes;
+  const published = management ? childText(management, "FirstCreated") : undefined;
   return assign(item, {
     guid:
       childText(identifier ?? newsItem, "PublicIdentifier")?.replace(/:\d+$/, "") ??
       childText(identifier ?? newsItem, "NewsItemId"),
     revision: identifier ? childText(identifier, "RevisionId") : undefined,
     title: newsLines ? childText(newsLines, "HeadLine") : undefined,
-    summary: summary ?? (newsLines ? childText(newsLines, "SubHeadLine") : undefined),
+    summary: (newsLines ? childText(newsLines, "SubHeadLine") : undefined) ?? summary,
     link: descendantsNamed(newsItem, "NewsComponent")
       .map((component) =>
         attribute(component, "Duid") === "source" ? attribute(childNamed(component, "ContentItem"), "Href") : undefined,
       )
       .find(Boolean),
-    published: management ? childText(management, "FirstCreated") : undefined,
+    published: published && releaseDay(published, identifier ? childText(identifier, "NewsItemId") : undefined),
     updated: management ? childText(management, "ThisRevisionCreated") : undefined,
     bodyHtml,
     dateline: newsLines ? childText(newsLines, "DateLine") : undefined,
@@ -112,3 +147,22 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     wire: partyName("Provider"),
   });
 }
+
+/**
+ * Business Wire's `NewsItemId` starts with the release's date in its newsroom's zone (US
+ * Eastern): `20210130005024` went out on Jan. 30 although `FirstCreated` says 02:41 UTC on
+ * Jan. 31. The time is written in that zone when it falls on that date, so the dateline prints
+ * the date the wire printed.
+ */
+function releaseDay(published: string, newsItemId: string | undefined): string {
+  const day = /^(\d{4})(\d{2})(\d{2})\d{6}$/.exec(newsItemId ?? "");
+  const time = DateTime.fromFormat(published.trim(), "yyyyMMdd'T'HHmmssZZZ", { setZone: true });
+  if (!day || !time.isValid) return published;
+  const eastern = time.setZone(BUSINESS_WIRE_ZONE);
+  const sameDay = eastern.toFormat("yyyyMMdd") === `${day[1]}${day[2]}${day[3]}`;
+  return sameDay && eastern.toFormat("yyyyMMdd") !== time.toFormat("yyyyMMdd")
+    ? (eastern.toISO() ?? published)
+    : published;
+}
+
+const BUSINESS_WIRE_ZONE = "America/New_York";

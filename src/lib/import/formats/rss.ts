@@ -56,7 +56,8 @@ function readRssItem(item: Element, origin: string): WireItem {
     guid,
     title: childText(item, "title"),
     summary,
-    link: childText(item, "link"),
+    // FeedBurner's `link` is its own redirect; `origLink` is the publisher's address.
+    link: childText(item, "origLink") ?? childText(item, "link"),
     published: childText(item, "pubDate") ?? childText(item, "date", "dc"),
     updated: childText(item, "modified", "dc"),
     bodyHtml: encoded ?? description,
