@@ -65,13 +65,13 @@ export function childNamed(node: AnyNode | Document, name: string, prefix = "*")
   return childrenNamed(node, name, prefix)[0];
 }
 
-/** Every descendant element with that local name, in document order. */
+/** Every descendant element with that local name (`*`: any), in document order. */
 export function descendantsNamed(node: AnyNode | Document, name: string): Element[] {
   const found: Element[] = [];
   const wanted = name.toLowerCase();
   const visit = (parent: AnyNode | Document): void => {
     for (const child of elementChildren(parent)) {
-      if (localName(child) === wanted) found.push(child);
+      if (wanted === "*" || localName(child) === wanted) found.push(child);
       visit(child);
     }
   };
