@@ -1,5 +1,6 @@
 /**
- * `npm run import -- <file | URL | -> [more inputs…] [--partner <id>] [--include kw] [--exclude kw] [--dry-run]`
+ * `npm run import -- [<file | URL | -> …] [--partner <id> [--relabel]] [--title "…"] [--include kw] [--exclude kw] [--dry-run]`
+ * With no input, every feed `src/data/import.ts` gives a `url` for.
  * Turns wire feeds and pasted releases into article files (with their photos) in `articles/`,
  * for an editor to review and commit. Exit code 1 when any item failed or conflicted.
  */
@@ -13,21 +14,21 @@ import { importReleases, OUTCOMES, type ItemReport } from "../src/lib/import/run
 import { validateSettings } from "../src/lib/config/settings.ts";
 
 const usage =
-  "Usage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]";
+  "Usage: npm run import -- [<file | URL | -> …] [--partner <id> [--relabel]] [--title <headline>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]";
 
 try {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       partner: { type: "string" },
+      relabel: { type: "boolean" },
+      title: { type: "string" },
       include: { type: "string", multiple: true },
       exclude: { type: "string", multiple: true },
       "dry-run": { type: "boolean" },
       articles: { type: "string" },
     },
   });
-  if (positionals.length === 0)
-    throw new Error(`Give at least one input: a file, an http(s) URL, or - for standard input.\n${usage}`);
   const { site: siteConfig, partners: partnerList } = validateSettings(site, partners);
   const config = validateImportConfig(
     importSettings,
@@ -39,6 +40,13 @@ try {
       `--partner: expected one of ${partnerList.map((partner) => partner.id).join(", ")}, found ${JSON.stringify(values.partner)}`,
     );
   }
+  // No input: every feed src/data/import.ts gives a `url` for (a scheduled job's run).
+  const inputs = positionals.length > 0 ? positionals : config.feeds.flatMap((feed) => (feed.url ? [feed.url] : []));
+  if (inputs.length === 0)
+    throw new Error(
+      `Give at least one input: a file, an http(s) URL, or - for standard input; or give feeds a \`url\` in src/data/import.ts to import them all with no argument.\n${usage}`,
+    );
+  if (positionals.length === 0) process.stderr.write(`Importing the ${inputs.length} configured feed(s)\n`);
   const dryRun = values["dry-run"] === true;
   const verbs: Record<string, string> = dryRun
     ? {
@@ -61,13 +69,15 @@ try {
     `${verbs[item.outcome]?.padEnd(12)} ${item.file ?? item.origin}${item.reason ? ` — ${item.reason}` : ""}`;
 
   const summary = await importReleases({
-    inputs: positionals,
+    inputs,
     articlesDir: path.resolve(values.articles ?? "articles"),
     displayRoot: process.cwd(),
     site: siteConfig,
     partners: partnerList,
     config,
     ...(values.partner ? { partner: values.partner } : {}),
+    ...(values.relabel ? { relabel: true } : {}),
+    ...(values.title !== undefined ? { title: values.title } : {}),
     include: values.include ?? [],
     exclude: values.exclude ?? [],
     dryRun,

@@ -401,17 +401,76 @@ describe("import: inputs, limits and failures", () => {
     ]);
   });
 
-  it("fails an unknown wire unless --partner names one", async () => {
+  it("fails an unknown wire, saying how to add it; --partner does not re-label it unless --relabel says so", async () => {
     const text =
       "Ashgrove Tiles Opens a Kiln\n\nPERTH, Australia, Nov. 10, 2026 /Wire Service Co/ -- Ashgrove Tiles today opened a kiln.\n";
     await writeFile(input("unknown-wire.txt"), text);
     const articles = path.join(await tempDir("import-wire"), "articles");
     const refused = await importInto(articles, [input("unknown-wire.txt")]);
     expect(refused.items[0]?.reason).toBe(
-      'unknown wire "Wire Service Co" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); give --partner <id> to import it anyway',
+      'unknown wire "Wire Service Co" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); to import releases from this wire, add it to src/data/partners.ts with datelineTag "Wire Service Co"',
     );
-    const forced = await importInto(articles, [input("unknown-wire.txt")], { partner: "businesswire" });
+    const relabelled = await importInto(articles, [input("unknown-wire.txt")], { partner: "businesswire" });
+    expect(relabelled.items[0]?.reason).toBe(
+      'the dateline names the wire "Wire Service Co", not Business Wire (--partner businesswire): a release is published under the wire that sent it; give --relabel to publish it as Business Wire anyway',
+    );
+    const forced = await importInto(articles, [input("unknown-wire.txt")], { partner: "businesswire", relabel: true });
     expect(forced.items[0]?.outcome).toBe("new");
+    expect(forced.items[0]?.notes).toContain(
+      'published as Business Wire (--relabel) although the dateline names "Wire Service Co"',
+    );
+    // Added as a partner, the wire's tag is recognised: one entry, nothing else.
+    const wire = { ...partners[0]!, id: "wsc", name: "Wire Service Co", datelineTag: "Wire Service Co" };
+    const added = await importInto(
+      path.join(await tempDir("import-wire-added"), "articles"),
+      [input("unknown-wire.txt")],
+      {
+        partners: [...partners, wire],
+      },
+    );
+    expect(added.items.map((item) => [item.outcome, item.reason])).toEqual([["new", undefined]]);
+  });
+
+  it("takes the headline from --title when a paste starts with its dateline, and says so when it is missing", async () => {
+    const text =
+      "PERTH, Australia, Nov. 10, 2026 /PRNewswire/ -- Ashgrove Tiles today opened a kiln.\nIt fires at night.\n\n- Two chambers\n- One chimney\n";
+    await writeFile(input("no-headline.txt"), text);
+    const articles = path.join(await tempDir("import-title"), "articles");
+    const missing = await importInto(articles, [input("no-headline.txt")]);
+    expect(missing.items[0]?.reason).toBe(
+      'no headline: the pasted text starts with its dateline ("PERTH, Australia, Nov. 10, 2026 /PRNewsw"…), so the headline was not copied; give it with --title "…", or paste it as the first line',
+    );
+    const titled = await importInto(articles, [input("no-headline.txt")], { title: "Ashgrove Tiles Opens a Kiln" });
+    expect(titled.items[0]?.outcome).toBe("new");
+    const written = await readFile(path.join(path.dirname(articles), titled.items[0]!.file!), "utf8");
+    expect(written).toContain("title: Ashgrove Tiles Opens a Kiln\n");
+    expect(written).toContain(
+      "Ashgrove Tiles today opened a kiln. It fires at night.\n\n- Two chambers\n- One chimney",
+    );
+    const many = await importInto(articles, [input("prnewswire.rss.xml")], { title: "One headline" });
+    expect(many.items.map((item) => item.reason)).toEqual([
+      "--title gives one headline, but this input holds 2 releases: import it without --title",
+    ]);
+  });
+
+  it("keeps a pasted Source line and the original link apart, and takes the headline from the Source line", async () => {
+    const text = [
+      "SINGAPORE, Nov. 12, 2026 /PRNewswire/ -- Kallang Bikes opened a repair school.",
+      "Classes start in January.",
+      "Source: Kallang Bikes: Kallang Bikes Opens a Repair School",
+      "View original content: https://www.prnewswire.example/news-releases/kallang-bikes-300000077.html",
+    ].join("\n");
+    await writeFile(input("source-line.txt"), text);
+    const articles = path.join(await tempDir("import-source-line"), "articles");
+    const result = await importInto(articles, [input("source-line.txt")]);
+    expect(result.items[0]?.outcome).toBe("new");
+    const written = await readFile(path.join(path.dirname(articles), result.items[0]!.file!), "utf8");
+    expect(written).toContain("title: Kallang Bikes Opens a Repair School\n");
+    expect(written).toContain("source:\n  name: Kallang Bikes\n  title: Kallang Bikes Opens a Repair School\n");
+    expect(written).toContain(
+      "originalUrl: https://www.prnewswire.example/news-releases/kallang-bikes-300000077.html\n",
+    );
+    expect(written).toContain("Kallang Bikes opened a repair school. Classes start in January.\n");
   });
 
   it("keeps wire HTML inert: no script survives and template tags stay text after the build", async () => {
@@ -506,7 +565,7 @@ describe("npm run import", () => {
   it.each([
     [
       [],
-      "Give at least one input: a file, an http(s) URL, or - for standard input.\nUsage: npm run import -- <file | URL | -> [more inputs] [--partner <id>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]\n",
+      "Give at least one input: a file, an http(s) URL, or - for standard input; or give feeds a `url` in src/data/import.ts to import them all with no argument.\nUsage: npm run import -- [<file | URL | -> …] [--partner <id> [--relabel]] [--title <headline>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]\n",
     ],
     [
       ["x.xml", "--partner", "reuters"],

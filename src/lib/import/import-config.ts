@@ -4,9 +4,13 @@ import { listSections, type ListSection, type Section } from "../config/sections
 import { comparable } from "./text.ts";
 import type { WireKeyword } from "./wire-item.ts";
 
-/** Per-feed settings: `match` is part of the feed's URL or file path. */
+/**
+ * Per-feed settings: `match` is part of the feed's URL or file path. A feed with `url` (an
+ * http(s) URL or a path) is imported by `npm run import` given no input, as a scheduled job does.
+ */
 export interface FeedSettings {
   match: string;
+  url?: string;
   partner?: string;
   include: string[];
   exclude: string[];
@@ -37,7 +41,7 @@ export interface ImportConfigInput {
   unmappedKeywords?: ImportConfig["unmappedKeywords"];
   include?: string[];
   exclude?: string[];
-  feeds?: Array<{ match: string; partner?: string; include?: string[]; exclude?: string[] }>;
+  feeds?: Array<{ url?: string; match?: string; partner?: string; include?: string[]; exclude?: string[] }>;
   [sectionField: string]: unknown;
 }
 
@@ -45,7 +49,7 @@ const SETTINGS_FIELDS = ["unmappedKeywords", "include", "exclude", "feeds"] as c
 /** The sections the importer maps feed keywords to; each is a field of the import configuration. */
 const mappedSections = (sections: readonly Section[]): ListSection[] =>
   listSections(sections).filter((section) => section.importMapping);
-const FEED_FIELDS = ["match", "partner", "include", "exclude"] as const;
+const FEED_FIELDS = ["url", "match", "partner", "include", "exclude"] as const;
 
 export function validateImportConfig(
   input: unknown,
@@ -93,14 +97,20 @@ export function validateImportConfig(
         if (!isPlainRecord(record)) {
           reader.problem(
             `feeds[${index}]`,
-            "a mapping with `match` (and optionally `partner`, `include`, `exclude`)",
+            "a mapping with `url` or `match` (and optionally `partner`, `include`, `exclude`)",
             record,
           );
           return;
         }
         const sub = new FieldReader(file, record, `feeds[${index}]`);
         sub.rejectUnknown(FEED_FIELDS);
-        const match = sub.requiredText("match", "part of the feed's URL or file name");
+        const url = sub.optionalText("url", "the feed's http(s) URL or a file path");
+        if (url !== undefined && /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:\/\//i.test(url))
+          sub.problem("url", "an http:// or https:// URL, or a file path", url);
+        const match =
+          url !== undefined && !sub.has("match")
+            ? url
+            : sub.requiredText("match", "part of the feed's URL or file name (or `url`)");
         const partner = sub.optionalText("partner");
         if (partner !== undefined && !partnerIds.includes(partner))
           sub.problem("partner", `the id of a configured partner (${partnerIds.join(", ")})`, partner);
@@ -110,6 +120,7 @@ export function validateImportConfig(
           exclude: sub.optionalTextList("exclude") ?? [],
         };
         if (partner) feed.partner = partner;
+        if (url) feed.url = url;
         problems.push(...sub.problems);
         if (match) feeds.push(feed);
       });

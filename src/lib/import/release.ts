@@ -23,8 +23,15 @@ export interface ReleaseContext {
   sections: readonly Section[];
   partners: readonly Partner[];
   config: ImportConfig;
-  /** `--partner`, or the partner the feed settings name: wins over what the item says. */
+  /**
+   * `--partner`, or the partner the feed settings name: the wire when the item does not say;
+   * a dateline naming another wire wins unless `relabel` is set.
+   */
   partner?: string;
+  /** `--relabel`: publish under `partner` even when the dateline names another wire. */
+  relabel?: boolean;
+  /** `--title`: the headline, for a paste that lacks one. */
+  title?: string;
   feed?: FeedSettings;
   /** Extra include/exclude filters given on the command line. */
   include: readonly string[];
@@ -53,10 +60,12 @@ export type Prepared = { kind: "release"; release: PreparedRelease } | { kind: "
 
 export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Prepared {
   const { item, note: controlNote } = withoutControlCharacters(wireItem);
-  const title = item.title ? collapse(item.title) : "";
+  const title = collapse(context.title ?? item.title ?? "");
   if (!title)
     throw new ItemError(
-      "no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page's `h1`, or the first line of pasted text)",
+      item.headlineMissing
+        ? `no headline: ${item.headlineMissing}; give it with --title "…", or paste it as the first line`
+        : 'no headline: expected a title (RSS/Atom `title`, NewsML `headline`/`HeadLine`, a page\'s `h1`, or the first line of pasted text); give it with --title "…"',
     );
 
   const filters = {
@@ -66,6 +75,7 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   const skip = filterReason(title, item.keywords, filters.include, filters.exclude);
   if (skip) return { kind: "skipped", reason: skip };
 
+  const notes: string[] = controlNote ? [controlNote] : [];
   const tooDeep = nestingProblem(item.bodyHtml ?? "");
   if (tooDeep) throw new ItemError(`body: expected ${tooDeep.expected}, found ${tooDeep.found}`);
   const baseUrl = item.link && /^https?:/i.test(item.link) ? item.link : context.baseUrl;
@@ -79,7 +89,7 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   if (body.markdown.trim() === "")
     throw new ItemError("no body text left after cleaning: expected the release's paragraphs");
 
-  const partner = resolvePartner(body.dateline?.tag, [item.wire, context.wire], context);
+  const partner = resolvePartner(body.dateline?.tag, [item.wire, context.wire], context, notes);
   const date = releaseDate(item, body.dateline?.date, context.timeZone);
   const updated = item.updated ? parseWireDate(item.updated, context.timeZone) : undefined;
   const mapped = mapKeywords(item.keywords, context.config, countryName);
@@ -119,7 +129,7 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   }
 
   const markdown = removeControlCharacters(bodyMarkdown);
-  const notes = [...(controlNote ? [controlNote] : []), ...(item.notes ?? []), ...body.notes];
+  notes.push(...(item.notes ?? []), ...body.notes);
   if (markdown.removed.length > 0) notes.push(controlCharactersNote(markdown.removed, ["the body's entities"]));
   const release: PreparedRelease = { guid, title, date: date.time, fields, photos, body: markdown.text, notes };
   if (item.revision) release.revision = item.revision;
@@ -165,27 +175,39 @@ function repeatsOpening(summary: string, openingTexts: readonly string[]): boole
   return lead.length > 0 && openingTexts.some((text) => comparable(text).startsWith(lead));
 }
 
-function resolvePartner(tag: string | undefined, hints: (string | undefined)[], context: ReleaseContext): Partner {
+/**
+ * The wire that sent the release: the one its dateline names (a configured partner's tag), else
+ * `--partner` or the feed's setting, else the feed's own name. A dateline naming another wire
+ * than `--partner` is refused, unless `--relabel` says to publish it under that partner anyway.
+ */
+function resolvePartner(
+  tag: string | undefined,
+  hints: (string | undefined)[],
+  context: ReleaseContext,
+  notes: string[],
+): Partner {
+  const ids = context.partners.map((p) => p.id).join(", ");
   const byId = (id: string): Partner => {
     const partner = context.partners.find((candidate) => candidate.id === id);
-    if (!partner)
-      throw new ItemError(
-        `--partner: expected one of ${context.partners.map((p) => p.id).join(", ")}, found ${JSON.stringify(id)}`,
-      );
+    if (!partner) throw new ItemError(`--partner: expected one of ${ids}, found ${JSON.stringify(id)}`);
     return partner;
   };
   const chosen = context.partner ?? context.feed?.partner;
-  if (chosen) return byId(chosen);
-  if (tag) {
-    const key = wireKey(tag);
-    const partner =
-      context.partners.find((candidate) => wireKey(candidate.datelineTag) === key) ??
-      context.partners.find(
-        (candidate) => key.startsWith(wireKey(candidate.datelineTag)) || key === wireKey(candidate.name),
+  const named = tag ? partnerOfTag(tag, context.partners) : undefined;
+  if (chosen) {
+    const partner = byId(chosen);
+    if (!tag || named === partner) return partner;
+    if (!context.relabel)
+      throw new ItemError(
+        `the dateline names the wire "${tag}", not ${partner.name} (--partner ${partner.id}): a release is published under the wire that sent it; give --relabel to publish it as ${partner.name} anyway`,
       );
-    if (partner) return partner;
+    notes.push(`published as ${partner.name} (--relabel) although the dateline names "${tag}"`);
+    return partner;
+  }
+  if (tag) {
+    if (named) return named;
     throw new ItemError(
-      `unknown wire "${tag}" in the dateline: expected the tag of a configured partner (${context.partners.map((p) => p.datelineTag).join(", ")}); give --partner <id> to import it anyway`,
+      `unknown wire "${tag}" in the dateline: expected the tag of a configured partner (${context.partners.map((p) => p.datelineTag).join(", ")}); to import releases from this wire, add it to src/data/partners.ts with datelineTag "${tag}"`,
     );
   }
   for (const hint of hints) {
@@ -197,7 +219,16 @@ function resolvePartner(tag: string | undefined, hints: (string | undefined)[], 
     if (partner) return partner;
   }
   throw new ItemError(
-    `unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (${context.partners.map((p) => p.id).join(", ")})`,
+    `unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (${ids}) if you know which wire sent it`,
+  );
+}
+
+/** The configured partner whose dateline tag (or name) the tag is. */
+function partnerOfTag(tag: string, partners: readonly Partner[]): Partner | undefined {
+  const key = wireKey(tag);
+  return (
+    partners.find((candidate) => wireKey(candidate.datelineTag) === key) ??
+    partners.find((candidate) => key.startsWith(wireKey(candidate.datelineTag)) || key === wireKey(candidate.name))
   );
 }
 

@@ -40,6 +40,10 @@ export interface ImportOptions {
   partners: readonly Partner[];
   config: ImportConfig;
   partner?: string;
+  /** Publish under `partner` even when a dateline names another wire. */
+  relabel?: boolean;
+  /** The headline, for a single release pasted without one. */
+  title?: string;
   include?: readonly string[];
   exclude?: readonly string[];
   dryRun?: boolean;
@@ -109,6 +113,15 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
       });
     }
 
+    if (options.title !== undefined && result.items.length > 1) {
+      report({
+        origin: input,
+        outcome: "failed",
+        reason: `--title gives one headline, but this input holds ${result.items.length} releases: import it without --title`,
+        notes: [],
+      });
+      continue;
+    }
     for (const item of result.items) {
       try {
         const prepared = prepareRelease(item, {
@@ -119,6 +132,8 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
           include: options.include ?? [],
           exclude: options.exclude ?? [],
           ...(options.partner ? { partner: options.partner } : {}),
+          ...(options.relabel ? { relabel: true } : {}),
+          ...(options.title !== undefined ? { title: options.title } : {}),
           ...(feedSettings ? { feed: feedSettings } : {}),
           ...(result.wire ? { wire: result.wire } : {}),
           ...(source.baseUrl ? { baseUrl: source.baseUrl } : {}),

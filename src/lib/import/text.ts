@@ -11,27 +11,48 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * Plain text as pasted from an email: blank lines separate paragraphs, wrapped lines
- * inside a paragraph are joined, `-`/`•`/`*` lines become list items.
+ * Plain text as pasted from an email: blank lines separate paragraphs, wrapped lines inside a
+ * paragraph are joined, `-`/`•`/`*` lines become list items (after an intro line too), and a
+ * labelled line (`Source:`, `View original content:`, `Photo -`, `Contact:`, `SOURCE Acme`) is
+ * a paragraph of its own, so that it is not glued to its neighbours.
  */
 export function textToHtml(text: string): string {
   const blocks = text.replace(/\r\n?/g, "\n").split(/\n[ \t\u00a0]*\n/);
-  return blocks
-    .map((block) =>
-      block
-        .split("\n")
-        .map((line) => line.trim())
-        .filter(Boolean),
-    )
-    .filter((lines) => lines.length > 0)
-    .map((lines) => {
-      if (lines.every((line) => /^[-•*]\s+/.test(line))) {
-        return `<ul>${lines.map((line) => `<li>${escapeHtml(line.replace(/^[-•*]\s+/, ""))}</li>`).join("")}</ul>`;
+  const html: string[] = [];
+  for (const block of blocks) {
+    const lines = block
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+    let paragraph: string[] = [];
+    let list: string[] = [];
+    const flush = (): void => {
+      if (paragraph.length > 0) html.push(`<p>${escapeHtml(paragraph.join(" "))}</p>`);
+      if (list.length > 0) html.push(`<ul>${list.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`);
+      paragraph = [];
+      list = [];
+    };
+    for (const line of lines) {
+      if (LIST_ITEM.test(line)) {
+        if (paragraph.length > 0) flush();
+        list.push(line.replace(LIST_ITEM, ""));
+      } else if (LABELLED_LINE.test(line) || /^SOURCE\s/.test(line)) {
+        flush();
+        paragraph.push(line);
+        flush();
+      } else {
+        if (list.length > 0) flush();
+        paragraph.push(line);
       }
-      return `<p>${escapeHtml(lines.join(" "))}</p>`;
-    })
-    .join("\n");
+    }
+    flush();
+  }
+  return html.join("\n");
 }
+
+const LIST_ITEM = /^[-•*]\s+/;
+const LABELLED_LINE =
+  /^(?:source\s*[:：]|view (?:original|source)|original (?:link|release|article)\b|(?:photo|image|logo|video)s?\s*[-–—:]|(?:media )?contacts?\s*[:：])/i;
 
 /** Text compared for sameness: case, accents, curly or straight quotes, dashes and spacing ignored. */
 export function comparable(text: string): string {

@@ -43,6 +43,8 @@ export interface WireItem {
   sourceName?: string;
   keywords: WireKeyword[];
   photos: WirePhoto[];
+  /** Why the reader found no headline, when it knows (a paste that starts with its dateline). */
+  headlineMissing?: string;
   /** What the reader left out or moved, for the item's report. */
   notes?: string[];
 }

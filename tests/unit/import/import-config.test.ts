@@ -43,7 +43,7 @@ describe("import configuration", () => {
       {
         file: "src/data/import.ts",
         field: "feeds[1]",
-        expected: "a mapping with `match` (and optionally `partner`, `include`, `exclude`)",
+        expected: "a mapping with `url` or `match` (and optionally `partner`, `include`, `exclude`)",
         found: '"x"',
       },
       {
@@ -65,6 +65,38 @@ describe("import configuration", () => {
         found: '"reuters"',
       },
     ]);
+  });
+
+  it("takes feeds with a URL or a path, which match their own inputs, for a run with no argument", () => {
+    const { feeds } = validateImportConfig(
+      {
+        feeds: [
+          { url: "https://wire.example/feed.rss", partner: "prnewswire" },
+          { url: "incoming/globenewswire.xml", match: "globenewswire" },
+        ],
+      },
+      partnerIds,
+      BUILT_IN_SECTIONS,
+    );
+    expect(feeds).toEqual([
+      {
+        match: "https://wire.example/feed.rss",
+        url: "https://wire.example/feed.rss",
+        partner: "prnewswire",
+        include: [],
+        exclude: [],
+      },
+      { match: "globenewswire", url: "incoming/globenewswire.xml", include: [], exclude: [] },
+    ]);
+    expect(() =>
+      validateImportConfig({ feeds: [{ url: "ftp://wire.example/feed" }, {}] }, partnerIds, BUILT_IN_SECTIONS),
+    ).toThrow(
+      [
+        "The import configuration is invalid (2 problems):",
+        '  - src/data/import.ts: `feeds[0].url`: expected an http:// or https:// URL, or a file path, found "ftp://wire.example/feed"',
+        "  - src/data/import.ts: `feeds[1].match`: expected part of the feed's URL or file name (or `url`), found nothing",
+      ].join("\n"),
+    );
   });
 
   it("maps keywords to site terms without case or accents; tickers and ISINs are not topics", () => {

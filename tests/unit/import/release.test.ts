@@ -56,11 +56,11 @@ describe("prepareRelease", () => {
     [{ bodyHtml: "<p>Sign in</p>" }, "no body text left after cleaning: expected the release's paragraphs"],
     [
       { bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" },
-      'unknown wire "Reuters Wire" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); give --partner <id> to import it anyway',
+      'unknown wire "Reuters Wire" in the dateline: expected the tag of a configured partner (PRNewswire, BUSINESS WIRE, GLOBE NEWSWIRE, Xinhua-AsiaNet); to import releases from this wire, add it to src/data/partners.ts with datelineTag "Reuters Wire"',
     ],
     [
       { bodyHtml: "<p>Acme today opened a plant.</p>", published: "2026-11-03T09:00:00+07:00" },
-      "unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (prnewswire, businesswire, globenewswire, xinhua-asianet)",
+      "unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (prnewswire, businesswire, globenewswire, xinhua-asianet) if you know which wire sent it",
     ],
     [
       { bodyHtml: "<p>Acme today opened a plant.</p>", wire: "Business Wire" },
@@ -79,12 +79,15 @@ describe("prepareRelease", () => {
     expect(() => prepareRelease(item(fields), context)).toThrow(message);
   });
 
-  it("takes --partner over the wire tag, and the feed's wire when the dateline has no tag", () => {
-    const forced = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" }), {
-      ...context,
-      partner: "businesswire",
-    });
+  it("takes --partner over the wire tag only with --relabel, and the feed's wire when the dateline has no tag", () => {
+    const reuters = item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 /Reuters Wire/ -- Text.</p>" });
+    expect(() => prepareRelease(reuters, { ...context, partner: "businesswire" })).toThrow(
+      'the dateline names the wire "Reuters Wire", not Business Wire (--partner businesswire)',
+    );
+    const forced = prepareRelease(reuters, { ...context, partner: "businesswire", relabel: true });
     expect(forced.kind === "release" && forced.release.fields.partner).toBe("businesswire");
+    const agreeing = prepareRelease(item({}), { ...context, partner: "prnewswire" });
+    expect(agreeing.kind === "release" && agreeing.release.notes).toEqual([]);
     const fromFeed = prepareRelease(item({ bodyHtml: "<p>BANGKOK, Nov. 3, 2026 -- Text.</p>" }), {
       ...context,
       wire: "GlobeNewswire: all releases",

@@ -142,11 +142,27 @@ function findDatePublished(value: unknown, depth = 0): string | undefined {
     .find(Boolean);
 }
 
+/**
+ * A release pasted as text: its first line is the headline, unless that line is already the
+ * dateline paragraph (the headline was not copied); then a "Source: publisher: title" line
+ * names it, or the item says how to give it.
+ */
 export function readPastedText(text: string, input: string): ReadFeedResult {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const first = lines.findIndex((line) => line.trim() !== "");
-  const title = first === -1 ? undefined : collapse(lines[first] ?? "");
+  const firstLine = first === -1 ? "" : collapse(lines[first] ?? "");
+  const startsWithDateline = matchDateline(firstLine) !== undefined;
+  const sourceTitle = lines
+    .map((line) => /^\s*source\s*[:：]\s*[^:：]{2,80}[:：]\s+(\S.{4,})$/i.exec(line)?.[1])
+    .find(Boolean);
+  const title = startsWithDateline ? sourceTitle && collapse(sourceTitle) : firstLine || undefined;
   const item: WireItem = { origin: input, keywords: [], photos: [] };
-  assign(item, { title, bodyHtml: textToHtml(lines.slice(first + 1).join("\n")) });
+  assign(item, {
+    title,
+    bodyHtml: textToHtml(lines.slice(startsWithDateline ? first : first + 1).join("\n")),
+    headlineMissing: startsWithDateline
+      ? `the pasted text starts with its dateline (${JSON.stringify(firstLine.slice(0, 40))}…), so the headline was not copied`
+      : undefined,
+  });
   return { format: "pasted text", items: [item], failures: [] };
 }
