@@ -125,7 +125,7 @@ describe("a section added in the site configuration", () => {
       inputs: [feed],
       articlesDir,
       displayRoot: root,
-      site: { timeZone: "Asia/Bangkok", sections },
+      site: { timeZone: "Asia/Bangkok", sections, language: "en" },
       partners: fixturePartners,
       config,
     });

@@ -49,7 +49,7 @@ async function importFile(name: string): Promise<Imported[]> {
     inputs: [path.join(FIXTURES, name)],
     articlesDir,
     displayRoot: root,
-    site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS },
+    site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS, language: "en" },
     partners,
     config,
   });
@@ -173,6 +173,7 @@ describe("a French GlobeNewswire correction", () => {
   it("finds the day-first French dateline below the notice and the sub-headlines", () => {
     const { data, body, report } = one("globenewswire-french.newsml-g2.xml");
     expect(data.dateline).toEqual({ city: "QUÉBEC", country: "Canada" });
+    expect(data.language).toBe("fr");
     expect(data.summary).toBe("Une nouvelle cabane à sucre près de Québec — Deux cents emplois saisonniers");
     expect(body.split("\n\n")[0]).toMatch(/^Le communiqué suivant corrige et remplace/);
     expect(body).toContain("Érablière Boréale inc. a doublé sa production");
@@ -188,6 +189,8 @@ describe("an agency's NewsML-G2 with plain text", () => {
     const { data, body } = one("agency-plain-text.newsml-g2.xml");
     expect(data.partner).toBe("lagoon");
     expect(data.dateline).toEqual({ city: "Venice" });
+    // The feed says it-IT; the dateline's month says English, and the text is.
+    expect(data.language).toBeUndefined();
     expect(data.summary).toBe("City council approves the first twelve boats");
     expect(body.trim().split("\n\n")).toEqual([
       "The city council approved twelve battery ferries for the lagoon on Sunday.",
@@ -232,8 +235,12 @@ describe("a wire's release page saved from the browser", () => {
 });
 
 describe("the dateline on the page", () => {
-  it("prints the date each wire printed, in the release's own offset", async () => {
+  it("prints the date each wire printed, in the release's own offset and language", async () => {
     const { read } = await buildFixture({ articlesDir: path.join(root, "articles"), partners, search: false });
+    const french = one("globenewswire-french.newsml-g2.xml").report.file!;
+    const frenchPage = await read(`/news/2026/11/${path.basename(french, ".md")}/`);
+    expect(frenchPage).toContain('<div class="article-body" lang="fr">');
+    expect(frenchPage).toMatch(/<h1 lang="fr">CORRECTION/);
     const datelines = new Map<string, string>();
     for (const [name, items] of imported) {
       const file = items[0]!.report.file!;
@@ -245,7 +252,7 @@ describe("the dateline on the page", () => {
     expect(Object.fromEntries(datelines)).toEqual({
       "businesswire-delivered.newsml.xml": "MONTPELIER, Vt., Nov. 3, 2026 (BUSINESS WIRE) —",
       "globenewswire-delivered.newsml-g2.xml": "HALIFAX, Nova Scotia, Nov. 3, 2026 (GLOBE NEWSWIRE) —",
-      "globenewswire-french.newsml-g2.xml": "QUÉBEC, Nov. 5, 2026 (GLOBE NEWSWIRE) —",
+      "globenewswire-french.newsml-g2.xml": "QUÉBEC, 5 novembre 2026 (GLOBE NEWSWIRE) —",
       "agency-plain-text.newsml-g2.xml": "Venice, Oct. 11, 2026 (Lagoon) —",
       "feedburner.rss.xml": "PORT LOUIS, Nov. 3, 2026 (Lagoon) —",
       "wire-release-page.html": "PORTLAND, Maine, Nov. 2, 2026 /PRNewswire/ —",

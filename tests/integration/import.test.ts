@@ -94,7 +94,7 @@ function importInto(
     inputs,
     articlesDir,
     displayRoot: path.dirname(articlesDir),
-    site: { timeZone: fixtureSite.timeZone, sections: BUILT_IN_SECTIONS },
+    site: { timeZone: fixtureSite.timeZone, sections: BUILT_IN_SECTIONS, language: "en" },
     partners,
     config,
     ...options,
@@ -503,7 +503,7 @@ describe("import: feed settings and names", () => {
       inputs: [input("prnewswire.rss.xml")],
       articlesDir: articles,
       displayRoot: path.dirname(articles),
-      site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS },
+      site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS, language: "en" },
       partners,
       config: feeds,
     });

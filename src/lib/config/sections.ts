@@ -170,6 +170,7 @@ export const ARTICLE_OWN_FIELDS = [
   "embargo",
   "updated",
   "imported",
+  "language",
 ] as const;
 /** Site paths and front-matter names a section must not take. */
 const RESERVED_KEYS = ["news", "search", "assets", "pagefind", "photos", "feeds", "page"];

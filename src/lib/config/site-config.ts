@@ -48,6 +48,11 @@ const SITE_FIELDS = [
 ] as const;
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
+/** A lowercase BCP 47 language tag such as `en`, `fr` or `pt-BR`. */
+export function isLanguageTag(text: string): boolean {
+  return LANGUAGE_TAG.test(text);
+}
+
 export function validateSiteConfig(input: unknown, file = "src/data/site.ts"): SiteConfig {
   if (!isPlainRecord(input)) {
     throw new ProblemsError("The site configuration is invalid", [

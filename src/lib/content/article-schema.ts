@@ -3,6 +3,7 @@ import { inOwnOffset, parseArticleDate } from "../core/dates.ts";
 import { CONTROL_FREE, controlCharacter, FieldReader, isHttpUrl, isPlainRecord } from "../core/fields.ts";
 import { nestingProblem } from "./html-policy.ts";
 import type { Problem } from "../core/problems.ts";
+import { isLanguageTag } from "../config/site-config.ts";
 import { ARTICLE_OWN_FIELDS, listSections, type Section } from "../config/sections.ts";
 
 /** Every front-matter field an article may have: its own, then one list per section with a field. */
@@ -37,6 +38,8 @@ export interface ArticleFields {
   source?: { name: string; title?: string; url?: string };
   originalUrl?: string;
   images: ArticleImageFields[];
+  /** The release's language when it is not the site's (`fr`): its dateline is printed in it. */
+  language?: string;
   /** The names the article lists for each section with a front-matter field, by section key. */
   terms: Record<string, string[]>;
   draft: boolean;
@@ -165,6 +168,9 @@ export function validateArticleFields(
     listSections(sections).map((section) => [section.key, reader.optionalTextList(section.field) ?? []]),
   );
   const draft = reader.optionalBoolean("draft") ?? false;
+  const language = reader.optionalText("language", 'a language tag such as "fr" or "pt-BR"');
+  if (language !== undefined && !isLanguageTag(language))
+    reader.problem("language", 'a lowercase language tag such as "fr" or "pt-BR"', language);
 
   const problems = [...reader.problems, ...nested];
   if (problems.length > 0 || !title || !date || !datelineDate || !dateline || !partner) return problems;
@@ -180,6 +186,7 @@ export function validateArticleFields(
     ...(originalUrl === undefined ? {} : { originalUrl }),
     images,
     terms,
+    ...(language === undefined ? {} : { language }),
     draft,
     ...(embargo === undefined ? {} : { embargo }),
     ...(updated === undefined ? {} : { updated }),

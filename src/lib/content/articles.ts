@@ -381,10 +381,11 @@ export function articleAuthor(article: Pick<Article, "terms" | "source" | "partn
 }
 
 /** The article's dateline, from its fields and its partner's tag. */
-export function articleDateline(article: Pick<Article, "dateline" | "datelineDate" | "partner">): string {
+export function articleDateline(article: Pick<Article, "dateline" | "datelineDate" | "partner" | "language">): string {
   return formatDateline({
     city: article.dateline.city,
     date: article.datelineDate,
+    language: article.language,
     tag: article.partner.datelineTag,
     tagStyle: article.partner.datelineTagStyle,
   });

@@ -108,6 +108,8 @@ export interface DatelineParts {
   date: DateTime;
   tag: string;
   tagStyle: DatelineTagStyle;
+  /** The release's language; English (AP style) when unset. */
+  language?: string | undefined;
 }
 
 /**
@@ -115,7 +117,15 @@ export interface DatelineParts {
  * `BEIJING, Oct. 24, 2023 /PRNewswire/ —` or `NEW YORK, Feb. 19, 2021 (GLOBE NEWSWIRE) —`.
  * The city is printed as the editor wrote it (`XI'AN, China` included).
  */
-export function formatDateline({ city, date, tag, tagStyle }: DatelineParts): string {
+export function formatDateline({ city, date, tag, tagStyle, language }: DatelineParts): string {
   const printedTag = tagStyle === "parentheses" ? `(${tag})` : `/${tag}/`;
-  return `${city.trim()}, ${formatApDate(date)} ${printedTag} —`;
+  const primary = language?.toLowerCase().split("-")[0];
+  if (!primary || primary === "en") return `${city.trim()}, ${formatApDate(date)} ${printedTag} —`;
+  // In the release's language, as its wire prints it: "TORONTO, 26 mai 2020", "北京2023年10月24日".
+  const localDate = date.setLocale(language as string).toLocaleString(DateTime.DATE_FULL);
+  const joined = CLOSED_UP.has(primary) ? `${city.trim()}${localDate}` : `${city.trim()}, ${localDate}`;
+  return `${joined} ${printedTag} —`;
 }
+
+/** Languages whose datelines run the place into the date without a comma. */
+const CLOSED_UP = new Set(["zh", "ja", "ko"]);

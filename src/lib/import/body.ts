@@ -38,6 +38,8 @@ export interface BodyContext {
   captions: readonly string[];
   /** The headline: printed again above the dateline, it is dropped. */
   title?: string;
+  /** The language the feed names: decides between languages sharing a month's name. */
+  language?: string;
 }
 
 /** How far into the body a dateline is looked for: notices and sub-headlines may come first. */
@@ -88,7 +90,7 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
     const lower = comparable(text);
 
     if (!result.dateline && kept.length < DATELINE_WITHIN_BLOCKS && block.name !== "table") {
-      const dateline = matchDateline(textContent(block));
+      const dateline = matchDateline(textContent(block), context.language);
       if (dateline) {
         result.dateline = dateline;
         datelineIndex = kept.length;

@@ -9,34 +9,48 @@
  */
 
 /** Month names and abbreviations by language, folded (lowercase, no accents, no dot). */
-const MONTH_NAMES: Record<string, number> = {};
-for (const names of [
-  // English, with AP abbreviations
-  "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|sep sept september|oct october|nov november|dec december",
-  // French
-  "janv janvier|fevr fevrier|mars|avr avril|mai|juin|juil juillet|aout|sept septembre|oct octobre|nov novembre|dec decembre",
-  // Spanish
-  "ene enero|feb febrero|marzo|abr abril|mayo|junio|julio|agosto|set setiembre septiembre|octubre|noviembre|dic diciembre",
-  // German
-  "januar janner|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember",
-  // Portuguese
-  "janeiro|fev fevereiro|marco|abril|maio|junho|julho|ago agosto|setembro|out outubro|novembro|dez dezembro",
-  // Italian
-  "gen gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
-]) {
+const MONTHS_BY_LANGUAGE: ReadonlyArray<[string, string]> = [
+  // English first, with AP abbreviations: an English month word is English.
+  [
+    "en",
+    "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|sep sept september|oct october|nov november|dec december",
+  ],
+  [
+    "fr",
+    "janv janvier|fevr fevrier|mars|avr avril|mai|juin|juil juillet|aout|sept septembre|oct octobre|nov novembre|dec decembre",
+  ],
+  [
+    "es",
+    "ene enero|feb febrero|marzo|abr abril|mayo|junio|julio|agosto|set setiembre septiembre|octubre|noviembre|dic diciembre",
+  ],
+  ["de", "januar janner|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"],
+  ["pt", "janeiro|fev fevereiro|marco|abril|maio|junho|julho|ago agosto|setembro|out outubro|novembro|dez dezembro"],
+  ["it", "gen gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"],
+];
+const MONTH_NAMES = new Map<string, Array<{ month: number; language: string }>>();
+for (const [language, names] of MONTHS_BY_LANGUAGE) {
   names.split("|").forEach((month, index) => {
-    for (const name of month.split(" ")) MONTH_NAMES[name] ??= index + 1;
+    for (const name of month.split(" ")) {
+      const entries = MONTH_NAMES.get(name) ?? [];
+      entries.push({ month: index + 1, language });
+      MONTH_NAMES.set(name, entries);
+    }
   });
 }
 
-/** The month a word names in one of the wires' languages, or undefined. */
-export function monthNumber(word: string): number | undefined {
+/**
+ * The month a word names in one of the wires' languages, and the language it is in: `preferred`
+ * when the word is a month there too ("mai" is French and German), else the first that has it.
+ */
+export function monthOf(word: string, preferred?: string): { month: number; language: string } | undefined {
   const folded = word
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/\.$/, "");
-  return MONTH_NAMES[folded];
+  const entries = MONTH_NAMES.get(folded);
+  const primary = preferred?.toLowerCase().split("-")[0];
+  return entries?.find((entry) => entry.language === primary) ?? entries?.[0];
 }
 
 const SPACE = String.raw`[\s\u00a0]`;
@@ -68,6 +82,8 @@ export interface Dateline {
   date?: { year: number; month: number; day: number };
   /** The wire's tag without its slashes or parentheses: `PRNewswire`. */
   tag?: string;
+  /** The language the date is written in, when its month is a word (`fr` for "26 mai 2020"). */
+  language?: string;
   /** How many characters of the text the dateline takes, separator included. */
   length: number;
 }
@@ -76,7 +92,7 @@ export interface Dateline {
  * The dateline at the very start of `text`, or undefined. The city must be in capitals (or
  * in a script without case), except after an agency's tag, which marks the dateline itself.
  */
-export function matchDateline(text: string): Dateline | undefined {
+export function matchDateline(text: string, preferredLanguage?: string): Dateline | undefined {
   const tagFirst = TAG_FIRST.exec(text);
   const match = tagFirst ?? WITH_TAG.exec(text) ?? WITHOUT_TAG.exec(text);
   const groups = match?.groups;
@@ -85,20 +101,24 @@ export function matchDateline(text: string): Dateline | undefined {
   const city = place.split(",")[0] ?? "";
   const caseless = !/[\p{Lu}\p{Ll}]/u.test(city) && /\p{Lo}/u.test(city);
   if (!tagFirst && !caseless && (/\p{Ll}/u.test(city) || !/\p{Lu}{2}/u.test(city))) return undefined;
-  const date = datelineDate(groups);
-  if (date === null) return undefined;
+  const monthWord = groups.m1 ?? groups.m2 ?? groups.m4;
+  const named = monthWord === undefined ? undefined : monthOf(monthWord, preferredLanguage);
+  if (monthWord !== undefined && !named) return undefined;
+  const date = datelineDate(groups, named?.month);
   const result: Dateline = { place, length: match[0].length };
   const tag = (groups.slashTag ?? groups.parenTag)?.trim();
   if (tag) result.tag = tag;
   if (date) result.date = date;
+  if (named) result.language = named.language;
   return result;
 }
 
-/** The date the dateline prints; null when a word in the month's place names no month. */
-function datelineDate(groups: Record<string, string | undefined>): Dateline["date"] | null | undefined {
-  const monthWord = groups.m1 ?? groups.m2 ?? groups.m4;
-  const month = groups.m3 !== undefined ? Number(groups.m3) : monthWord ? monthNumber(monthWord) : undefined;
-  if (monthWord !== undefined && month === undefined) return null;
+/** The date the dateline prints, when it has a year. */
+function datelineDate(
+  groups: Record<string, string | undefined>,
+  namedMonth: number | undefined,
+): Dateline["date"] | undefined {
+  const month = groups.m3 !== undefined ? Number(groups.m3) : namedMonth;
   const year = groups.y1 ?? groups.y2 ?? groups.y3;
   const day = Number(groups.d1 ?? groups.d2 ?? groups.d3 ?? groups.d4);
   if (!month || !year || !(day >= 1 && day <= 31) || month > 12) return undefined;

@@ -19,6 +19,8 @@ export class ItemError extends Error {}
 
 export interface ReleaseContext {
   timeZone: string;
+  /** The site's language: a release in another one says so in its front matter. */
+  siteLanguage: string;
   /** The site's sections: the release gets a front-matter list for each with a field. */
   sections: readonly Section[];
   partners: readonly Partner[];
@@ -84,6 +86,7 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
     ...(context.baseUrl ? { photoBaseUrl: context.baseUrl } : {}),
     partners: context.partners,
     title,
+    ...(item.language ? { language: item.language } : {}),
     captions: item.photos.flatMap((photo) => [photo.caption, photo.alt]).filter((text): text is string => !!text),
   });
   if (body.markdown.trim() === "")
@@ -120,6 +123,8 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   if (updated && updated.toMillis() > date.time.toMillis()) fields.updated = formatIsoDateTime(updated);
   fields.dateline = country ? { city: place, country } : { city: place };
   fields.partner = partner.id;
+  const language = releaseLanguage(body.dateline?.language, item.language, context.siteLanguage);
+  if (language) fields.language = language;
   fields.guid = guid;
   if (source) fields.source = source;
   if (originalUrl) fields.originalUrl = originalUrl;
@@ -221,6 +226,21 @@ function resolvePartner(
   throw new ItemError(
     `unknown wire: the dateline has no wire tag and the feed names no configured partner; give --partner <id> (${ids}) if you know which wire sent it`,
   );
+}
+
+/**
+ * The release's language, when it is not the site's: the dateline's month names it best
+ * ("26 mai 2020" is French whatever the feed's metadata says); else the feed's language tag.
+ */
+function releaseLanguage(
+  fromDateline: string | undefined,
+  fromFeed: string | undefined,
+  siteLanguage: string,
+): string | undefined {
+  const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? "";
+  const feed = fromFeed && /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(fromFeed) ? primary(fromFeed) : undefined;
+  const language = fromDateline ?? feed;
+  return language && language !== primary(siteLanguage) ? language : undefined;
 }
 
 /** The configured partner whose dateline tag (or name) the tag is. */

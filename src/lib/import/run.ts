@@ -36,7 +36,7 @@ export interface ImportOptions {
   articlesDir: string;
   /** Paths in reports are shown relative to this folder. */
   displayRoot: string;
-  site: Pick<SiteConfig, "timeZone" | "sections">;
+  site: Pick<SiteConfig, "timeZone" | "sections" | "language">;
   partners: readonly Partner[];
   config: ImportConfig;
   partner?: string;
@@ -126,6 +126,7 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
       try {
         const prepared = prepareRelease(item, {
           timeZone,
+          siteLanguage: options.site.language,
           sections: options.site.sections,
           partners: options.partners,
           config: options.config,

@@ -43,6 +43,8 @@ export interface WireItem {
   sourceName?: string;
   keywords: WireKeyword[];
   photos: WirePhoto[];
+  /** The language the feed says the release is in (`fr`, `en-US`), when it says. */
+  language?: string;
   /** Why the reader found no headline, when it knows (a paste that starts with its dateline). */
   headlineMissing?: string;
   /** What the reader left out or moved, for the item's report. */

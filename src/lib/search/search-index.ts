@@ -26,7 +26,17 @@ export interface SearchRecord {
  */
 export type SearchableArticle = Pick<
   Article,
-  "url" | "title" | "summary" | "dateline" | "date" | "datelineDate" | "partner" | "source" | "terms" | "bodyHtml"
+  | "url"
+  | "title"
+  | "summary"
+  | "dateline"
+  | "date"
+  | "datelineDate"
+  | "language"
+  | "partner"
+  | "source"
+  | "terms"
+  | "bodyHtml"
 > & {
   photos: ReadonlyArray<{ caption?: string | undefined; credit?: string | undefined }>;
 };
@@ -46,7 +56,13 @@ export function searchRecord(
     content,
     language: site.language,
     meta: { title: forSearchUi(article.title) },
-    filters: { ...searchFilters(article, site.sections, spellings), year: [String(article.date.year)] },
+    filters: {
+      ...searchFilters(article, site.sections, spellings),
+      year: [String(article.date.year)],
+      // One index for the whole site (Pagefind would split it by language, and the search page
+      // would find only its own): a release in another language says so as a filter.
+      ...(article.language ? { language: [forSearchUi(article.language)] } : {}),
+    },
   };
 }
 

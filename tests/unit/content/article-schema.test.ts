@@ -76,6 +76,15 @@ describe("validateArticleFields: a valid article", () => {
     expect(result.source).toBeUndefined();
   });
 
+  it("takes the release's language as a language tag, and names a wrong one", () => {
+    const french = validateArticleFields({ ...valid, language: "fr" }, context);
+    expect(Array.isArray(french) ? french : french.language).toBe("fr");
+    const wrong = validateArticleFields({ ...valid, language: "French" }, context);
+    expect(Array.isArray(wrong) ? wrong.map(formatProblem) : wrong).toEqual([
+      `${F}: \`language\`: expected a lowercase language tag such as "fr" or "pt-BR", found "French"`,
+    ]);
+  });
+
   it("reads a list for each section with a field, the site's own included, and refuses fields no section has", () => {
     const { sections } = readSections(
       [{ key: "industries", title: "Industries", singular: "Industry", description: "By industry." }],

@@ -60,6 +60,23 @@ describe("formatDateline", () => {
   });
 });
 
+describe("formatDateline in the release's language", () => {
+  const date = DateTime.fromISO("2026-03-05T09:00:00+01:00", { setZone: true });
+  it.each([
+    ["fr", "PARIS, 5 mars 2026 (GLOBE NEWSWIRE) —"],
+    ["es", "PARIS, 5 de marzo de 2026 (GLOBE NEWSWIRE) —"],
+    ["de", "PARIS, 5. März 2026 (GLOBE NEWSWIRE) —"],
+    ["pt-BR", "PARIS, 5 de março de 2026 (GLOBE NEWSWIRE) —"],
+    ["it", "PARIS, 5 marzo 2026 (GLOBE NEWSWIRE) —"],
+    ["zh", "PARIS2026年3月5日 (GLOBE NEWSWIRE) —"],
+    ["en-GB", "PARIS, March 5, 2026 (GLOBE NEWSWIRE) —"],
+  ])("%s", (language, printed) => {
+    expect(formatDateline({ city: "PARIS", date, tag: "GLOBE NEWSWIRE", tagStyle: "parentheses", language })).toBe(
+      printed,
+    );
+  });
+});
+
 describe("parseArticleDate", () => {
   it("keeps the instant of a date-time with offset and expresses it in the site's zone", () => {
     const parsed = parseArticleDate("2023-10-24T09:00:00+08:00", "Asia/Bangkok");

@@ -17,6 +17,7 @@ const partnerIds = partners.map((partner) => partner.id);
 describe("prepareRelease", () => {
   const context: ReleaseContext = {
     timeZone: "Asia/Bangkok",
+    siteLanguage: "en",
     sections: BUILT_IN_SECTIONS,
     partners,
     config: validateImportConfig(importConfig, partnerIds, BUILT_IN_SECTIONS),

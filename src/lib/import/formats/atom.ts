@@ -29,7 +29,11 @@ export function readAtom(document: Document, input: string): ReadFeedResult {
   return {
     format: "Atom 1.0",
     ...(wire ? { wire } : {}),
-    items: entries.map((entry, index) => readEntry(entry, describeOrigin(input, index, childText(entry, "title")))),
+    items: entries.map((entry, index) => {
+      const read = readEntry(entry, describeOrigin(input, index, childText(entry, "title")));
+      const language = attribute(entry, "lang") ?? attribute(feed, "lang");
+      return language ? { ...read, language } : read;
+    }),
     failures: [],
   };
 }

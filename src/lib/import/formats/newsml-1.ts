@@ -127,6 +127,7 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
   }
   if (notes.length > 0) item.notes = notes;
   const published = management ? childText(management, "FirstCreated") : undefined;
+  const language = attribute(descendantsNamed(newsItem, "Language")[0], "FormalName");
   return assign(item, {
     guid:
       childText(identifier ?? newsItem, "PublicIdentifier")?.replace(/:\d+$/, "") ??
@@ -143,6 +144,7 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     updated: management ? childText(management, "ThisRevisionCreated") : undefined,
     bodyHtml,
     dateline: newsLines ? childText(newsLines, "DateLine") : undefined,
+    language,
     issuer: partyName("Source") ?? partyName("Creator"),
     wire: partyName("Provider"),
   });

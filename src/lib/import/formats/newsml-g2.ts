@@ -120,6 +120,7 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
   return assign(item, {
     guid: attribute(newsItem, "guid"),
     revision: attribute(newsItem, "version"),
+    language: attribute(childNamed(contentMeta ?? newsItem, "language"), "tag") ?? attribute(newsItem, "lang"),
     title: textOf(mainHeadline),
     summary: textOf(abstract) ?? textOf(subHeadline),
     link,

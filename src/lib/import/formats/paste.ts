@@ -99,6 +99,7 @@ export function readPastedHtml(html: string, input: string): ReadFeedResult {
       subtitle ?? description?.replace(/^\s*(?:\/[^/]{2,40}\/|\([^()]{2,40}\))\s*(?:-{1,2}|[\u2013\u2014])\s*/, ""),
     link,
     published,
+    language: attribute(descendantsNamed(document, "html")[0], "lang"),
     bodyHtml: "children" in root ? innerMarkup(root as Element) : undefined,
     // The page's site names the wire when the dateline does not (prnewswire.com, …).
     wire: link && /^https?:\/\//i.test(link) ? new URL(link).hostname.replace(/^www\./, "") : undefined,

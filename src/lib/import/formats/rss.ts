@@ -24,10 +24,14 @@ export function readRss(document: Document, input: string): ReadFeedResult {
   const channel = descendantsNamed(document, "channel")[0];
   const wire = channel ? childText(channel, "title") : undefined;
   const items = channel ? childrenNamed(channel, "item") : [];
+  const language = channel ? childText(channel, "language") : undefined;
   return {
     format: "RSS 2.0",
     ...(wire ? { wire } : {}),
-    items: items.map((item, index) => readRssItem(item, describeOrigin(input, index, childText(item, "title")))),
+    items: items.map((item, index) => {
+      const read = readRssItem(item, describeOrigin(input, index, childText(item, "title")));
+      return language ? { ...read, language } : read;
+    }),
     failures: [],
   };
 }
