@@ -118,6 +118,7 @@ describe("NewsML 1.2 as Business Wire delivers it", () => {
         "left out the wire's suggested tweet (not part of the release)",
         'added the release\'s Contact component at the end of the body, under "Contacts"',
         "dropped a tracking pixel",
+        "left out the listing (NASDAQ: QTAX, ISIN US0000000001): articles carry no stock listing",
       ]),
     );
   });
@@ -213,6 +214,7 @@ describe("RSS through FeedBurner", () => {
       "Harbour pilots agreed on Tuesday to a new night schedule that keeps two crews on call until dawn.",
     );
     expect(report.notes).toEqual(expect.arrayContaining(["dropped a share button", "dropped a tracking pixel"]));
+    expect(report.notes.filter((note) => note === "dropped a tracking pixel")).toHaveLength(2);
     expect(report.notes.join(" ")).not.toContain("left out photo");
   });
 });
@@ -231,6 +233,11 @@ describe("a wire's release page saved from the browser", () => {
     for (const chrome of ["News provided by", "02 Nov, 2026", "Share", "Also from this source", "Sign up", "cookies"])
       expect(text).not.toContain(chrome);
     expect(data.images).toBeUndefined();
+    expect(one("wire-release-page.html").report.notes).toContainEqual(
+      expect.stringMatching(
+        /^read the release from the part of the page that holds its dateline; left out the rest of the page \(\d+ words: navigation, share buttons, other releases\)$/,
+      ),
+    );
   });
 });
 

@@ -340,10 +340,21 @@ export function absoluteHref(href: string, baseUrl: string | undefined): string 
 
 /** Images that count a reader (known wire and feed trackers), never photos, not even fetched. */
 const TRACKING_IMAGE =
-  /(?:feeds\.feedburner\.com\/~r\/[^?#]*\/~4\/|\/ct\/CT\?id=bwnews|\/newsroom\/ti\?nf=|\/tracking\/|[?&](?:utm_|pixel)|\/(?:pixel|beacon|1x1)(?:\.gif|\.png)?(?:[?#]|$))/i;
+  /(?:feeds\.feedburner\.com\/~r\/[^?#]*\/~4\/|\/ct\/CT\?id=bwnews|\/newsroom\/ti\?nf=|\/tracking\/)/i;
 /** Share and subscribe buttons: FeedBurner's flares and the networks' share links. */
 const SHARE_IMAGE =
   /(?:\/~ff\/|feedflare|addthis\.com|sharethis\.com|\/sharer(?:\.php)?[/?]|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/(?:share|shareArticle)|pinterest\.com\/pin\/create|reddit\.com\/submit|whatsapp\.com\/send|mailto:\?)/i;
+
+/**
+ * Why an image is not a photo of the release, judged before any download: a tracking pixel
+ * (1×1, or a known tracker's address) or a share button (by its address or its link's).
+ */
+export function notAPhoto(url: string, width = 0, height = 0, link = ""): string | undefined {
+  if ((width > 0 && width <= 3) || (height > 0 && height <= 3) || TRACKING_IMAGE.test(url))
+    return "dropped a tracking pixel";
+  if (SHARE_IMAGE.test(url) || SHARE_IMAGE.test(link)) return "dropped a share button";
+  return undefined;
+}
 
 function extractPhotos(root: ReturnType<typeof parseHtml>, baseUrl: string | undefined, notes: string[]): WirePhoto[] {
   const photos: WirePhoto[] = [];
@@ -362,12 +373,9 @@ function extractPhotos(root: ReturnType<typeof parseHtml>, baseUrl: string | und
     const link = ancestor(img, "a")?.attribs.href ?? "";
     if (figure) removeElement(figure);
     else removeElement(img);
-    if ((width > 0 && width <= 3) || (height > 0 && height <= 3) || (src && TRACKING_IMAGE.test(src))) {
-      notes.push("dropped a tracking pixel");
-      continue;
-    }
-    if ((src && SHARE_IMAGE.test(src)) || SHARE_IMAGE.test(link)) {
-      notes.push("dropped a share button");
+    const notPhoto = notAPhoto(src ?? "", width, height, link);
+    if (notPhoto) {
+      notes.push(notPhoto);
       continue;
     }
     if (!src) {

@@ -4,7 +4,7 @@ import { formatIsoDateTime } from "../core/dates.ts";
 import { removeControlCharacters } from "../core/fields.ts";
 import type { Partner } from "../config/partners.ts";
 import { nestingProblem } from "../content/html-policy.ts";
-import { cleanReleaseBody, type CleanBody } from "./body.ts";
+import { cleanReleaseBody, notAPhoto, type CleanBody } from "./body.ts";
 import { matchDateline, wireKey } from "./dateline.ts";
 import { collapse } from "./dom.ts";
 import { textToMarkdown } from "./markdown-writer.ts";
@@ -112,7 +112,12 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
     .map((name) => (name ? collapse(name) : undefined))
     .find((name): name is string => !!name && !isWireName(name, context.partners));
   const guid = item.guid?.trim() || syntheticGuid(item.link, title, item.published ?? "");
-  const photos = mergePhotos(item.photos, body.photos);
+  const feedPhotos = item.photos.filter((photo) => {
+    const reason = notAPhoto(photo.url, photo.width, photo.height);
+    if (reason) notes.push(reason);
+    return !reason;
+  });
+  const photos = mergePhotos(feedPhotos, body.photos).map(({ width: _w, height: _h, ...photo }) => photo);
   const { summary, markdown: bodyMarkdown } = chooseSummary(item.summary, title, body);
   const originalUrl = body.originalUrl ?? (item.link && /^https?:\/\//i.test(item.link) ? item.link : undefined);
   const source = body.source ?? (item.sourceName ? { name: item.sourceName } : undefined);

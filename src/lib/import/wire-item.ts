@@ -9,6 +9,9 @@ export interface WirePhoto {
   caption?: string;
   credit?: string;
   alt?: string;
+  /** Pixel size when the feed gives it (Media RSS `width`/`height`): a 1×1 is a tracker. */
+  width?: number;
+  height?: number;
 }
 
 export type KeywordKind = "category" | "industry" | "subject" | "keyword" | "country" | "region" | "organisation";

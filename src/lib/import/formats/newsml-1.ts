@@ -121,6 +121,8 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     return node ? attribute(childNamed(node, "Party"), "FormalName") : undefined;
   };
   const item: WireItem = { origin, keywords, photos };
+  const listing = listingOf(newsItem);
+  if (listing) notes.push(`left out the listing (${listing}): articles carry no stock listing`);
   if (contactHtml) {
     notes.push('added the release\'s Contact component at the end of the body, under "Contacts"');
     bodyHtml = `${bodyHtml ?? ""}<h3>Contacts</h3>${contactHtml}`;
@@ -168,3 +170,25 @@ function releaseDay(published: string, newsItemId: string | undefined): string {
 }
 
 const BUSINESS_WIRE_ZONE = "America/New_York";
+
+/** "NASDAQ: IBKR, ISIN US45841N1072" from the Securities Identifier metadata, if any. */
+function listingOf(newsItem: Element): string | undefined {
+  const values = new Map<string, string>();
+  for (const metadata of descendantsNamed(newsItem, "Metadata")) {
+    if (!/securit/i.test(attribute(childNamed(metadata, "MetadataType"), "FormalName") ?? "")) continue;
+    for (const property of childrenNamed(metadata, "Property")) {
+      const name = (attribute(property, "FormalName") ?? "").toLowerCase();
+      const value = attribute(property, "Value");
+      if (value && !values.has(name)) values.set(name, value);
+    }
+  }
+  const ticker = values.get("ticker symbol");
+  const exchange = values.get("exchange");
+  const isin = values.get("isin");
+  const parts = [
+    ticker ? (exchange ? `${exchange}: ${ticker}` : ticker) : undefined,
+    isin ? `ISIN ${isin}` : undefined,
+  ];
+  const text = parts.filter(Boolean).join(", ");
+  return text || undefined;
+}

@@ -10,7 +10,7 @@ import {
   type Element,
 } from "../dom.ts";
 import { textContent } from "domutils";
-import { isTag } from "domhandler";
+import { isTag, type AnyNode } from "domhandler";
 import { matchDateline } from "../dateline.ts";
 import { textToHtml } from "../text.ts";
 import { assign, type ReadFeedResult, type WireItem } from "../wire-item.ts";
@@ -80,18 +80,33 @@ export function readPastedHtml(html: string, input: string): ReadFeedResult {
     descendantsNamed(document, "main")[0] ??
     descendantsNamed(document, "body")[0] ??
     document;
+  const notes: string[] = [];
+  const words = (node: AnyNode | undefined): number =>
+    node ? collapse(textContent(node)).split(" ").filter(Boolean).length : 0;
+  if (release) {
+    const body = descendantsNamed(document, "body")[0] ?? document;
+    const outside = words(body) - words(release) - words(h1) - (subtitle ? subtitle.split(" ").length : 0);
+    if (outside > 0)
+      notes.push(
+        `read the release from the part of the page that holds its dateline; left out the rest of the page (${outside} words: navigation, share buttons, other releases)`,
+      );
+  }
+  let chrome = 0;
   for (const name of CHROME_ELEMENTS) {
     for (const node of descendantsNamed(root, name)) {
       // A release's own header inside <article> holds the headline: keep its h1.
       if (name === "header" && descendantsNamed(node, "h1").length > 0) continue;
+      chrome += words(node);
       removeElement(node);
     }
   }
+  if (chrome > 0) notes.push(`dropped the page's navigation, forms and buttons inside the release (${chrome} words)`);
   const ownH1 = descendantsNamed(root, "h1")[0] ?? h1;
   const title = textOf(ownH1) ?? meta("og:title") ?? pageTitle;
   if (ownH1) removeElement(ownH1);
   const description = meta("description") ?? meta("og:description");
   const item: WireItem = { origin: input, keywords: [], photos: [] };
+  if (notes.length > 0) item.notes = notes;
   assign(item, {
     title,
     // A page's description often starts with the wire's tag ("/PRNewswire/ -- Acme, …").

@@ -100,6 +100,10 @@ export function mediaPhotos(item: Element): WirePhoto[] {
 
 function photo(url: string, node: Element, item: Element): WirePhoto {
   const result: WirePhoto = { url };
+  const width = Number(attribute(node, "width"));
+  const height = Number(attribute(node, "height"));
+  if (width > 0) result.width = width;
+  if (height > 0) result.height = height;
   // Media RSS lets the description and credit sit on the content or on the item.
   assign(result, {
     caption:
