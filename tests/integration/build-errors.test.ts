@@ -69,6 +69,26 @@ describe("a build with bad input stops with a clear error", () => {
     );
   });
 
+  it("refuses the same release filed twice, by guid or by partner and headline within 48 hours, naming both files", async () => {
+    const message = shown(
+      await failingBuild({
+        "articles/2023/10/kiln.md": article({ title: "Ashgrove Tiles opens a kiln", guid: "prn-77" }),
+        "articles/2023/10/kiln-again.md": article({ title: "A copy of the kiln release", guid: "prn-77" }),
+        "articles/2023/10/mill.md": article({ title: "Quillmoor opens a mill", date: "2023-10-24T09:00:00+08:00" }),
+        "articles/2023/10/mill-copy.md": article({
+          title: "Quillmoor Opens a Mill",
+          date: "2023-10-25T10:00:00+08:00",
+        }),
+      }),
+    );
+    expect(message).toContain(
+      'articles/2023/10/kiln.md: `guid`: expected a guid no other article has (the same release filed twice? delete one file), found "prn-77", which articles/2023/10/kiln-again.md also has',
+    );
+    expect(message).toContain(
+      "articles/2023/10/mill-copy.md: `title`: expected a release not already filed: articles/2023/10/mill.md has the same partner and headline 25 hours earlier",
+    );
+  });
+
   it("refuses two different terms that would share a directory page, naming both", async () => {
     const message = shown(
       await failingBuild({

@@ -9,6 +9,7 @@ import {
 } from "./article-schema.ts";
 import { formatDateline } from "../core/dates.ts";
 import { renderFigure, renderPicture, type PhotoMetadata, type PhotoRendition } from "../photos/figure.ts";
+import { duplicateProblems } from "./duplicates.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { renderArticleBody } from "./markdown.ts";
 import { PhotoError } from "../photos/photos.ts";
@@ -147,6 +148,7 @@ export async function readArticleSources(
       byUrl.set(source.url, source.file);
     }
   }
+  problems.push(...duplicateProblems(sources));
   return { sources, problems };
 }
 
