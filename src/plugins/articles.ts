@@ -14,6 +14,7 @@ import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts"
 import { ownedItems, type Shard } from "../lib/build/shard.ts";
 import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site/site-content.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
+import { withdrawalsOf, type Withdrawal } from "../lib/site/withdrawals.ts";
 
 export interface ArticlesPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
@@ -45,6 +46,8 @@ export interface ShardPages {
   termPages: ListPage[];
   indexPages: IndexPage[];
   files: GeneratedFile[];
+  /** The notice pages of withdrawn releases (shard 0). */
+  withdrawnPages: Withdrawal[];
 }
 
 const PHOTO_URL_PATH = "/photos/";
@@ -102,11 +105,13 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     options.onPhotosDone?.();
     photoFiles = loaded.photoFiles;
     options.onLoaded({ sources: loaded.sources, now, includeUnpublished });
+    const withdrawals = withdrawalsOf(loaded.sources);
     const siteContent = await buildSiteContent(loaded.articles, {
       site,
       partners,
       now,
       files: isFirstShard,
+      withdrawals,
       ...(options.sitemapLimit ? { sitemapLimit: options.sitemapLimit } : {}),
     });
     const { directory } = siteContent;
@@ -121,6 +126,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       termPages: select(directory.termPages, (page) => page.url),
       indexPages: select(directory.indexPages, (page) => page.url),
       files: siteContent.files,
+      withdrawnPages: isFirstShard ? withdrawals : [],
     };
     return { ...siteContent, pages };
   };

@@ -2,6 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts";
 import type { Shard } from "../lib/build/shard.ts";
 import type { GeneratedFile } from "../lib/site/site-content.ts";
+import type { Withdrawal } from "../lib/site/withdrawals.ts";
 
 type PageData = Record<string, unknown>;
 
@@ -43,6 +44,14 @@ export default function pagesPlugin(eleventyConfig: UserConfig, { shard }: { sha
   );
   onePerPage<IndexPage>("dateline-terms.11ty.js", "shardPages.indexPages", "indexPage", "terms.njk", (item) =>
     html(item.url),
+  );
+  // A withdrawn release's URL keeps a notice (410 where the host reads the build's rules).
+  onePerPage<Withdrawal>(
+    "dateline-withdrawn.11ty.js",
+    "shardPages.withdrawnPages",
+    "withdrawal",
+    "withdrawn.njk",
+    (item) => html(item.url),
   );
   // Feeds, sitemaps and robots.txt were rendered with the directory; this only writes them.
   onePerPage<GeneratedFile>(

@@ -95,10 +95,15 @@ export async function readPage(outDir: string, sitePath: string): Promise<string
   return readFile(path.join(outDir, file), "utf8");
 }
 
-/** Front matter for a valid article, with overrides; values are YAML text. */
+let articleCount = 0;
+
+/**
+ * Front matter for a valid article, with overrides; values are YAML text. Each gets a headline of
+ * its own unless told: one partner's same headline within 48 hours is a duplicate.
+ */
 export function article(fields: Record<string, string> = {}, body = "Body text."): string {
   const defaults: Record<string, string> = {
-    title: "A fixture headline",
+    title: `A fixture headline ${++articleCount}`,
     date: "2023-10-24T09:00:00+08:00",
     dateline: "{ city: BEIJING, country: China }",
     partner: "prnewswire",

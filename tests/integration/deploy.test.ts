@@ -106,6 +106,10 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
       "articles/a.md": article({ title: "Served by nginx", images: "[{ src: a.jpg, alt: A photo }]" }),
       "articles/a.jpg": await smallPhoto(200, 100, "#225588"),
       "articles/b.md": article({ title: "A second release", date: "2023-10-23T09:00:00+08:00" }),
+      "articles/gone.md": article(
+        { title: "A withdrawn release", withdrawn: "{ date: 2023-10-30, reason: Takedown request from the issuer }" },
+        "",
+      ),
     });
     // Search parts of one article: the second part is served from /pagefind/part-2/.
     ({ outDir: siteDir } = await buildFixture({ articlesDir: path.join(root, "articles"), searchPartSize: 1 }));
@@ -114,7 +118,7 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
     await mkdir(path.join(prefix, "temp"), { recursive: true });
     const server = (await nginxFile())
       .replace("listen 80;", `listen 127.0.0.1:${port};`)
-      .replace("root /srv/dateline/_site;", `root ${siteDir};`);
+      .replaceAll("/srv/dateline/_site", siteDir);
     await writeFile(path.join(prefix, "dateline.conf"), server);
     await writeFile(
       path.join(prefix, "nginx.conf"),
@@ -193,6 +197,20 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
       const entry = await fetch(`${base}/pagefind/${part}pagefind-entry.json`);
       expect([entry.status, entry.headers.get("cache-control")], part).toEqual([200, "no-cache"]);
     }
+  });
+
+  it("answers a withdrawn release's URL with 410 Gone and the notice, and keeps the build's rule files private", async () => {
+    for (const url of ["/news/2023/10/gone/", "/news/2023/10/gone/index.html", "/news/2023/10/gone"]) {
+      const response = await fetch(`${base}${url}`);
+      const body = await response.text();
+      expect([url, response.status], url).toEqual([url, 410]);
+      expect(body).toContain("This release was withdrawn on");
+      expect(body).not.toContain("A withdrawn release");
+      expect(security(response).csp, url).toContain("default-src 'self'");
+    }
+    for (const url of ["/_redirects", "/_dateline/nginx-rules.conf", "/_headers"])
+      expect((await fetch(`${base}${url}`)).status, url).toBe(404);
+    expect((await fetch(`${base}/news/2023/10/b/`)).status).toBe(200);
   });
 
   it("answers an unknown URL with the 404 page and status, with the same headers", async () => {

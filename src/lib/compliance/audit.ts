@@ -23,6 +23,7 @@ export const AUDIT_RULES = {
   dateline: "the dateline",
   "photo-text": "a caption or alt text on every photo",
   "unpublished-leak": "no draft or embargoed article in the pages, sitemaps or feeds",
+  withdrawn: "no text of a withdrawn release anywhere: a notice at its URL, and nothing in pages, sitemaps or feeds",
   "news-sitemap-window": `only articles of the last ${NEWS_WINDOW_HOURS} hours in the news sitemap`,
   "news-sitemap-size": `at most ${NEWS_SITEMAP_LIMIT} URLs in the news sitemap`,
 } as const;
@@ -147,7 +148,9 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
   const machineTexts = await Promise.all(
     machineFiles.map(async (file) => ({ file, text: decodeXML((await readSite(file)) ?? "") })),
   );
-  for (const source of sources.filter((s) => s.status !== "published")) {
+  const withdrawn = sources.filter((s) => s.status === "withdrawn");
+  if (withdrawn.length > 0) findings.push(...(await withdrawnFindings(withdrawn, site, machineTexts, readSite, input)));
+  for (const source of sources.filter((s) => s.status !== "published" && s.status !== "withdrawn")) {
     const page = source.url;
     if ((await readSite(`${page}index.html`)) !== undefined) {
       findings.push({
@@ -191,6 +194,61 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
           message: `expected publication dates in the ${NEWS_WINDOW_HOURS} hours before ${formatIsoDateTime(now.setZone(site.timeZone))}, found ${date}`,
         });
       }
+    }
+  }
+  return findings;
+}
+
+/**
+ * A withdrawn release leaves only its notice: the page at its URL says so and holds none of its
+ * text; no other page, sitemap or feed holds its headline, its address or its guid.
+ */
+async function withdrawnFindings(
+  withdrawn: readonly ArticleSource[],
+  site: SiteConfig,
+  machineTexts: ReadonlyArray<{ file: string; text: string }>,
+  readSite: (sitePath: string) => Promise<string | undefined>,
+  input: AuditInput,
+): Promise<AuditFinding[]> {
+  const findings: AuditFinding[] = [];
+  const pages = input.rendered
+    ? [...input.rendered.keys()].filter((file) => file.endsWith(".html"))
+    : await listFiles(input.siteDir, (file) => file.endsWith(".html") && !file.startsWith("pagefind/"));
+  const pageTexts = await Promise.all(
+    pages.map(async (file) => ({ file, text: pageText((await readSite(file)) ?? "") })),
+  );
+  for (const source of withdrawn) {
+    const title = normalizeSpace(source.fields.title);
+    const notice = await readSite(`${source.url}index.html`);
+    if (notice !== undefined && !notice.includes("withdrawn-notice"))
+      findings.push({
+        page: source.url,
+        rule: "withdrawn",
+        message: `expected the withdrawal notice of ${source.file}, found another page`,
+      });
+    for (const { file, text } of pageTexts)
+      if (text.includes(title))
+        findings.push({
+          page: `/${file}`,
+          rule: "withdrawn",
+          message: `expected no text of withdrawn ${source.file}, found its headline`,
+        });
+    const absolute = new URL(source.url, site.url).href;
+    const { guid } = source.fields;
+    for (const { file, text } of machineTexts) {
+      const found = text.includes(absolute)
+        ? absolute
+        : guid !== undefined && text.includes(`>${guid}<`)
+          ? `its guid ${guid}`
+          : text.includes(title)
+            ? "its headline"
+            : undefined;
+      if (found)
+        findings.push({
+          page: `/${file}`,
+          rule: "withdrawn",
+          message: `expected no trace of withdrawn ${source.file}, found ${found}`,
+        });
     }
   }
   return findings;

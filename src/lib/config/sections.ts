@@ -171,6 +171,7 @@ export const ARTICLE_OWN_FIELDS = [
   "updated",
   "imported",
   "language",
+  "withdrawn",
 ] as const;
 /** Site paths and front-matter names a section must not take. */
 const RESERVED_KEYS = ["news", "search", "assets", "pagefind", "photos", "feeds", "page"];

@@ -38,6 +38,11 @@ export interface ArticleFields {
   source?: { name: string; title?: string; url?: string };
   originalUrl?: string;
   images: ArticleImageFields[];
+  /**
+   * Taken down (a wire's kill, an issuer's or the wire's request): when and why. The file keeps
+   * only this record; the site answers 410 Gone at the article's URL and shows it nowhere.
+   */
+  withdrawn?: { date: DateTime; reason: string };
   /** The release's language when it is not the site's (`fr`): its dateline is printed in it. */
   language?: string;
   /** The names the article lists for each section with a front-matter field, by section key. */
@@ -164,6 +169,23 @@ export function validateArticleFields(
     }
   }
 
+  let withdrawn: ArticleFields["withdrawn"];
+  if (reader.has("withdrawn")) {
+    const value = reader.raw("withdrawn");
+    if (isPlainRecord(value)) {
+      const sub = new FieldReader(file, value, "withdrawn");
+      sub.rejectUnknown(["date", "reason"]);
+      const text = sub.raw("date");
+      const when = typeof text === "string" ? parseArticleDate(text, timeZone) : undefined;
+      if (!when) sub.problem("date", DATE_EXPECTED, text);
+      const reason = sub.requiredText("reason", 'why it was taken down, such as "takedown request from the issuer"');
+      nested.push(...sub.problems);
+      if (when && reason) withdrawn = { date: when, reason };
+    } else {
+      reader.problem("withdrawn", "a mapping with `date` and `reason` (npm run withdraw writes it)", value);
+    }
+  }
+
   const terms = Object.fromEntries(
     listSections(sections).map((section) => [section.key, reader.optionalTextList(section.field) ?? []]),
   );
@@ -187,6 +209,7 @@ export function validateArticleFields(
     images,
     terms,
     ...(language === undefined ? {} : { language }),
+    ...(withdrawn === undefined ? {} : { withdrawn }),
     draft,
     ...(embargo === undefined ? {} : { embargo }),
     ...(updated === undefined ? {} : { updated }),

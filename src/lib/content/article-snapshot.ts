@@ -8,6 +8,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
+import { isPlainRecord } from "../core/fields.ts";
 import { ArticleFileCache, readArticleSources, type FileOutcome, type ReadArticlesOptions } from "./articles.ts";
 
 /** Set by the build script for its shards: where the snapshot of this build will be. */
@@ -104,9 +105,13 @@ function decodeDateTime(value: unknown): unknown {
   return DateTime.fromMillis(encoded.dateTimeMillis, { zone: encoded.zone, locale: encoded.locale });
 }
 
-/** Article fields with every top-level value mapped (dates are top-level fields). */
+/** Article fields with every date mapped: top-level ones (`date`) and one level down (`withdrawn.date`). */
 function mapDateTimes<T extends object>(fields: T, map: (value: unknown) => unknown): T {
-  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, map(value)])) as T;
+  const mapValue = (value: unknown): unknown =>
+    isPlainRecord(value) && !DateTime.isDateTime(value) && !("dateTimeMillis" in value)
+      ? Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, map(inner)]))
+      : map(value);
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, mapValue(value)])) as T;
 }
 
 /** A snapshot a process has been promised: its file, and whether it was written once it is. */

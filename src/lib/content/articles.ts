@@ -34,7 +34,7 @@ export interface ArticlePhoto extends ArticleImageFields {
   thumbnailHtml: string;
 }
 
-export type PublicationStatus = "published" | "draft" | "embargoed";
+export type PublicationStatus = "published" | "draft" | "embargoed" | "withdrawn";
 
 /** An article ready for the templates. */
 export interface Article extends Omit<ArticleFields, "partner" | "images"> {
@@ -187,6 +187,13 @@ function readArticleFile(
     sections: context.sections,
   });
   const bodyProblems = validateArticleBody(parsed.body, file);
+  if (!Array.isArray(fields) && fields.withdrawn && parsed.body.trim() !== "")
+    bodyProblems.push({
+      file,
+      field: "withdrawn",
+      expected: "no release text in a withdrawn article's file (npm run withdraw removes it)",
+      found: `${parsed.body.trim().length} characters of body text`,
+    });
   if (Array.isArray(fields)) return { problems: [...fields, ...bodyProblems] };
   if (bodyProblems.length > 0) return { problems: bodyProblems };
   const slug = slugify(path.basename(absolute, path.extname(absolute)));
@@ -298,8 +305,9 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
  * search indexer uses it too, so its index lists the same articles in the same order.
  */
 export function sourcesToBuild(sources: readonly ArticleSource[], includeUnpublished: boolean): ArticleSource[] {
+  // A withdrawn release is never shown, not even in a preview.
   return sources
-    .filter((source) => includeUnpublished || source.status === "published")
+    .filter((source) => source.status === "published" || (includeUnpublished && source.status !== "withdrawn"))
     .sort((a, b) => b.fields.date.toMillis() - a.fields.date.toMillis() || a.url.localeCompare(b.url));
 }
 
@@ -309,7 +317,11 @@ export function articleUrl(date: DateTime, slug: string): string {
   return `/news/${date.year}/${String(date.month).padStart(2, "0")}/${slug}/`;
 }
 
-export function publicationStatus(fields: Pick<ArticleFields, "draft" | "embargo">, now: DateTime): PublicationStatus {
+export function publicationStatus(
+  fields: Pick<ArticleFields, "draft" | "embargo" | "withdrawn">,
+  now: DateTime,
+): PublicationStatus {
+  if (fields.withdrawn) return "withdrawn";
   if (fields.draft) return "draft";
   if (fields.embargo && fields.embargo > now) return "embargoed";
   return "published";

@@ -5,6 +5,7 @@ import { atomFeed, jsonFeed, rssFeed } from "./feeds.ts";
 import type { Partner } from "../config/partners.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { newsSitemap, robotsTxt, sitemapFiles, SITEMAP_URL_LIMIT } from "./sitemaps.ts";
+import { netlifyRedirects, nginxRules, NGINX_RULES_PATH, type Withdrawal } from "./withdrawals.ts";
 
 export interface GeneratedFile {
   url: string;
@@ -27,6 +28,8 @@ export interface SiteContentOptions {
   sitemapLimit?: number;
   /** Render feeds, sitemaps and robots.txt (a parallel build's other shards skip them). */
   files?: boolean;
+  /** Withdrawn releases: their URLs answer 410 Gone (the hosts' rules are files too). */
+  withdrawals?: readonly Withdrawal[];
 }
 
 /** Everything the templates draw, derived from the loaded articles once per build. */
@@ -52,5 +55,11 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
     { url: "/news-sitemap.xml", content: newsSitemap(site, articles, now) },
     { url: "/robots.txt", content: robotsTxt(site) },
   ];
+  const withdrawals = options.withdrawals ?? [];
+  if (withdrawals.length > 0)
+    files.push(
+      { url: "/_redirects", content: netlifyRedirects(withdrawals) },
+      { url: NGINX_RULES_PATH, content: nginxRules(withdrawals) },
+    );
   return { articles, directory, files };
 }
