@@ -27,6 +27,7 @@ export function makeArticle(
     datelineDate: written,
     dateline: { city: "BEIJING", country: "China" },
     terms: { categories, regions, companies, tags, ...terms },
+    corrections: [],
     draft: false,
     file: `articles/${slug}.md`,
     slug,

@@ -172,6 +172,7 @@ export const ARTICLE_OWN_FIELDS = [
   "imported",
   "language",
   "withdrawn",
+  "corrections",
 ] as const;
 /** Site paths and front-matter names a section must not take. */
 const RESERVED_KEYS = ["news", "search", "assets", "pagefind", "photos", "feeds", "page"];

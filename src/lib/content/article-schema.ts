@@ -43,6 +43,8 @@ export interface ArticleFields {
    * only this record; the site answers 410 Gone at the article's URL and shows it nowhere.
    */
   withdrawn?: { date: DateTime; reason: string };
+  /** Corrections published with the release, oldest first: each shown as a labelled note. */
+  corrections: Array<{ date: DateTime; text: string }>;
   /** The release's language when it is not the site's (`fr`): its dateline is printed in it. */
   language?: string;
   /** The names the article lists for each section with a front-matter field, by section key. */
@@ -169,6 +171,31 @@ export function validateArticleFields(
     }
   }
 
+  const corrections: ArticleFields["corrections"] = [];
+  if (reader.has("corrections")) {
+    const value = reader.raw("corrections");
+    if (Array.isArray(value)) {
+      value.forEach((entry, index) => {
+        const field = `corrections[${index}]`;
+        if (!isPlainRecord(entry)) {
+          reader.problem(field, "a mapping with `date` and `text`", entry);
+          return;
+        }
+        const sub = new FieldReader(file, entry, field);
+        sub.rejectUnknown(["date", "text"]);
+        const raw = sub.raw("date");
+        const when = typeof raw === "string" ? parseArticleDate(raw, timeZone) : undefined;
+        if (!when) sub.problem("date", DATE_EXPECTED, raw);
+        const text = sub.requiredText("text", "what was corrected, as readers should read it");
+        nested.push(...sub.problems);
+        if (when && text) corrections.push({ date: when, text });
+      });
+      corrections.sort((a, b) => a.date.toMillis() - b.date.toMillis());
+    } else {
+      reader.problem("corrections", "a list of `{ date, text }`, one per correction", value);
+    }
+  }
+
   let withdrawn: ArticleFields["withdrawn"];
   if (reader.has("withdrawn")) {
     const value = reader.raw("withdrawn");
@@ -208,6 +235,7 @@ export function validateArticleFields(
     ...(originalUrl === undefined ? {} : { originalUrl }),
     images,
     terms,
+    corrections,
     ...(language === undefined ? {} : { language }),
     ...(withdrawn === undefined ? {} : { withdrawn }),
     draft,

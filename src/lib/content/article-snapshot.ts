@@ -105,13 +105,15 @@ function decodeDateTime(value: unknown): unknown {
   return DateTime.fromMillis(encoded.dateTimeMillis, { zone: encoded.zone, locale: encoded.locale });
 }
 
-/** Article fields with every date mapped: top-level ones (`date`) and one level down (`withdrawn.date`). */
+/** Article fields with every date mapped, wherever it is (`date`, `withdrawn.date`, `corrections[0].date`). */
 function mapDateTimes<T extends object>(fields: T, map: (value: unknown) => unknown): T {
-  const mapValue = (value: unknown): unknown =>
-    isPlainRecord(value) && !DateTime.isDateTime(value) && !("dateTimeMillis" in value)
-      ? Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, map(inner)]))
-      : map(value);
-  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, mapValue(value)])) as T;
+  const mapValue = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(mapValue);
+    if (isPlainRecord(value) && !DateTime.isDateTime(value) && !("dateTimeMillis" in value))
+      return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, mapValue(inner)]));
+    return map(value);
+  };
+  return mapValue(fields) as T;
 }
 
 /** A snapshot a process has been promised: its file, and whether it was written once it is. */

@@ -389,6 +389,14 @@ export function sectionNames(
   return [];
 }
 
+/** When the release last changed: its date, its `updated` time or its latest correction. */
+export function articleModified(article: Pick<Article, "date" | "updated" | "corrections">): DateTime {
+  return [article.updated, ...article.corrections.map((correction) => correction.date)].reduce<DateTime>(
+    (latest, when) => (when && when > latest ? when : latest),
+    article.date,
+  );
+}
+
 /** Who the release is by, for feeds and structured data: the issuer, else the source, else the wire. */
 export function articleAuthor(article: Pick<Article, "terms" | "source" | "partner">): string {
   return article.terms.companies?.[0] ?? article.source?.name ?? article.partner.name;

@@ -1,6 +1,6 @@
 import { convertHtmlToAbsoluteUrls, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
-import { articleAuthor, articleDateline, type Article } from "../content/articles.ts";
-import { formatIsoDateTime } from "../core/dates.ts";
+import { articleAuthor, articleDateline, articleModified, type Article } from "../content/articles.ts";
+import { formatApDate, formatIsoDateTime } from "../core/dates.ts";
 import type { Feed } from "./directory.ts";
 import { escapeHtml } from "../core/html.ts";
 import { disallowedUrls } from "../content/html-policy.ts";
@@ -44,7 +44,11 @@ export function itemHtml(site: SiteConfig, article: Article): Promise<string> {
 const renderedItems = new WeakMap<Article, Promise<string>>();
 
 async function renderItemHtml(site: SiteConfig, article: Article): Promise<string> {
-  const parts = [`<p><strong>${escapeHtml(articleDateline(article))}</strong></p>`];
+  const parts = article.corrections.map(
+    (correction) =>
+      `<p><strong>Correction (${escapeHtml(formatApDate(correction.date))}):</strong> ${escapeHtml(correction.text)}</p>`,
+  );
+  parts.push(`<p><strong>${escapeHtml(articleDateline(article))}</strong></p>`);
   if (article.photos[0]) parts.push(article.photos[0].html);
   parts.push(article.bodyHtml);
   if (article.source) {
@@ -76,7 +80,7 @@ async function renderItemHtml(site: SiteConfig, article: Article): Promise<strin
 
 const newest = (articles: Article[]) =>
   articles.reduce<string | undefined>((latest, article) => {
-    const modified = formatIsoDateTime(article.updated ?? article.date);
+    const modified = formatIsoDateTime(articleModified(article));
     return latest === undefined || Date.parse(modified) > Date.parse(latest) ? modified : latest;
   }, undefined) ?? EPOCH;
 
@@ -93,7 +97,7 @@ export async function atomFeed(site: SiteConfig, feed: Feed): Promise<string> {
     <link href="${abs(article.url)}"/>
     <id>${escapeHtml(atomId(site, article))}</id>
     <published>${formatIsoDateTime(article.date)}</published>
-    <updated>${formatIsoDateTime(article.updated ?? article.date)}</updated>
+    <updated>${formatIsoDateTime(articleModified(article))}</updated>
     <author><name>${escapeHtml(articleAuthor(article))}</name></author>${summary}${categories}
     <content type="html">${escapeHtml(await itemHtml(site, article))}</content>
   </entry>`;
@@ -157,7 +161,7 @@ export async function jsonFeed(site: SiteConfig, feed: Feed, selfUrl: string): P
       ...(article.summary ? { summary: article.summary } : {}),
       ...(article.photos[0] ? { image: abs(article.photos[0].largest.url) } : {}),
       date_published: formatIsoDateTime(article.date),
-      date_modified: formatIsoDateTime(article.updated ?? article.date),
+      date_modified: formatIsoDateTime(articleModified(article)),
       ...(article.originalUrl ? { external_url: article.originalUrl } : {}),
       tags: [...metaNames(article, site.sections, "section"), ...metaNames(article, site.sections, "keyword")],
       authors: [{ name: articleAuthor(article) }],

@@ -1,6 +1,6 @@
 import type { Article } from "../content/articles.ts";
 import { formatIsoDateTime } from "../core/dates.ts";
-import { articleAuthor, articleDateline } from "../content/articles.ts";
+import { articleAuthor, articleDateline, articleModified } from "../content/articles.ts";
 import type { Crumb } from "./directory.ts";
 import { serializeJsonLd } from "./json-ld.ts";
 import { absoluteUrl as absolute, type SiteConfig } from "../config/site-config.ts";
@@ -60,7 +60,7 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
   if (image) names.push(["twitter:image", image.url], ["twitter:image:alt", image.alt]);
 
   const published = formatIsoDateTime(article.date);
-  const modified = formatIsoDateTime(article.updated ?? article.date);
+  const modified = formatIsoDateTime(articleModified(article));
   const properties: Array<[string, string]> = [
     ["og:type", "article"],
     ["og:site_name", site.name],

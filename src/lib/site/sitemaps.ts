@@ -1,5 +1,5 @@
 import type { DateTime } from "luxon";
-import type { Article } from "../content/articles.ts";
+import { articleModified, type Article } from "../content/articles.ts";
 import { formatIsoDateTime } from "../core/dates.ts";
 import type { Directory } from "./directory.ts";
 import { escapeHtml } from "../core/html.ts";
@@ -44,7 +44,7 @@ export function sitemapFiles(
       .filter(isIndexable)
       .map(
         (article) =>
-          `<url><loc>${abs(article.url)}</loc><lastmod>${formatIsoDateTime(article.updated ?? article.date)}</lastmod></url>`,
+          `<url><loc>${abs(article.url)}</loc><lastmod>${formatIsoDateTime(articleModified(article))}</lastmod></url>`,
       ),
   ];
   const urlset = (lines: string[]) =>
