@@ -53,6 +53,8 @@ try {
         new: "would create",
         updated: "would update",
         unchanged: "unchanged",
+        withdrawn: "would withdraw",
+        withheld: "would withhold",
         conflict: "CONFLICT",
         skipped: "skipped",
         failed: "FAILED",
@@ -61,6 +63,8 @@ try {
         new: "new",
         updated: "updated",
         unchanged: "unchanged",
+        withdrawn: "WITHDRAWN",
+        withheld: "WITHHELD",
         conflict: "CONFLICT",
         skipped: "skipped",
         failed: "FAILED",
@@ -95,6 +99,11 @@ try {
   for (const item of problems) console.log(`  ${describe(item)}`);
   if (!dryRun && (summary.counts.new > 0 || summary.counts.updated > 0)) {
     console.log("Review the new and updated files (git diff), then commit them.");
+  }
+  if (!dryRun && (summary.counts.withdrawn > 0 || summary.counts.withheld > 0)) {
+    console.log(
+      "The wire withdrew or withheld releases: commit, build and deploy now; their pages stay up until you do.",
+    );
   }
   if (problems.length > 0) process.exitCode = 1;
 } catch (error) {

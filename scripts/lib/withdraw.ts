@@ -4,11 +4,9 @@ import type { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { readArticleSources, type ArticleSource, type ReadArticlesOptions } from "../../src/lib/content/articles.ts";
 import { parseFrontMatter } from "../../src/lib/content/front-matter.ts";
+import { WITHDRAWN_RECORD_FIELDS, withdrawnRecord } from "../../src/lib/content/withdrawal-record.ts";
 import { formatIsoDateTime } from "../../src/lib/core/dates.ts";
 import { UserError } from "../../src/lib/core/problems.ts";
-
-/** What a withdrawn article's file keeps: enough to know which release it was, none of its text. */
-const KEPT_FIELDS = ["title", "date", "dateline", "partner", "guid", "originalUrl", "imported"] as const;
 
 export interface WithdrawOptions extends Omit<ReadArticlesOptions, "now"> {
   /** A file path, the wire's guid, or the article's URL (absolute or a site path). */
@@ -52,10 +50,10 @@ export async function withdrawArticle(options: WithdrawOptions): Promise<Withdra
   const text = await readFile(source.absolute, "utf8");
   const parsed = parseFrontMatter(text, source.file);
   if (Array.isArray(parsed)) throw new UserError(`${source.file}: cannot read its front matter`);
-  const kept: Record<string, unknown> = {};
-  for (const field of KEPT_FIELDS) if (parsed.data[field] !== undefined) kept[field] = parsed.data[field];
-  kept.withdrawn = { date: formatIsoDateTime(options.now.startOf("second")), reason };
-  const dropped = Object.keys(parsed.data).filter((field) => !(KEPT_FIELDS as readonly string[]).includes(field));
+  const { fields: kept, dropped } = withdrawnRecord(parsed.data, {
+    date: formatIsoDateTime(options.now.startOf("second")),
+    reason,
+  });
   const temporary = `${source.absolute}.withdraw-${process.pid}`;
   await writeFile(temporary, `---\n${stringify(kept, { lineWidth: 0 })}---\n`);
   await rename(temporary, source.absolute);
@@ -68,7 +66,7 @@ export async function withdrawArticle(options: WithdrawOptions): Promise<Withdra
     url: source.url,
     changed: [
       `removed the release's text (${bodyWords} words)${dropped.length ? ` and ${dropped.join(", ")}` : ""}`,
-      `kept a record: ${KEPT_FIELDS.filter((field) => kept[field] !== undefined).join(", ")}`,
+      `kept a record: ${WITHDRAWN_RECORD_FIELDS.filter((field) => kept[field] !== undefined).join(", ")}`,
       `added withdrawn: { date: ${String((kept.withdrawn as { date: string }).date)}, reason: ${JSON.stringify(reason)} }`,
       ...(photos.length
         ? [`its photos are no longer used: ${photos.join(", ")} (delete them too if the request covers them)`]

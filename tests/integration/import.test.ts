@@ -132,7 +132,16 @@ describe("import: every format, then the build", () => {
   });
 
   it("imports every release of every format, each reported", () => {
-    expect(first.counts).toEqual({ new: 7, updated: 0, unchanged: 0, conflict: 0, skipped: 0, failed: 0 });
+    expect(first.counts).toEqual({
+      new: 7,
+      updated: 0,
+      unchanged: 0,
+      withdrawn: 0,
+      withheld: 0,
+      conflict: 0,
+      skipped: 0,
+      failed: 0,
+    });
     expect(first.items.map((item) => item.file)).toEqual([
       "articles/2026/11/lantern-bay-ferries-orders-four-battery-electric-passenger-ferries.md",
       "articles/2026/11/quiet-ridge-coffee-roasters-opens-export-office-in-da-nang.md",
@@ -232,7 +241,16 @@ describe("import: every format, then the build", () => {
   it("changes nothing when the same inputs are imported again", async () => {
     const before = await snapshot(articles);
     const again = await importInto(articles, ALL_FORMATS.map(input));
-    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 7, conflict: 0, skipped: 0, failed: 0 });
+    expect(again.counts).toEqual({
+      new: 0,
+      updated: 0,
+      unchanged: 7,
+      withdrawn: 0,
+      withheld: 0,
+      conflict: 0,
+      skipped: 0,
+      failed: 0,
+    });
     expect(await snapshot(articles)).toEqual(before);
   });
 
@@ -541,7 +559,7 @@ describe("npm run import", () => {
     const dry = await cli([input("prnewswire.rss.xml"), "--dry-run", "--articles", articles]);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toBe(
-      "Dry run (nothing written): 2 new, 0 updated, 0 unchanged, 0 conflicts, 0 skipped, 0 failed.\n",
+      "Dry run (nothing written): 2 new, 0 updated, 0 unchanged, 0 withdrawn, 0 withheld, 0 conflicts, 0 skipped, 0 failed.\n",
     );
     expect(dry.stderr).toMatch(
       /^\[1\] would create +.*lantern-bay-ferries-orders-four-battery-electric-passenger-ferries\.md\n/,
@@ -550,7 +568,7 @@ describe("npm run import", () => {
 
     const real = await cli([input("prnewswire.rss.xml"), "--articles", articles]);
     expect(real.stdout).toBe(
-      "2 new, 0 updated, 0 unchanged, 0 conflicts, 0 skipped, 0 failed.\nReview the new and updated files (git diff), then commit them.\n",
+      "2 new, 0 updated, 0 unchanged, 0 withdrawn, 0 withheld, 0 conflicts, 0 skipped, 0 failed.\nReview the new and updated files (git diff), then commit them.\n",
     );
   });
 
@@ -558,7 +576,9 @@ describe("npm run import", () => {
     const articles = path.join(await tempDir("import-cli-fail"), "articles");
     const result = await cli([input("nope.xml"), input("pasted-email.txt"), "--articles", articles]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("1 new, 0 updated, 0 unchanged, 0 conflicts, 0 skipped, 1 failed.\n");
+    expect(result.stdout).toContain(
+      "1 new, 0 updated, 0 unchanged, 0 withdrawn, 0 withheld, 0 conflicts, 0 skipped, 1 failed.\n",
+    );
     expect(result.stdout).toContain(`  FAILED       ${input("nope.xml")} — cannot read it (ENOENT)\n`);
   });
 

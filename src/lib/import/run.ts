@@ -3,7 +3,12 @@ import path from "node:path";
 import type { Partner } from "../config/partners.ts";
 import { ARTICLE_OWN_FIELDS } from "../config/sections.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import { DateTime } from "luxon";
+import { parseFrontMatter } from "../content/front-matter.ts";
+import { withdrawnRecord } from "../content/withdrawal-record.ts";
+import { formatIsoDateTime } from "../core/dates.ts";
 import { comparable } from "./text.ts";
+import type { WireItem } from "./wire-item.ts";
 import { readReleases } from "./detect.ts";
 import { readInput, type FetchLimits } from "./fetch.ts";
 import type { ImportConfig } from "./import-config.ts";
@@ -19,8 +24,17 @@ import {
   type ExistingArticle,
 } from "./store.ts";
 
-export type Outcome = "new" | "updated" | "unchanged" | "conflict" | "skipped" | "failed";
-export const OUTCOMES: readonly Outcome[] = ["new", "updated", "unchanged", "conflict", "skipped", "failed"];
+export type Outcome = "new" | "updated" | "unchanged" | "withdrawn" | "withheld" | "conflict" | "skipped" | "failed";
+export const OUTCOMES: readonly Outcome[] = [
+  "new",
+  "updated",
+  "unchanged",
+  "withdrawn",
+  "withheld",
+  "conflict",
+  "skipped",
+  "failed",
+];
 
 export interface ItemReport {
   origin: string;
@@ -124,6 +138,10 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
     }
     for (const item of result.items) {
       try {
+        if (item.status) {
+          report(await applyWireStatus(item, item.status, byGuid.get(item.guid?.trim() ?? ""), options, display));
+          continue;
+        }
         const prepared = prepareRelease(item, {
           timeZone,
           siteLanguage: options.site.language,
@@ -225,6 +243,57 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
     OUTCOMES.map((outcome) => [outcome, items.filter((item) => item.outcome === outcome).length]),
   ) as Record<Outcome, number>;
   return { items, counts };
+}
+
+/**
+ * A wire's kill or hold for a release already imported: canceled withdraws it (the file keeps
+ * only its record), withheld unpublishes it (`draft: true`) until a usable version arrives and
+ * updates it. A file an editor has changed is left alone, as any update would be.
+ */
+async function applyWireStatus(
+  item: WireItem,
+  status: NonNullable<WireItem["status"]>,
+  current: ExistingArticle | undefined,
+  options: ImportOptions,
+  display: (file: string) => string,
+): Promise<ItemReport> {
+  const said = `the wire marked it ${status.said}`;
+  if (!current)
+    return {
+      origin: item.origin,
+      outcome: "skipped",
+      reason: `${said}, and no article holds it: nothing to do`,
+      notes: [],
+    };
+  const base = { origin: item.origin, file: display(current.absolute), notes: [] };
+  const parsed = parseFrontMatter(current.text, current.absolute);
+  if (editedSinceImport(current) || Array.isArray(parsed)) {
+    const next =
+      status.kind === "canceled" ? "withdraw it with npm run withdraw" : "unpublish it by hand (draft: true)";
+    return { ...base, outcome: "conflict", reason: `${said}, but an editor has changed the file: ${next}` };
+  }
+  const revision = typeof current.revision === "string" ? current.revision : undefined;
+  const { imported: _imported, ...fields } = parsed.data;
+  let text: string;
+  if (status.kind === "canceled") {
+    if (fields.withdrawn) return { ...base, outcome: "unchanged", reason: `${said}; already withdrawn` };
+    const when = formatIsoDateTime(DateTime.now().setZone(options.site.timeZone).startOf("second"));
+    const record = withdrawnRecord(fields, { date: when, reason: `The wire canceled the release (${status.said})` });
+    text = serializeArticle(record.fields, "", revision);
+  } else {
+    if (fields.draft === true) return { ...base, outcome: "unchanged", reason: `${said}; already unpublished` };
+    text = serializeArticle({ ...fields, draft: true }, parsed.body, revision);
+  }
+  if (!options.dryRun) await writeFileAtomic(current.absolute, text);
+  Object.assign(current, { text, importHash: contentHash(text) });
+  return {
+    ...base,
+    outcome: status.kind === "canceled" ? "withdrawn" : "withheld",
+    reason:
+      status.kind === "canceled"
+        ? `${said}: withdrawn (the next build answers its URL with 410 Gone and shows it nowhere)`
+        : `${said}: unpublished until the wire sends a usable version, which will update it`,
+  };
 }
 
 interface LoadedPhoto {

@@ -48,6 +48,11 @@ export interface WireItem {
   photos: WirePhoto[];
   /** The language the feed says the release is in (`fr`, `en-US`), when it says. */
   language?: string;
+  /**
+   * The wire's kill or hold: `canceled` (IPTC stat:canceled, Business Wire Status Canceled)
+   * must never be used; `withheld` not until a usable version arrives. Absent: usable.
+   */
+  status?: { kind: "canceled" | "withheld"; said: string };
   /** Why the reader found no headline, when it knows (a paste that starts with its dateline). */
   headlineMissing?: string;
   /** What the reader left out or moved, for the item's report. */

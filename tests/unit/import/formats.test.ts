@@ -101,12 +101,21 @@ describe("format readers", () => {
     expect(result.items[0]?.bodyHtml).not.toContain("<title>");
   });
 
-  it("reports a NewsML-G2 item the wire withheld", () => {
-    const withheld = `<newsMessage><itemSet><newsItem guid="g1"><itemMeta><itemClass qcode="ninat:text"/><pubStatus qcode="stat:withheld"/></itemMeta><contentMeta><headline>Held</headline></contentMeta></newsItem></itemSet></newsMessage>`;
-    const result = readReleases(withheld, "held.xml");
-    expect(result.items).toEqual([]);
-    expect(result.failures).toEqual([
-      { origin: 'held.xml, item 1 ("Held")', reason: "the wire marked it stat:withheld (not usable): not imported" },
+  it("reads a NewsML-G2 item the wire withheld or canceled as such, and reports other statuses", () => {
+    const item = (status: string) =>
+      `<newsMessage><itemSet><newsItem guid="g1"><itemMeta><itemClass qcode="ninat:text"/><pubStatus qcode="${status}"/></itemMeta><contentMeta><headline>Held</headline></contentMeta></newsItem></itemSet></newsMessage>`;
+    expect(readReleases(item("stat:withheld"), "held.xml").items[0]?.status).toEqual({
+      kind: "withheld",
+      said: "stat:withheld",
+    });
+    expect(readReleases(item("stat:canceled"), "kill.xml").items[0]?.status).toEqual({
+      kind: "canceled",
+      said: "stat:canceled",
+    });
+    const other = readReleases(item("stat:draft"), "draft.xml");
+    expect(other.items).toEqual([]);
+    expect(other.failures).toEqual([
+      { origin: 'draft.xml, item 1 ("Held")', reason: "the wire marked it stat:draft (not usable): not imported" },
     ]);
   });
 

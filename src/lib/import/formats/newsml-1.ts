@@ -129,6 +129,10 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
   }
   if (notes.length > 0) item.notes = notes;
   const published = management ? childText(management, "FirstCreated") : undefined;
+  const status = attribute(childNamed(management ?? newsItem, "Status"), "FormalName");
+  if (status && /^(?:canceled|cancelled|kill(?:ed)?)$/i.test(status))
+    item.status = { kind: "canceled", said: `Status ${status}` };
+  else if (status && /^withheld$/i.test(status)) item.status = { kind: "withheld", said: `Status ${status}` };
   const language = attribute(descendantsNamed(newsItem, "Language")[0], "FormalName");
   return assign(item, {
     guid:

@@ -41,11 +41,14 @@ export function readNewsMlG2(document: Document, input: string): ReadFeedResult 
       attribute(childNamed(childNamed(newsItem, "itemMeta") ?? newsItem, "itemClass"), "qcode") ?? "ninat:text";
     if (!itemClass.endsWith(":text")) return; // picture items are read through the text item's links
     const pubStatus = attribute(childNamed(childNamed(newsItem, "itemMeta") ?? newsItem, "pubStatus"), "qcode");
-    if (pubStatus && !pubStatus.endsWith(":usable")) {
+    const read = readNewsItem(newsItem, origin);
+    if (pubStatus && /:(?:canceled|cancelled)$/i.test(pubStatus)) read.status = { kind: "canceled", said: pubStatus };
+    else if (pubStatus && /:withheld$/i.test(pubStatus)) read.status = { kind: "withheld", said: pubStatus };
+    else if (pubStatus && !pubStatus.endsWith(":usable")) {
       result.failures.push({ origin, reason: `the wire marked it ${pubStatus} (not usable): not imported` });
       return;
     }
-    result.items.push(readNewsItem(newsItem, origin));
+    result.items.push(read);
   });
   return result;
 }
