@@ -42,6 +42,10 @@ export interface DatelineOptions {
    * `DATELINE_ARTICLE_SNAPSHOT`, which this process waits for.
    */
   articleSnapshot?: string;
+  /** The site this build replaces (default: `DATELINE_PREVIOUS_OUTPUT`, set by `npm run build`). */
+  previousOutput?: string;
+  /** Published URLs to let go (default: `DATELINE_ALLOW_REMOVED`). */
+  allowRemoved?: string[];
 }
 
 /** Wires Dateline's plugins for one site; tests call it with fixture sites. */
@@ -56,6 +60,8 @@ export function configureDateline(options: DatelineOptions) {
     const role = processRole({
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.articleSnapshot !== undefined ? { articleSnapshot: options.articleSnapshot } : {}),
+      ...(options.previousOutput !== undefined ? { previousOutput: options.previousOutput } : {}),
+      ...(options.allowRemoved !== undefined ? { allowRemoved: options.allowRemoved } : {}),
     });
     const { shard, articleSnapshot } = role;
     // "Now" and drafts: the articles and the search index must see the same articles.

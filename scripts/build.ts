@@ -6,6 +6,7 @@
  *
  * Options: `--output <dir>` (default `_site`), `--config <file>` (default `eleventy.config.ts`),
  * `--jobs <n>` (processes; default from the number of articles and cores, see `src/lib/build/build-plan.ts`).
+ * `--allow-removed <url>` (repeatable, or `all`): let a URL the previous build published go without a redirect or a withdrawal.
  * A large site is built by several Eleventy processes at once, each rendering the pages of one
  * shard into the same staging folder (see `src/lib/build/shard.ts`), each with a heap sized for its
  * share. Several shards start from one snapshot of the articles, read and validated once by a
@@ -25,6 +26,7 @@ import { SHARD_VARIABLE } from "../src/lib/build/shard.ts";
 import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/build/shard-messages.ts";
 import { countArticles } from "./lib/dateline-config.ts";
 import { runEleventy } from "./lib/run-eleventy.ts";
+import { ALLOW_REMOVED_VARIABLE, PREVIOUS_OUTPUT_VARIABLE } from "../src/lib/build/process-role.ts";
 
 // The build's other processes, each an entry point of its own.
 const SHARD_SCRIPT = path.join(import.meta.dirname, "build", "shard.ts");
@@ -35,11 +37,16 @@ const { values } = parseArgs({
     output: { type: "string", default: "_site" },
     config: { type: "string", default: "eleventy.config.ts" },
     jobs: { type: "string" },
+    "allow-removed": { type: "string", multiple: true },
   },
 });
 
 const output = path.resolve(values.output);
 const staging = `${output}.staging-${process.pid}`;
+// Every process of the build compares with the site it replaces: a URL it published may not
+// vanish unless --allow-removed names it (src/lib/site/published-urls.ts).
+process.env[PREVIOUS_OUTPUT_VARIABLE] = output;
+process.env[ALLOW_REMOVED_VARIABLE] = (values["allow-removed"] ?? []).join(",");
 const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
 if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
   console.error(`--jobs: expected a whole number of processes from 1 to 64, found ${JSON.stringify(values.jobs)}`);

@@ -15,6 +15,8 @@ import { ownedItems, type Shard } from "../lib/build/shard.ts";
 import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site/site-content.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
 import { withdrawalsOf, type Withdrawal } from "../lib/site/withdrawals.ts";
+import { droppedUrls, readPublishedManifest, redirectsOf, type Redirect } from "../lib/site/published-urls.ts";
+import { ProblemsError } from "../lib/core/problems.ts";
 
 export interface ArticlesPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
@@ -37,6 +39,9 @@ export interface ArticlesPluginOptions extends BuildMomentOptions {
   onPhotosDone?: () => void;
   /** The articles as the build script read them, to start from instead of the files. */
   articleSnapshot?: PromisedArticleSnapshot;
+  /** The site this build replaces: a URL it published may not vanish (shard 0 checks). */
+  previousOutput?: string;
+  allowRemoved?: string[];
 }
 
 /** The pages this process renders, as the pagination data of `src/plugins/pages.ts`. */
@@ -48,6 +53,8 @@ export interface ShardPages {
   files: GeneratedFile[];
   /** The notice pages of withdrawn releases (shard 0). */
   withdrawnPages: Withdrawal[];
+  /** The redirect pages at old URLs, for hosts without rules (shard 0). */
+  redirectPages: Redirect[];
 }
 
 const PHOTO_URL_PATH = "/photos/";
@@ -127,7 +134,23 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       indexPages: select(directory.indexPages, (page) => page.url),
       files: siteContent.files,
       withdrawnPages: isFirstShard ? withdrawals : [],
+      redirectPages: isFirstShard ? redirectsOf(loaded.articles) : [],
     };
+    if (isFirstShard && options.previousOutput && !preview) {
+      const previous = await readPublishedManifest(options.previousOutput);
+      const problems = previous
+        ? droppedUrls(
+            previous,
+            { articles: loaded.articles, redirects: redirectsOf(loaded.articles), withdrawals },
+            options.allowRemoved ?? [],
+          )
+        : [];
+      if (problems.length > 0)
+        throw new ProblemsError(
+          "Cannot build: published URLs would disappear without a redirect or a withdrawal",
+          problems,
+        );
+    }
     return { ...siteContent, pages };
   };
 

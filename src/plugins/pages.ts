@@ -3,6 +3,7 @@ import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts"
 import type { Shard } from "../lib/build/shard.ts";
 import type { GeneratedFile } from "../lib/site/site-content.ts";
 import type { Withdrawal } from "../lib/site/withdrawals.ts";
+import type { Redirect } from "../lib/site/published-urls.ts";
 
 type PageData = Record<string, unknown>;
 
@@ -52,6 +53,10 @@ export default function pagesPlugin(eleventyConfig: UserConfig, { shard }: { sha
     "withdrawal",
     "withdrawn.njk",
     (item) => html(item.url),
+  );
+  // An old URL (`aliases`) keeps a page that sends readers on, for hosts that read no rules.
+  onePerPage<Redirect>("dateline-redirect.11ty.js", "shardPages.redirectPages", "redirect", "redirect.njk", (item) =>
+    html(item.from),
   );
   // Feeds, sitemaps and robots.txt were rendered with the directory; this only writes them.
   onePerPage<GeneratedFile>(

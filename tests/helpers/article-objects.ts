@@ -28,6 +28,7 @@ export function makeArticle(
     dateline: { city: "BEIJING", country: "China" },
     terms: { categories, regions, companies, tags, ...terms },
     corrections: [],
+    aliases: [],
     draft: false,
     file: `articles/${slug}.md`,
     slug,

@@ -36,7 +36,18 @@ describe("npm run build (scripts/build.ts)", () => {
 
     await rm(path.join(articlesDir, "broken.md"));
     await rm(path.join(articlesDir, "remove.md"));
-    const third = await runBuild(config, output);
+    // A URL the last build published does not vanish unless the operator says so.
+    const refused = await runBuild(config, output);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "Cannot build: published URLs would disappear without a redirect or a withdrawal (1 problem):",
+    );
+    expect(refused.stderr).toMatch(
+      /found \/news\/2023\/10\/remove\/, published by the last build from \S*articles\/remove\.md, is gone/,
+    );
+    expect(refused.stderr).toContain("or let it go with --allow-removed /news/2023/10/remove/");
+    const third = await runBuild(config, output, {}, ["--allow-removed", "/news/2023/10/remove/"]);
+    expect(third.stderr).toBe("");
     expect(third.code).toBe(0);
     const files = (await readdir(output, { recursive: true })).map(String);
     expect(files).not.toContain("marker.txt");

@@ -106,6 +106,7 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
       "articles/a.md": article({ title: "Served by nginx", images: "[{ src: a.jpg, alt: A photo }]" }),
       "articles/a.jpg": await smallPhoto(200, 100, "#225588"),
       "articles/b.md": article({ title: "A second release", date: "2023-10-23T09:00:00+08:00" }),
+      "articles/moved.md": article({ title: "A renamed release", aliases: "[/news/2023/10/old-name/]" }),
       "articles/gone.md": article(
         { title: "A withdrawn release", withdrawn: "{ date: 2023-10-30, reason: Takedown request from the issuer }" },
         "",
@@ -196,6 +197,17 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
       expect([hashed.status, hashed.headers.get("cache-control")], part).toEqual([200, year]);
       const entry = await fetch(`${base}/pagefind/${part}pagefind-entry.json`);
       expect([entry.status, entry.headers.get("cache-control")], part).toEqual([200, "no-cache"]);
+    }
+  });
+
+  it("redirects an old URL of a renamed release permanently", async () => {
+    for (const url of ["/news/2023/10/old-name/", "/news/2023/10/old-name/index.html"]) {
+      const response = await fetch(`${base}${url}`, { redirect: "manual" });
+      expect([url, response.status, response.headers.get("location")]).toEqual([
+        url,
+        301,
+        expect.stringMatching(/\/news\/2023\/10\/moved\/$/),
+      ]);
     }
   });
 

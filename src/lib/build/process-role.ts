@@ -13,13 +13,27 @@ export interface ProcessRole {
   photosReady?: () => Promise<unknown>;
   /** Shard 0 of a parallel build says its photos are in the cache. */
   onPhotosDone?: () => void;
+  /** The site this build replaces, whose published URLs it must keep (see `published-urls.ts`). */
+  previousOutput?: string;
+  /** Published URLs the operator said to let go (`all`: every one). */
+  allowRemoved?: string[];
 }
+
+/** Set by the build script: the output folder the new build will replace. */
+export const PREVIOUS_OUTPUT_VARIABLE = "DATELINE_PREVIOUS_OUTPUT";
+/** Set by the build script from `--allow-removed`: URLs (comma-separated) or `all`. */
+export const ALLOW_REMOVED_VARIABLE = "DATELINE_ALLOW_REMOVED";
 
 /**
  * The role from what the build script put in the environment (`DATELINE_SHARD`,
  * `DATELINE_ARTICLE_SNAPSHOT`), unless the caller gives the shard or a snapshot file itself.
  */
-export function processRole(given: { shard?: Shard; articleSnapshot?: string }): ProcessRole {
+export function processRole(given: {
+  shard?: Shard;
+  articleSnapshot?: string;
+  previousOutput?: string;
+  allowRemoved?: string[];
+}): ProcessRole {
   const shard = given.shard ?? parseShard(process.env[SHARD_VARIABLE]);
   const announced = process.env[ARTICLE_SNAPSHOT_VARIABLE];
   const articleSnapshot: PromisedArticleSnapshot | undefined =
@@ -29,8 +43,16 @@ export function processRole(given: { shard?: Shard; articleSnapshot?: string }):
         ? { file: announced, ready: listenForArticleSnapshot() }
         : undefined;
   const parallel = shard.count > 1;
+  const previousOutput = given.previousOutput ?? (process.env[PREVIOUS_OUTPUT_VARIABLE] || undefined);
+  const allowRemoved =
+    given.allowRemoved ??
+    (process.env[ALLOW_REMOVED_VARIABLE] ?? "")
+      .split(",")
+      .map((url) => url.trim())
+      .filter(Boolean);
   return {
     shard,
+    ...(previousOutput ? { previousOutput, allowRemoved } : {}),
     ...(articleSnapshot ? { articleSnapshot } : {}),
     ...(parallel && shard.index > 0 ? { photosReady: listenForPhotosReady() } : {}),
     ...(parallel && shard.index === 0 ? { onPhotosDone: announcePhotosReady } : {}),

@@ -173,6 +173,7 @@ export const ARTICLE_OWN_FIELDS = [
   "language",
   "withdrawn",
   "corrections",
+  "aliases",
 ] as const;
 /** Site paths and front-matter names a section must not take. */
 const RESERVED_KEYS = ["news", "search", "assets", "pagefind", "photos", "feeds", "page"];

@@ -43,6 +43,8 @@ export interface ArticleFields {
    * only this record; the site answers 410 Gone at the article's URL and shows it nowhere.
    */
   withdrawn?: { date: DateTime; reason: string };
+  /** Site paths the article was published at before (renamed, re-dated): redirected here with 301. */
+  aliases: string[];
   /** Corrections published with the release, oldest first: each shown as a labelled note. */
   corrections: Array<{ date: DateTime; text: string }>;
   /** The release's language when it is not the site's (`fr`): its dateline is printed in it. */
@@ -171,6 +173,11 @@ export function validateArticleFields(
     }
   }
 
+  const aliases = reader.optionalTextList("aliases") ?? [];
+  aliases.forEach((alias, index) => {
+    if (!/^\/(?:[a-z0-9._~-]+\/)+$/.test(alias))
+      reader.problem(`aliases[${index}]`, "a site path of this site such as /news/2023/10/old-name/", alias);
+  });
   const corrections: ArticleFields["corrections"] = [];
   if (reader.has("corrections")) {
     const value = reader.raw("corrections");
@@ -235,6 +242,7 @@ export function validateArticleFields(
     ...(originalUrl === undefined ? {} : { originalUrl }),
     images,
     terms,
+    aliases,
     corrections,
     ...(language === undefined ? {} : { language }),
     ...(withdrawn === undefined ? {} : { withdrawn }),

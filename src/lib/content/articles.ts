@@ -148,6 +148,20 @@ export async function readArticleSources(
       byUrl.set(source.url, source.file);
     }
   }
+  // An alias redirects an old URL here: it must be nobody's page and nobody else's alias.
+  for (const source of sources) {
+    source.fields.aliases.forEach((alias, index) => {
+      const owner = byUrl.get(alias);
+      if (owner === undefined) byUrl.set(alias, source.file);
+      else
+        problems.push({
+          file: source.file,
+          field: `aliases[${index}]`,
+          expected: "an old URL no article and no other alias uses",
+          found: `${alias}, which ${owner === source.file ? "this article itself" : owner} also uses`,
+        });
+    });
+  }
   problems.push(...duplicateProblems(sources));
   return { sources, problems };
 }

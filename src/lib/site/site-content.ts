@@ -5,7 +5,9 @@ import { atomFeed, jsonFeed, rssFeed } from "./feeds.ts";
 import type { Partner } from "../config/partners.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { newsSitemap, robotsTxt, sitemapFiles, SITEMAP_URL_LIMIT } from "./sitemaps.ts";
-import { netlifyRedirects, nginxRules, NGINX_RULES_PATH, type Withdrawal } from "./withdrawals.ts";
+import type { Withdrawal } from "./withdrawals.ts";
+import { netlifyRedirects, nginxRules, NGINX_RULES_PATH } from "./host-rules.ts";
+import { PUBLISHED_MANIFEST_PATH, publishedManifest, redirectsOf } from "./published-urls.ts";
 
 export interface GeneratedFile {
   url: string;
@@ -55,11 +57,12 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
     { url: "/news-sitemap.xml", content: newsSitemap(site, articles, now) },
     { url: "/robots.txt", content: robotsTxt(site) },
   ];
-  const withdrawals = options.withdrawals ?? [];
-  if (withdrawals.length > 0)
+  const rules = { withdrawals: options.withdrawals ?? [], redirects: redirectsOf(articles) };
+  if (rules.withdrawals.length > 0 || rules.redirects.length > 0)
     files.push(
-      { url: "/_redirects", content: netlifyRedirects(withdrawals) },
-      { url: NGINX_RULES_PATH, content: nginxRules(withdrawals) },
+      { url: "/_redirects", content: netlifyRedirects(rules) },
+      { url: NGINX_RULES_PATH, content: nginxRules(rules) },
     );
+  files.push({ url: PUBLISHED_MANIFEST_PATH, content: publishedManifest(articles) });
   return { articles, directory, files };
 }
