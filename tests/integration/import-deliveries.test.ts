@@ -233,6 +233,10 @@ describe("a wire's release page saved from the browser", () => {
     for (const chrome of ["News provided by", "02 Nov, 2026", "Share", "Also from this source", "Sign up", "cookies"])
       expect(text).not.toContain(chrome);
     expect(data.images).toBeUndefined();
+    expect(one("wire-release-page.html").report.notes).toContain(
+      "dropped the page's navigation, forms and buttons inside the release (3 words)",
+    );
+    expect(text).not.toContain("Print this release");
     expect(one("wire-release-page.html").report.notes).toContainEqual(
       expect.stringMatching(
         /^read the release from the part of the page that holds its dateline; left out the rest of the page \(\d+ words: navigation, share buttons, other releases\)$/,

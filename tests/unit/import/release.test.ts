@@ -96,6 +96,29 @@ describe("prepareRelease", () => {
     expect(fromFeed.kind === "release" && fromFeed.release.fields.partner).toBe("globenewswire");
   });
 
+  it("keeps the feed's own summary and the sub-headline above the dateline at the top of the body, noting both choices", () => {
+    const withSummary = prepareRelease(
+      item({
+        summary: "A summary the feed wrote itself.",
+        bodyHtml:
+          "<h2>Two lines, one plant</h2><p>BANGKOK, Nov. 3, 2026 /PRNewswire/ -- Acme Co. today opened a plant.</p>",
+      }),
+      context,
+    );
+    if (withSummary.kind !== "release") throw new Error("skipped");
+    expect(withSummary.release.fields.summary).toBe("A summary the feed wrote itself.");
+    expect(withSummary.release.body.split("\n\n")[0]).toBe("Two lines, one plant");
+    expect(withSummary.release.notes).toContain(
+      'kept the sub-headline printed above the dateline at the top of the body ("Two lines, one plant")',
+    );
+    const copied = prepareRelease(item({ summary: "Acme Co. today opened a plant" }), context);
+    if (copied.kind !== "release") throw new Error("skipped");
+    expect(copied.release.fields.summary).toBeUndefined();
+    expect(copied.release.notes).toContain(
+      'dropped the feed\'s summary: it repeats the start of the release ("Acme Co. today opened a plant")',
+    );
+  });
+
   it("takes control characters out of the wire's text and says so", () => {
     const prepared = prepareRelease(
       item({
