@@ -5,32 +5,17 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import partners from "../src/data/partners.ts";
-import site from "../src/data/site.ts";
-import { readArticleSources } from "../src/lib/content/articles.ts";
 import { AuditError, auditSite } from "../src/lib/compliance/audit.ts";
-import { resolveNow } from "../src/lib/core/dates.ts";
-import { formatProblem } from "../src/lib/core/problems.ts";
-import { validateSettings } from "../src/lib/config/settings.ts";
+import { readSiteArticles } from "./lib/site-articles.ts";
 
 try {
   const { values } = parseArgs({
     options: { site: { type: "string", default: "_site" }, articles: { type: "string", default: "articles" } },
   });
-  const { site: siteConfig, partners: partnerList } = validateSettings(site, partners);
-  const now = resolveNow(process.env.DATELINE_NOW, siteConfig.timeZone);
-  const { sources, problems } = await readArticleSources({
-    articlesDir: path.resolve(values.articles),
-    displayRoot: process.cwd(),
-    timeZone: siteConfig.timeZone,
-    partners: partnerList,
-    sections: siteConfig.sections,
-    now,
-  });
-  if (problems.length > 0)
-    throw new Error(
-      `Cannot audit: the articles have problems:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`,
-    );
+  const { siteConfig, partnerList, now, sources } = await readSiteArticles(
+    values.articles,
+    "Cannot audit: the articles have problems",
+  );
   const findings = await auditSite({
     siteDir: path.resolve(values.site),
     site: siteConfig,
