@@ -23,6 +23,7 @@ const lagoon: Partner = {
   datelineTag: "Lagoon",
   datelineTagStyle: "parentheses",
   originalLinkLabel: "Original article",
+  copyrightLine: "footer",
 };
 const partners = [...demoPartners, lagoon];
 const config = validateImportConfig(
@@ -93,6 +94,7 @@ describe("NewsML 1.2 as Business Wire delivers it", () => {
     expect(data.partner).toBe("businesswire");
     expect(data.dateline).toEqual({ city: "MONTPELIER, Vt.", country: "United States" });
     expect(data.summary).toBe("Free dashboards for town clerks in three states");
+    expect(data.copyright).toBe("Copyright Business Wire 2026");
   });
 
   it("dates it the US Eastern day its NewsItemId gives, not the next day in UTC", () => {
@@ -190,6 +192,7 @@ describe("an agency's NewsML-G2 with plain text", () => {
     const { data, body } = one("agency-plain-text.newsml-g2.xml");
     expect(data.partner).toBe("lagoon");
     expect(data.dateline).toEqual({ city: "Venice" });
+    expect(data.copyright).toBe("(c) Copyright Lagoon Agency 2026");
     // The feed says it-IT; the dateline's month says English, and the text is.
     expect(data.language).toBeUndefined();
     expect(data.summary).toBe("City council approves the first twelve boats");
@@ -250,6 +253,13 @@ describe("the dateline on the page", () => {
     const { read } = await buildFixture({ articlesDir: path.join(root, "articles"), partners, search: false });
     const french = one("globenewswire-french.newsml-g2.xml").report.file!;
     const frenchPage = await read(`/news/2026/11/${path.basename(french, ".md")}/`);
+    // The copyright line is printed where the partner says: Lagoon's footer, not Business Wire's.
+    const agency = one("agency-plain-text.newsml-g2.xml").report.file!;
+    expect(await read(`/news/2026/10/${path.basename(agency, ".md")}/`)).toContain(
+      '<p class="copyright">(c) Copyright Lagoon Agency 2026</p>',
+    );
+    const bw = one("businesswire-delivered.newsml.xml").report.file!;
+    expect(await read(`/news/2026/11/${path.basename(bw, ".md")}/`)).not.toContain("Copyright Business Wire");
     expect(frenchPage).toContain('<div class="article-body" lang="fr">');
     expect(frenchPage).toMatch(/<h1 lang="fr">CORRECTION/);
     const datelines = new Map<string, string>();

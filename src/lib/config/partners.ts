@@ -24,6 +24,12 @@ export interface Partner {
   logo?: string;
   /** How search engines may index this partner's articles (applied by the directory pages). */
   indexing: IndexingPolicy;
+  /**
+   * Where the wire's copyright line (`copyright` in front matter, from NewsML `CopyrightLine` or
+   * `rightsInfo`) is printed: `footer` at the foot of the article and its feed item, `none` kept
+   * in the file only. Default `none`.
+   */
+  copyrightLine?: "footer" | "none";
 }
 
 const PARTNER_FIELDS = [
@@ -35,6 +41,7 @@ const PARTNER_FIELDS = [
   "originalLinkLabel",
   "logo",
   "indexing",
+  "copyrightLine",
 ] as const;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN_PLACEHOLDERS = ["partner", "site"];
@@ -85,6 +92,7 @@ export function validatePartners(input: unknown, file = "src/data/partners.ts"):
       reader.problem("logo", 'a site path such as "/assets/partners/x.svg" or an https:// URL', logo);
     }
     const indexing = reader.oneOf("indexing", INDEXING_POLICIES);
+    const copyrightLine = reader.oneOf("copyrightLine", ["footer", "none"] as const, "none");
     problems.push(...reader.problems);
     if (reader.problems.length === 0) {
       partners.push({
@@ -96,6 +104,7 @@ export function validatePartners(input: unknown, file = "src/data/partners.ts"):
         originalLinkLabel: originalLinkLabel as string,
         ...(logo === undefined ? {} : { logo }),
         indexing: indexing as IndexingPolicy,
+        copyrightLine: copyrightLine ?? "none",
       });
     }
   });

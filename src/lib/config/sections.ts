@@ -174,6 +174,7 @@ export const ARTICLE_OWN_FIELDS = [
   "withdrawn",
   "corrections",
   "aliases",
+  "copyright",
 ] as const;
 /** Site paths and front-matter names a section must not take. */
 const RESERVED_KEYS = ["news", "search", "assets", "pagefind", "photos", "feeds", "page"];

@@ -43,6 +43,8 @@ export interface ArticleFields {
    * only this record; the site answers 410 Gone at the article's URL and shows it nowhere.
    */
   withdrawn?: { date: DateTime; reason: string };
+  /** The wire's copyright line, as it sent it ("Copyright Business Wire 2026"). */
+  copyright?: string;
   /** Site paths the article was published at before (renamed, re-dated): redirected here with 301. */
   aliases: string[];
   /** Corrections published with the release, oldest first: each shown as a labelled note. */
@@ -173,6 +175,10 @@ export function validateArticleFields(
     }
   }
 
+  const copyright = reader.optionalText(
+    "copyright",
+    'the wire\'s copyright line, such as "Copyright Business Wire 2026"',
+  );
   const aliases = reader.optionalTextList("aliases") ?? [];
   aliases.forEach((alias, index) => {
     if (!/^\/(?:[a-z0-9._~-]+\/)+$/.test(alias))
@@ -242,6 +248,7 @@ export function validateArticleFields(
     ...(originalUrl === undefined ? {} : { originalUrl }),
     images,
     terms,
+    ...(copyright === undefined ? {} : { copyright }),
     aliases,
     corrections,
     ...(language === undefined ? {} : { language }),

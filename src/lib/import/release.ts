@@ -132,6 +132,7 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   if (language) fields.language = language;
   fields.guid = guid;
   if (source) fields.source = source;
+  if (item.copyright) fields.copyright = collapse(item.copyright);
   if (originalUrl) fields.originalUrl = originalUrl;
   for (const section of listSections(context.sections)) {
     // The issuer is the release's company; the other lists are what its keywords map to.

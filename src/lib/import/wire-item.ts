@@ -46,6 +46,8 @@ export interface WireItem {
   sourceName?: string;
   keywords: WireKeyword[];
   photos: WirePhoto[];
+  /** The wire's copyright line (NewsML 1.2 `CopyrightLine`, NewsML-G2 `rightsInfo`). */
+  copyright?: string;
   /** The language the feed says the release is in (`fr`, `en-US`), when it says. */
   language?: string;
   /**

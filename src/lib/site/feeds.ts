@@ -62,6 +62,8 @@ async function renderItemHtml(site: SiteConfig, article: Article): Promise<strin
       `<p>${escapeHtml(article.partner.originalLinkLabel)}: <a href="${escapeHtml(article.originalUrl)}">${escapeHtml(article.originalUrl)}</a></p>`,
     );
   }
+  if (article.copyright && article.partner.copyrightLine === "footer")
+    parts.push(`<p>${escapeHtml(article.copyright)}</p>`);
   parts.push(`<p><em>${escapeHtml(disclaimerText(article.partner, site.name))}</em></p>`);
   const html: string = await convertHtmlToAbsoluteUrls(parts.join("\n"), absoluteUrl(site, article.url));
   const refused = disallowedUrls(html);

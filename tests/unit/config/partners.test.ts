@@ -66,6 +66,11 @@ describe("validatePartners", () => {
       `${F}: \`[0].indexing\`: expected one of "index", "noindex", "googlebot-news-noindex", "canonical-to-original", found "nofollow"`,
     ],
     [
+      "an unknown place for the copyright line",
+      { copyrightLine: "header" },
+      `${F}: \`[0].copyrightLine\`: expected one of "footer", "none", found "header"`,
+    ],
+    [
       "a typo",
       { disclamer: "x" },
       `${F}: \`[0].disclamer\`: expected a known field (did you mean \`disclaimer\`?), found an unknown field`,

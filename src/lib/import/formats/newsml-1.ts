@@ -150,6 +150,7 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     updated: management ? childText(management, "ThisRevisionCreated") : undefined,
     bodyHtml,
     dateline: newsLines ? childText(newsLines, "DateLine") : undefined,
+    copyright: textOf(descendantsNamed(newsItem, "CopyrightLine")[0]),
     language,
     issuer: partyName("Source") ?? partyName("Creator"),
     wire: partyName("Provider"),

@@ -125,6 +125,11 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     revision: attribute(newsItem, "version"),
     language: attribute(childNamed(contentMeta ?? newsItem, "language"), "tag") ?? attribute(newsItem, "lang"),
     title: textOf(mainHeadline),
+    copyright: rights
+      ? (textOf(childNamed(rights, "copyrightNotice")) ??
+        attribute(childNamed(rights, "copyrightHolder"), "literal") ??
+        childText(childNamed(rights, "copyrightHolder") ?? rights, "name"))
+      : undefined,
     summary: textOf(abstract) ?? textOf(subHeadline),
     link,
     published: itemMeta ? (childText(itemMeta, "firstCreated") ?? childText(itemMeta, "versionCreated")) : undefined,
