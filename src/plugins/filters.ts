@@ -29,6 +29,7 @@ export default function filtersPlugin(
   eleventyConfig.addFilter("dateline", articleDateline);
   eleventyConfig.addFilter("disclaimer", (partner: Partner) => disclaimerText(partner, site.name));
   eleventyConfig.addFilter("absoluteUrl", (sitePath: string) => absoluteUrl(site, sitePath));
+  eleventyConfig.addFilter("urlOrigin", (url: string) => new URL(url).origin);
   eleventyConfig.addFilter("articleMeta", (page: ArticlePage) => articleMeta(site, page.article, page.breadcrumbs));
   eleventyConfig.addFilter(
     "termUrl",

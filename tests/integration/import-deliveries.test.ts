@@ -126,6 +126,39 @@ describe("NewsML 1.2 as Business Wire delivers it", () => {
   });
 });
 
+describe("the wire's tracking pixel", () => {
+  it("is kept, and loaded from the wire's host alone, for a partner whose contract asks for it", async () => {
+    const keeping = partners.map((partner) =>
+      partner.id === "businesswire" ? { ...partner, trackingPixel: "keep" as const } : partner,
+    );
+    const folder = await tempDir("deliveries-pixel");
+    const summary = await importReleases({
+      inputs: [path.join(FIXTURES, "businesswire-delivered.newsml.xml")],
+      articlesDir: path.join(folder, "articles"),
+      displayRoot: folder,
+      site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS, language: "en" },
+      partners: keeping,
+      config,
+    });
+    const [report] = summary.items;
+    expect(report?.notes).toContain("kept the wire's tracking pixel (Business Wire: trackingPixel keep)");
+    expect(report?.notes).not.toContain("dropped a tracking pixel");
+    const text = await readFile(path.join(folder, report!.file!), "utf8");
+    expect(text).toContain("trackingPixel: https://cts.businesswire.example/ct/CT?id=bwnews&sty=20261103005101r1\n");
+    const { read } = await buildFixture({ articlesDir: path.join(folder, "articles"), partners: keeping });
+    const page = await read(`/news/2026/11/${path.basename(report!.file!, ".md")}/`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="img-src 'self' data: https://cts.businesswire.example">`,
+    );
+    expect(page).toContain(
+      '<img class="wire-pixel" src="https://cts.businesswire.example/ct/CT?id=bwnews&amp;sty=20261103005101r1" alt="" width="1" height="1">',
+    );
+    // Stripped again the moment the partner's setting says so.
+    const { read: readStripped } = await buildFixture({ articlesDir: path.join(folder, "articles"), partners });
+    expect(await readStripped(`/news/2026/11/${path.basename(report!.file!, ".md")}/`)).not.toContain("wire-pixel");
+  });
+});
+
 describe("NewsML-G2 as GlobeNewswire delivers it", () => {
   it("splits subject paths and maps them, and keeps tickers out of the tags", () => {
     const { data } = one("globenewswire-delivered.newsml-g2.xml");

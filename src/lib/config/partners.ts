@@ -30,6 +30,11 @@ export interface Partner {
    * in the file only. Default `none`.
    */
   copyrightLine?: "footer" | "none";
+  /**
+   * The wire's tracking pixel (its view counter): `strip` it (the default), or `keep` it where the
+   * contract asks, loaded from the wire's host only (the article page allows that host alone).
+   */
+  trackingPixel?: "strip" | "keep";
 }
 
 const PARTNER_FIELDS = [
@@ -42,6 +47,7 @@ const PARTNER_FIELDS = [
   "logo",
   "indexing",
   "copyrightLine",
+  "trackingPixel",
 ] as const;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN_PLACEHOLDERS = ["partner", "site"];
@@ -93,6 +99,7 @@ export function validatePartners(input: unknown, file = "src/data/partners.ts"):
     }
     const indexing = reader.oneOf("indexing", INDEXING_POLICIES);
     const copyrightLine = reader.oneOf("copyrightLine", ["footer", "none"] as const, "none");
+    const trackingPixel = reader.oneOf("trackingPixel", ["strip", "keep"] as const, "strip");
     problems.push(...reader.problems);
     if (reader.problems.length === 0) {
       partners.push({
@@ -105,6 +112,7 @@ export function validatePartners(input: unknown, file = "src/data/partners.ts"):
         ...(logo === undefined ? {} : { logo }),
         indexing: indexing as IndexingPolicy,
         copyrightLine: copyrightLine ?? "none",
+        trackingPixel: trackingPixel ?? "strip",
       });
     }
   });

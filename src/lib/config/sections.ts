@@ -175,6 +175,7 @@ export const ARTICLE_OWN_FIELDS = [
   "corrections",
   "aliases",
   "copyright",
+  "trackingPixel",
 ] as const;
 /** Site paths and front-matter names a section must not take. */
 const RESERVED_KEYS = ["news", "search", "assets", "pagefind", "photos", "feeds", "page"];

@@ -43,6 +43,8 @@ export interface ArticleFields {
    * only this record; the site answers 410 Gone at the article's URL and shows it nowhere.
    */
   withdrawn?: { date: DateTime; reason: string };
+  /** The wire's tracking pixel, kept when its partner says `trackingPixel: keep` (an https URL). */
+  trackingPixel?: string;
   /** The wire's copyright line, as it sent it ("Copyright Business Wire 2026"). */
   copyright?: string;
   /** Site paths the article was published at before (renamed, re-dated): redirected here with 301. */
@@ -179,6 +181,9 @@ export function validateArticleFields(
     "copyright",
     'the wire\'s copyright line, such as "Copyright Business Wire 2026"',
   );
+  const trackingPixel = reader.optionalText("trackingPixel", "the wire's tracking pixel, an https:// URL");
+  if (trackingPixel !== undefined && !(isHttpUrl(trackingPixel) && trackingPixel.startsWith("https:")))
+    reader.problem("trackingPixel", "an https:// URL", trackingPixel);
   const aliases = reader.optionalTextList("aliases") ?? [];
   aliases.forEach((alias, index) => {
     if (!/^\/(?:[a-z0-9._~-]+\/)+$/.test(alias))
@@ -249,6 +254,7 @@ export function validateArticleFields(
     images,
     terms,
     ...(copyright === undefined ? {} : { copyright }),
+    ...(trackingPixel === undefined ? {} : { trackingPixel }),
     aliases,
     corrections,
     ...(language === undefined ? {} : { language }),

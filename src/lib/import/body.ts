@@ -25,6 +25,8 @@ export interface CleanBody {
   originalUrl?: string;
   /** From PR Newswire's closing `SOURCE Company` line. */
   issuer?: string;
+  /** The wire's tracking pixels found in the body (dropped; a partner may keep the first). */
+  trackingPixels: string[];
   notes: string[];
 }
 
@@ -72,8 +74,9 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
   const notes: string[] = [];
   const document = parseHtml(sanitizeWithPolicy(html, IMPORT_POLICY));
   resolveLinks(document.children, context.baseUrl);
-  const photos = extractPhotos(document, context.photoBaseUrl, notes);
-  const result: CleanBody = { markdown: "", photos, notes, openingTexts: [] };
+  const trackingPixels: string[] = [];
+  const photos = extractPhotos(document, context.photoBaseUrl, notes, trackingPixels);
+  const result: CleanBody = { markdown: "", photos, notes, openingTexts: [], trackingPixels };
   const captions = new Set(
     [...context.captions, ...photos.flatMap((photo) => [photo.caption, photo.alt])]
       .filter((text): text is string => !!text)
@@ -345,18 +348,24 @@ const TRACKING_IMAGE =
 const SHARE_IMAGE =
   /(?:\/~ff\/|feedflare|addthis\.com|sharethis\.com|\/sharer(?:\.php)?[/?]|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/(?:share|shareArticle)|pinterest\.com\/pin\/create|reddit\.com\/submit|whatsapp\.com\/send|mailto:\?)/i;
 
+const TRACKING_PIXEL = "dropped a tracking pixel";
+
 /**
  * Why an image is not a photo of the release, judged before any download: a tracking pixel
  * (1×1, or a known tracker's address) or a share button (by its address or its link's).
  */
 export function notAPhoto(url: string, width = 0, height = 0, link = ""): string | undefined {
-  if ((width > 0 && width <= 3) || (height > 0 && height <= 3) || TRACKING_IMAGE.test(url))
-    return "dropped a tracking pixel";
+  if ((width > 0 && width <= 3) || (height > 0 && height <= 3) || TRACKING_IMAGE.test(url)) return TRACKING_PIXEL;
   if (SHARE_IMAGE.test(url) || SHARE_IMAGE.test(link)) return "dropped a share button";
   return undefined;
 }
 
-function extractPhotos(root: ReturnType<typeof parseHtml>, baseUrl: string | undefined, notes: string[]): WirePhoto[] {
+function extractPhotos(
+  root: ReturnType<typeof parseHtml>,
+  baseUrl: string | undefined,
+  notes: string[],
+  trackingPixels: string[],
+): WirePhoto[] {
   const photos: WirePhoto[] = [];
   for (const img of descendantsNamed(root, "img")) {
     const figure = ancestor(img, "figure");
@@ -375,6 +384,7 @@ function extractPhotos(root: ReturnType<typeof parseHtml>, baseUrl: string | und
     else removeElement(img);
     const notPhoto = notAPhoto(src ?? "", width, height, link);
     if (notPhoto) {
+      if (src && notPhoto === TRACKING_PIXEL) trackingPixels.push(src);
       notes.push(notPhoto);
       continue;
     }

@@ -133,6 +133,14 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   fields.guid = guid;
   if (source) fields.source = source;
   if (item.copyright) fields.copyright = collapse(item.copyright);
+  const pixel = body.trackingPixels.find((url) => /^https:\/\//i.test(url));
+  if (pixel && partner.trackingPixel === "keep") {
+    fields.trackingPixel = pixel;
+    // The body's note said it was dropped: for this partner it is kept instead.
+    const dropped = body.notes.indexOf("dropped a tracking pixel");
+    if (dropped >= 0) body.notes.splice(dropped, 1);
+    body.notes.push(`kept the wire's tracking pixel (${partner.name}: trackingPixel keep)`);
+  }
   if (originalUrl) fields.originalUrl = originalUrl;
   for (const section of listSections(context.sections)) {
     // The issuer is the release's company; the other lists are what its keywords map to.

@@ -71,6 +71,11 @@ describe("validatePartners", () => {
       `${F}: \`[0].copyrightLine\`: expected one of "footer", "none", found "header"`,
     ],
     [
+      "an unknown choice for the tracking pixel",
+      { trackingPixel: "maybe" },
+      `${F}: \`[0].trackingPixel\`: expected one of "strip", "keep", found "maybe"`,
+    ],
+    [
       "a typo",
       { disclamer: "x" },
       `${F}: \`[0].disclamer\`: expected a known field (did you mean \`disclaimer\`?), found an unknown field`,
