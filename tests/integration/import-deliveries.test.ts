@@ -211,7 +211,17 @@ describe("a French GlobeNewswire correction", () => {
     expect(data.dateline).toEqual({ city: "QUÉBEC", country: "Canada" });
     expect(data.language).toBe("fr");
     expect(data.summary).toBe("Une nouvelle cabane à sucre près de Québec — Deux cents emplois saisonniers");
-    expect(body.split("\n\n")[0]).toMatch(/^Le communiqué suivant corrige et remplace/);
+    // The wire's correction notice is the release's correction, shown at the top of its body.
+    expect(data.corrections).toEqual([
+      {
+        date: "2026-11-05T14:00:00Z",
+        text: "Le communiqué suivant corrige et remplace le communiqué diffusé le 5 novembre 2026 à 8 h HNE. La version corrigée suit :",
+      },
+    ]);
+    expect(report.notes).toContainEqual(
+      `took the correction notice printed above the dateline as the release's correction ("Le communiqué suivant corrige et remplace le communiqué diff")`,
+    );
+    expect(body).not.toContain("corrige et remplace");
     expect(body).toContain("Érablière Boréale inc. a doublé sa production");
     expect(body).not.toContain("GLOBE NEWSWIRE");
     expect(report.notes).toContainEqual(

@@ -25,6 +25,8 @@ export interface CleanBody {
   originalUrl?: string;
   /** From PR Newswire's closing `SOURCE Company` line. */
   issuer?: string;
+  /** Correction notices printed above the dateline ("corrects and replaces…"): the release's corrections. */
+  correctionNotices: string[];
   /** The wire's tracking pixels found in the body (dropped; a partner may keep the first). */
   trackingPixels: string[];
   notes: string[];
@@ -76,7 +78,7 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
   resolveLinks(document.children, context.baseUrl);
   const trackingPixels: string[] = [];
   const photos = extractPhotos(document, context.photoBaseUrl, notes, trackingPixels);
-  const result: CleanBody = { markdown: "", photos, notes, openingTexts: [], trackingPixels };
+  const result: CleanBody = { markdown: "", photos, notes, openingTexts: [], trackingPixels, correctionNotices: [] };
   const captions = new Set(
     [...context.captions, ...photos.flatMap((photo) => [photo.caption, photo.alt])]
       .filter((text): text is string => !!text)
@@ -196,9 +198,20 @@ export function cleanReleaseBody(html: string, context: BodyContext): CleanBody 
     const before = kept.splice(0, datelineIndex);
     const { subheadlines, notices } = sortBeforeDateline(before, context.title, notes);
     if (subheadlines.length > 0) result.lead = subheadlines.join(" — ");
-    // A legend or notice the wire printed above the dateline ("All amounts in US dollars",
-    // "corrects and replaces …") stays in the release, at the top of the body.
-    kept.unshift(...notices);
+    // A correction notice ("corrects and replaces …") becomes the release's correction, shown at
+    // the top of its body; another legend or notice ("All amounts in US dollars") stays in the
+    // release, at the top of the body.
+    const corrections = notices.filter((block) => CORRECTION_NOTICE.test(collapse(textContent(block))));
+    for (const block of corrections) {
+      const text = collapse(textContent(block));
+      result.correctionNotices.push(text);
+      const keptNote = notes.findIndex((note) => note.startsWith(`kept ${JSON.stringify(text.slice(0, 60))}`));
+      if (keptNote >= 0) notes.splice(keptNote, 1);
+      notes.push(
+        `took the correction notice printed above the dateline as the release's correction (${JSON.stringify(text.slice(0, 60))})`,
+      );
+    }
+    kept.unshift(...notices.filter((block) => !corrections.includes(block)));
   }
   result.openingTexts = kept.slice(0, 3).map((block) => collapse(textContent(block)));
   result.markdown = kept
@@ -241,6 +254,10 @@ function sortBeforeDateline(
  */
 const NOTICE =
   /^(?:not for (?:distribution|dissemination|release|publication)|for immediate release|embargoed|(?:all )?(?:amounts|figures|dollar amounts|financial (?:figures|results)) (?:are )?(?:in|expressed)|unless otherwise|this (?:news )?release|the following|le communiqué suivant|ne pas diffuser|(?:this )?(?:press release )?corrects?(?: and replaces)?|correction\b|update\b|advisory\b)/i;
+
+/** A wire's correction notice, in the languages of the datelines it reads. */
+const CORRECTION_NOTICE =
+  /\b(?:corrects? and replaces?|corrected version|replaces the (?:release|version)|corrige(?:nt)? et remplace|corrige y sustituye|corrige y reemplaza|berichtigt und ersetzt|corrige e substitui|corregge e sostituisce)\b/i;
 
 /** Every word of the block is inside bold or italics. */
 function isAllEmphasis(block: Element): boolean {

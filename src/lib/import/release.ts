@@ -133,6 +133,10 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   fields.guid = guid;
   if (source) fields.source = source;
   if (item.copyright) fields.copyright = collapse(item.copyright);
+  if (body.correctionNotices.length > 0) {
+    const when = updated && updated > date.time ? updated : date.time;
+    fields.corrections = body.correctionNotices.map((text) => ({ date: formatIsoDateTime(when), text }));
+  }
   const pixel = body.trackingPixels.find((url) => /^https:\/\//i.test(url));
   if (pixel && partner.trackingPixel === "keep") {
     fields.trackingPixel = pixel;
