@@ -24,6 +24,7 @@ import { planBuild } from "../src/lib/build/build-plan.ts";
 import { heapChosenByUser } from "../src/lib/build/heap.ts";
 import { SHARD_VARIABLE } from "../src/lib/build/shard.ts";
 import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/build/shard-messages.ts";
+import { sendIfConnected } from "../src/lib/core/ipc.ts";
 import { countArticles } from "./lib/dateline-config.ts";
 import { runEleventy } from "./lib/run-eleventy.ts";
 import { ALLOW_REMOVED_VARIABLE, PREVIOUS_OUTPUT_VARIABLE } from "../src/lib/build/process-role.ts";
@@ -162,13 +163,13 @@ function runShardProcesses(
       );
       running.add(child);
       void snapshot?.written.then((ok) => {
-        if (child.connected) child.send({ type: ARTICLES_READY, ok } satisfies ArticlesReadyMessage);
+        sendIfConnected(child, { type: ARTICLES_READY, ok } satisfies ArticlesReadyMessage);
       });
-      if (photosReady) child.send(PHOTOS_READY);
+      if (photosReady) sendIfConnected(child, PHOTOS_READY);
       child.on("message", (message) => {
         if (message !== PHOTOS_READY) return;
         photosReady = true;
-        for (const other of running) if (other !== child && other.connected) other.send(PHOTOS_READY);
+        for (const other of running) if (other !== child) sendIfConnected(other, PHOTOS_READY);
       });
       child.on("exit", (code, signal) => {
         running.delete(child);

@@ -1,3 +1,5 @@
+import { sendIfConnected } from "../core/ipc.ts";
+
 /**
  * What the processes of one build tell each other, through `npm run build`: shard 0 has put
  * every photo in the cache, so the other shards may read it (see `Shard`); and the build script
@@ -29,7 +31,7 @@ export function listenForPhotosReady(): () => Promise<true> {
 }
 
 export function announcePhotosReady(): void {
-  process.send?.(PHOTOS_READY);
+  sendIfConnected(process, PHOTOS_READY);
 }
 
 /**

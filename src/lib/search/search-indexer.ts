@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Partner } from "../config/partners.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import { sendIfConnected } from "../core/ipc.ts";
 
 /** What the indexer process needs to find the same published articles as the build. */
 export interface SearchIndexJob {
@@ -72,7 +73,7 @@ export function startSearchIndexer(
     // The process starts at once; it gets its job when the snapshot it may start from is written.
     Promise.resolve(articleSnapshot).then((file) => {
       // A child stopped meanwhile cannot take the job: its exit, not the failed send, says why.
-      if (child.connected) child.send(file === undefined ? job : { ...job, articleSnapshot: file }, () => undefined);
+      sendIfConnected(child, file === undefined ? job : { ...job, articleSnapshot: file });
     });
   });
 }
