@@ -10,24 +10,31 @@ export const PHOTOS_READY = "dateline:photos-ready";
 /**
  * Waits for the first message `accept` recognizes (it returns the message's value, or undefined
  * to ignore it). Starts listening at once, so the message cannot arrive before anyone waits for
- * it; a process not started by the build script has nobody to wait for and gets `alone`.
+ * it; a process not started by the build script has nobody to wait for and gets `alone`, and
+ * one whose build script disconnects before the message gets `gone`.
  */
-function listenFor<T>(accept: (message: unknown) => T | undefined, alone: T): () => Promise<T> {
+function listenFor<T>(accept: (message: unknown) => T | undefined, alone: T, gone: T): () => Promise<T> {
   const ready = new Promise<T>((resolve) => {
     if (!process.send) return resolve(alone);
-    const onMessage = (message: unknown) => {
-      const value = accept(message);
-      if (value === undefined) return;
+    const stop = (value: T) => {
       process.off("message", onMessage);
+      process.off("disconnect", onDisconnect);
       resolve(value);
     };
+    const onMessage = (message: unknown) => {
+      const value = accept(message);
+      if (value !== undefined) stop(value);
+    };
+    // The build script went away before telling: nobody will, so stop waiting.
+    const onDisconnect = () => stop(gone);
     process.on("message", onMessage);
+    process.once("disconnect", onDisconnect);
   });
   return () => ready;
 }
 
 export function listenForPhotosReady(): () => Promise<true> {
-  return listenFor((message) => (message === PHOTOS_READY ? true : undefined), true);
+  return listenFor((message) => (message === PHOTOS_READY ? true : undefined), true, true);
 }
 
 export function announcePhotosReady(): void {
@@ -53,5 +60,7 @@ export function listenForArticleSnapshot(): () => Promise<boolean> {
         ? (message as ArticlesReadyMessage).ok
         : undefined,
     true,
+    // Without word, the snapshot may be half written: read the files instead.
+    false,
   );
 }
