@@ -172,3 +172,20 @@ export async function writeCorpus(dir: string, options: CorpusOptions): Promise<
   }
   return written;
 }
+
+/**
+ * A Dateline configuration for a corpus under `work` (the demo's site and partners, the corpus's
+ * articles, a photo cache of its own, a pinned "now"); returns its path.
+ */
+export async function writeCorpusConfig(work: string, articlesDir: string, now: string): Promise<string> {
+  const root = path.resolve(import.meta.dirname, "..");
+  const config = path.join(work, "dateline.config.mts");
+  await writeFile(
+    config,
+    `import { configureDateline } from ${JSON.stringify(path.join(root, "eleventy.config.ts"))};\n` +
+      `import site from ${JSON.stringify(path.join(root, "src/data/site.ts"))};\n` +
+      `import partners from ${JSON.stringify(path.join(root, "src/data/partners.ts"))};\n` +
+      `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(articlesDir)}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: ${JSON.stringify(now)} });\n`,
+  );
+  return config;
+}

@@ -12,7 +12,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { writeCorpus } from "./corpus.ts";
+import { writeCorpus, writeCorpusConfig } from "./corpus.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" } } });
@@ -21,14 +21,7 @@ const work = path.join(os.tmpdir(), `dateline-churn-${count}`);
 await rm(work, { recursive: true, force: true });
 const articles = path.join(work, "articles");
 await writeCorpus(articles, { count });
-const config = path.join(work, "dateline.config.mts");
-await writeFile(
-  config,
-  `import { configureDateline } from ${JSON.stringify(path.join(ROOT, "eleventy.config.ts"))};\n` +
-    `import site from ${JSON.stringify(path.join(ROOT, "src/data/site.ts"))};\n` +
-    `import partners from ${JSON.stringify(path.join(ROOT, "src/data/partners.ts"))};\n` +
-    `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(articles)}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: "2026-11-02T00:00:00Z" });\n`,
-);
+const config = await writeCorpusConfig(work, articles, "2026-11-02T00:00:00Z");
 const build = (output: string) => {
   const result = spawnSync(
     path.join(ROOT, "node_modules/.bin/tsx"),

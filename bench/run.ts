@@ -15,7 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/lib/photos/photos.ts";
-import { writeCorpus } from "./corpus.ts";
+import { writeCorpus, writeCorpusConfig } from "./corpus.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -119,14 +119,7 @@ async function prepare(count: number): Promise<{ work: string; runners: Runner[]
     await writeCorpus(path.join(work, "articles"), { count });
     await writeFile(marker, wanted);
   }
-  const config = path.join(work, "dateline.config.mts");
-  await writeFile(
-    config,
-    `import { configureDateline } from ${JSON.stringify(path.join(ROOT, "eleventy.config.ts"))};\n` +
-      `import site from ${JSON.stringify(path.join(ROOT, "src/data/site.ts"))};\n` +
-      `import partners from ${JSON.stringify(path.join(ROOT, "src/data/partners.ts"))};\n` +
-      `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(path.join(work, "articles"))}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: "2026-11-01T00:00:00Z" });\n`,
-  );
+  const config = await writeCorpusConfig(work, path.join(work, "articles"), "2026-11-01T00:00:00Z");
   const runners: Runner[] = [
     {
       name: "Dateline (full production build)",
