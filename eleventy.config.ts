@@ -98,8 +98,10 @@ export function configureDateline(options: DatelineOptions) {
     ])
       eleventyConfig.ignores.add(`${folder}/**`);
 
-    // What the articles plugin loaded, for the audit at the end of the same build.
+    // What the articles plugin loaded, and the search index being installed, for the audit at
+    // the end of the same build.
     const loaded = new Handoff<LoadedBuild>();
+    const searchIndex = new Handoff<Promise<string>>();
 
     eleventyConfig.addPlugin(outputGuardPlugin);
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
@@ -128,6 +130,7 @@ export function configureDateline(options: DatelineOptions) {
         partSize: searchPartSize,
         ...moment,
         ...(articleSnapshot ? { articleSnapshot } : {}),
+        onIndexing: (installed: Promise<string>) => searchIndex.give(installed),
       });
     }
     eleventyConfig.addPlugin(auditPlugin, {
@@ -135,6 +138,7 @@ export function configureDateline(options: DatelineOptions) {
       partners: partnerList,
       shard,
       loaded: () => loaded.take(),
+      searchIndex: () => searchIndex.take(),
     });
   };
   // The build script sizes the heap from the number of articles before Eleventy starts, and

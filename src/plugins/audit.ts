@@ -1,6 +1,6 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { AuditError, auditSite, type LoadedBuild } from "../lib/compliance/audit.ts";
+import { AuditError, auditSite, withdrawnInSearchIndex, type LoadedBuild } from "../lib/compliance/audit.ts";
 import type { Partner } from "../lib/config/partners.ts";
 import { ownsUrl } from "../lib/build/shard.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
@@ -21,6 +21,8 @@ export default function auditPlugin(
     shard: Shard;
     /** What this build loaded (given by the articles plugin when it loaded them). */
     loaded: () => LoadedBuild | undefined;
+    /** The search index this build installs, when it builds one (given by the search plugin). */
+    searchIndex?: () => Promise<string> | undefined;
   },
 ): void {
   eleventyConfig.on(
@@ -33,6 +35,7 @@ export default function auditPlugin(
       results: Array<{ outputPath: string | false; content: string }>;
     }) => {
       const loaded = options.loaded();
+      const index = options.searchIndex?.();
       // A preview that rendered nothing from the articles loads none; a production build always does.
       if (!loaded && isPreview()) return;
       if (!loaded) throw new Error("The syndication audit has nothing to check: this build loaded no articles");
@@ -56,6 +59,15 @@ export default function auditPlugin(
         now,
         rendered,
       });
+      // The index is installed beside this check; a failed index fails the build on its own.
+      const folder = index ? await index.catch(() => undefined) : undefined;
+      if (folder)
+        findings.push(
+          ...(await withdrawnInSearchIndex(
+            folder,
+            loadedSources.filter((source) => source.status === "withdrawn"),
+          )),
+        );
       if (findings.length > 0) throw new AuditError(findings);
     },
   );

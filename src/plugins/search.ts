@@ -16,6 +16,8 @@ export interface SearchPluginOptions extends BuildMomentOptions {
   partSize: number;
   /** The articles as the build script read them, for the indexer to start from. */
   articleSnapshot?: PromisedArticleSnapshot;
+  /** Receives, in a production build, the index folder once installed (for the audit). */
+  onIndexing?: (installed: Promise<string>) => void;
 }
 
 /**
@@ -70,7 +72,13 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
       }
     };
     // A preview shows the edited page at once; its search catches up when the index is ready.
-    if (!isPreview()) return install();
+    if (!isPreview()) {
+      const installed = install().then(() => path.join(directories.output, "pagefind"));
+      // Handed over before the first await: the audit, running beside this handler, checks it.
+      options.onIndexing?.(installed);
+      await installed;
+      return;
+    }
     install().catch((error: unknown) => {
       if (!/SIGTERM/.test(String(error)))
         console.error(`[dateline] ${error instanceof Error ? error.message : String(error)}`);

@@ -1,10 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILT_IN_SECTIONS } from "../../src/lib/config/sections.ts";
 import { validateSiteConfig } from "../../src/lib/config/site-config.ts";
-import { auditSite, formatFinding } from "../../src/lib/compliance/audit.ts";
+import { auditSite, formatFinding, withdrawnInSearchIndex } from "../../src/lib/compliance/audit.ts";
 import { readArticleSources } from "../../src/lib/content/articles.ts";
 import { withdrawArticle } from "../../scripts/lib/withdraw.ts";
 import {
@@ -215,5 +216,28 @@ describe("a withdrawn record that still holds text", () => {
       "articles/kept.md: `withdrawn`: expected no release text in a withdrawn article's file (npm run withdraw removes it), found 25 characters of body text",
     );
     expect(String(error)).toContain("articles/undated.md: `withdrawn.date`: expected an ISO 8601 date-time");
+  });
+});
+
+describe("the syndication audit of the search index", () => {
+  it("finds a search record of a withdrawn release, by its address or its headline, in any part", async () => {
+    const { sources } = await readArticleSources({ ...reading(), now: DateTime.now() });
+    const gone = sources.filter((source) => source.status === "withdrawn");
+    expect(await withdrawnInSearchIndex(path.join(outDir, "pagefind"), gone)).toEqual([]);
+    const index = await tempDir("leaky-index");
+    const fragment = (record: object) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(record)}`));
+    await writeFiles(index, {
+      "fragment/en_1.pf_fragment": fragment({ url: "/news/2023/10/heliostats/", content: "x", meta: {} }),
+      "part-2/fragment/en_2.pf_fragment": fragment({ url: "/elsewhere/", content: `Quoted: ${TITLE}.`, meta: {} }),
+      "fragment/en_3.pf_fragment": fragment({
+        url: "/news/2023/10/storage/",
+        content: "Lotus Grid adds storage",
+        meta: {},
+      }),
+    });
+    expect((await withdrawnInSearchIndex(index, gone)).map(formatFinding).sort()).toEqual([
+      "/pagefind/fragment/en_1.pf_fragment: [withdrawn] expected no search record of withdrawn articles/2023/10/heliostats.md, found one",
+      "/pagefind/part-2/fragment/en_2.pf_fragment: [withdrawn] expected no search record of withdrawn articles/2023/10/heliostats.md, found one",
+    ]);
   });
 });

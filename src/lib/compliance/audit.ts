@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { decodeHTML, decodeXML } from "entities";
 import type { DateTime } from "luxon";
@@ -248,6 +249,42 @@ async function withdrawnFindings(
           page: `/${file}`,
           rule: "withdrawn",
           message: `expected no trace of withdrawn ${source.file}, found ${found}`,
+        });
+    }
+  }
+  return findings;
+}
+
+/**
+ * The search index holds no record of a withdrawn release: no fragment (one per indexed page, in
+ * every part) with its URL or its headline. Read from the index files Pagefind wrote.
+ */
+export async function withdrawnInSearchIndex(
+  indexFolder: string,
+  withdrawn: readonly ArticleSource[],
+): Promise<AuditFinding[]> {
+  if (withdrawn.length === 0) return [];
+  const findings: AuditFinding[] = [];
+  const fragments = (await readdir(indexFolder, { recursive: true }).catch(() => [] as string[]))
+    .map(String)
+    .filter((file) => file.endsWith(".pf_fragment"));
+  for (const file of fragments) {
+    const bytes = gunzipSync(await readFile(path.join(indexFolder, file)));
+    const text = bytes.toString("utf8").replace(/^pagefind_dcd/, "");
+    let record: { url?: string; content?: string; meta?: { title?: string } };
+    try {
+      record = JSON.parse(text) as typeof record;
+    } catch {
+      continue;
+    }
+    for (const source of withdrawn) {
+      const title = normalizeSpace(source.fields.title);
+      const holds = record.url === source.url || normalizeSpace(record.content ?? "").includes(title);
+      if (holds)
+        findings.push({
+          page: `/pagefind/${file.split(path.sep).join("/")}`,
+          rule: "withdrawn",
+          message: `expected no search record of withdrawn ${source.file}, found one`,
         });
     }
   }
