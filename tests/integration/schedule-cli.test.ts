@@ -41,3 +41,39 @@ describe("npm run next-change", () => {
     );
   });
 });
+
+describe("npm run withdraw", () => {
+  const refused = (args: string[]) =>
+    run(tsx, ["scripts/withdraw.ts", ...args]).then(
+      () => "accepted",
+      (error: { code: number; stderr: string }) => `${error.code}: ${error.stderr}`,
+    );
+  const usage = 'Usage: npm run withdraw -- <article file | guid | URL> --reason "why" [--articles <folder>]';
+
+  it("asks for one article and a reason", async () => {
+    expect(await refused(["--reason", "x"])).toBe(
+      `1: Give one article: its file, the wire's guid or its URL.\n${usage}\n`,
+    );
+    expect(await refused(["articles/a.md"])).toBe(`1: Give the reason with --reason "…".\n${usage}\n`);
+  });
+
+  it("withdraws an article and prints what changed and what the next build removes", async () => {
+    const root = await tempDir("withdraw-cli");
+    await writeFiles(root, {
+      "articles/2026/11/kiln.md": article({ date: "2026-11-03T09:00:00+07:00", guid: "kiln-1" }),
+    });
+    const { stdout } = await run(tsx, [
+      "scripts/withdraw.ts",
+      "kiln-1",
+      "--reason",
+      "Takedown request",
+      "--articles",
+      path.join(root, "articles"),
+    ]);
+    expect(stdout).toMatch(
+      /^Withdrew .*articles\/2026\/11\/kiln\.md \(\/news\/2026\/11\/kiln\/\):\n {2}- removed the release's text/,
+    );
+    expect(stdout).toContain("The next build:\n  - /news/2026/11/kiln/ answers 410 Gone");
+    expect(stdout).toContain("Commit the file, then build and deploy now: the URL stays up until you do.\n");
+  });
+});
