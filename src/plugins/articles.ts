@@ -113,12 +113,14 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     photoFiles = loaded.photoFiles;
     options.onLoaded({ sources: loaded.sources, now, includeUnpublished });
     const withdrawals = withdrawalsOf(loaded.sources);
+    const redirects = redirectsOf(loaded.articles);
     const siteContent = await buildSiteContent(loaded.articles, {
       site,
       partners,
       now,
       files: isFirstShard,
       withdrawals,
+      redirects,
       ...(options.sitemapLimit ? { sitemapLimit: options.sitemapLimit } : {}),
     });
     const { directory } = siteContent;
@@ -134,16 +136,12 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       indexPages: select(directory.indexPages, (page) => page.url),
       files: siteContent.files,
       withdrawnPages: isFirstShard ? withdrawals : [],
-      redirectPages: isFirstShard ? redirectsOf(loaded.articles) : [],
+      redirectPages: isFirstShard ? redirects : [],
     };
     if (isFirstShard && options.previousOutput && !preview) {
       const previous = await readPublishedManifest(options.previousOutput);
       const problems = previous
-        ? droppedUrls(
-            previous,
-            { articles: loaded.articles, redirects: redirectsOf(loaded.articles), withdrawals },
-            options.allowRemoved ?? [],
-          )
+        ? droppedUrls(previous, { articles: loaded.articles, redirects, withdrawals }, options.allowRemoved ?? [])
         : [];
       if (problems.length > 0)
         throw new ProblemsError(

@@ -70,6 +70,15 @@ export interface ArticleSchemaContext {
 const DATE_EXPECTED =
   "an ISO 8601 date-time with offset such as 2023-10-24T09:00:00+08:00, or a date such as 2023-10-24";
 
+/** A date field (`date`, `embargo`, `withdrawn.date`, …) in the site's zone, or a problem. */
+function readArticleDate(reader: FieldReader, name: string, timeZone: string, required: boolean): DateTime | undefined {
+  const value = reader.raw(name);
+  if (!required && (value === undefined || value === null)) return undefined;
+  const parsed = typeof value === "string" ? parseArticleDate(value, timeZone) : undefined;
+  if (!parsed) reader.problem(name, DATE_EXPECTED, value);
+  return parsed;
+}
+
 /** Validates parsed front matter; returns the typed fields or every problem found. */
 export function validateArticleFields(
   data: Record<string, unknown>,
@@ -82,13 +91,7 @@ export function validateArticleFields(
 
   const title = reader.requiredText("title", "the headline as text");
   const summary = reader.optionalText("summary");
-  const readDate = (name: string, required: boolean): DateTime | undefined => {
-    const value = reader.raw(name);
-    if (!required && (value === undefined || value === null)) return undefined;
-    const parsed = typeof value === "string" ? parseArticleDate(value, timeZone) : undefined;
-    if (!parsed) reader.problem(name, DATE_EXPECTED, value);
-    return parsed;
-  };
+  const readDate = (name: string, required: boolean) => readArticleDate(reader, name, timeZone, required);
   const date = readDate("date", true);
   const datelineDate = date && inOwnOffset(String(reader.raw("date")), date);
   const updated = readDate("updated", false);
@@ -201,9 +204,7 @@ export function validateArticleFields(
         }
         const sub = new FieldReader(file, entry, field);
         sub.rejectUnknown(["date", "text"]);
-        const raw = sub.raw("date");
-        const when = typeof raw === "string" ? parseArticleDate(raw, timeZone) : undefined;
-        if (!when) sub.problem("date", DATE_EXPECTED, raw);
+        const when = readArticleDate(sub, "date", timeZone, true);
         const text = sub.requiredText("text", "what was corrected, as readers should read it");
         nested.push(...sub.problems);
         if (when && text) corrections.push({ date: when, text });
@@ -220,9 +221,7 @@ export function validateArticleFields(
     if (isPlainRecord(value)) {
       const sub = new FieldReader(file, value, "withdrawn");
       sub.rejectUnknown(["date", "reason"]);
-      const text = sub.raw("date");
-      const when = typeof text === "string" ? parseArticleDate(text, timeZone) : undefined;
-      if (!when) sub.problem("date", DATE_EXPECTED, text);
+      const when = readArticleDate(sub, "date", timeZone, true);
       const reason = sub.requiredText("reason", 'why it was taken down, such as "takedown request from the issuer"');
       nested.push(...sub.problems);
       if (when && reason) withdrawn = { date: when, reason };

@@ -7,7 +7,7 @@ import type { SiteConfig } from "../config/site-config.ts";
 import { newsSitemap, robotsTxt, sitemapFiles, SITEMAP_URL_LIMIT } from "./sitemaps.ts";
 import type { Withdrawal } from "./withdrawals.ts";
 import { netlifyRedirects, nginxRules, NGINX_RULES_PATH } from "./host-rules.ts";
-import { PUBLISHED_MANIFEST_PATH, publishedManifest, redirectsOf } from "./published-urls.ts";
+import { PUBLISHED_MANIFEST_PATH, publishedManifest, type Redirect } from "./published-urls.ts";
 
 export interface GeneratedFile {
   url: string;
@@ -32,6 +32,8 @@ export interface SiteContentOptions {
   files?: boolean;
   /** Withdrawn releases: their URLs answer 410 Gone (the hosts' rules are files too). */
   withdrawals?: readonly Withdrawal[];
+  /** Old URLs redirected to the articles that name them in `aliases`. */
+  redirects?: readonly Redirect[];
 }
 
 /** Everything the templates draw, derived from the loaded articles once per build. */
@@ -57,7 +59,7 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
     { url: "/news-sitemap.xml", content: newsSitemap(site, articles, now) },
     { url: "/robots.txt", content: robotsTxt(site) },
   ];
-  const rules = { withdrawals: options.withdrawals ?? [], redirects: redirectsOf(articles) };
+  const rules = { withdrawals: options.withdrawals ?? [], redirects: options.redirects ?? [] };
   if (rules.withdrawals.length > 0 || rules.redirects.length > 0)
     files.push(
       { url: "/_redirects", content: netlifyRedirects(rules) },
