@@ -26,6 +26,8 @@ export interface DatelineOptions {
   site: SiteConfigInput;
   partners: unknown;
   articlesDir?: string;
+  /** The company profiles (default `src/data/companies`). */
+  companiesDir?: string;
   photoCacheDir?: string;
   now?: string;
   includeUnpublished?: boolean;
@@ -110,6 +112,7 @@ export function configureDateline(options: DatelineOptions) {
       site: siteConfig,
       partners: partnerList,
       articlesDir,
+      companiesDir: path.resolve(options.companiesDir ?? "src/data/companies"),
       photos: {
         cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"),
         widths: DEFAULT_PHOTO_WIDTHS,

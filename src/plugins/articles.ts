@@ -17,12 +17,16 @@ import type { SiteConfig } from "../lib/config/site-config.ts";
 import { withdrawalsOf, type Withdrawal } from "../lib/site/withdrawals.ts";
 import { droppedUrls, readPublishedManifest, redirectsOf, type Redirect } from "../lib/site/published-urls.ts";
 import { ProblemsError } from "../lib/core/problems.ts";
+import { CompanyRegistry, loadCompanies } from "../lib/content/companies.ts";
+import { sectionNames } from "../lib/content/articles.ts";
 
 export interface ArticlesPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
   partners: Partner[];
   /** Folder holding the article Markdown files and their photos. */
   articlesDir: string;
+  /** Folder holding the company profiles and their logos. */
+  companiesDir: string;
   photos: Omit<PhotoSettings, "urlPath">;
   /** URLs per sitemap file before splitting behind an index (tests lower it). */
   sitemapLimit?: number;
@@ -109,13 +113,35 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       },
       cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading)),
     );
+    const companies = await loadCompanies({
+      companiesDir: options.companiesDir,
+      displayRoot: process.cwd(),
+      processPhoto: async (file) => {
+        await options.photosReady?.();
+        return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH });
+      },
+    });
     options.onPhotosDone?.();
-    photoFiles = loaded.photoFiles;
+    photoFiles = new Set([...loaded.photoFiles, ...companies.photoFiles]);
+    const registry = new CompanyRegistry(companies.companies);
+    const companyProblems = [...companies.problems, ...registry.conflicts()];
+    const companiesFolder = path.relative(process.cwd(), options.companiesDir).split(path.sep).join("/");
+    for (const section of site.sections.filter((candidate) => candidate.key === "companies" && candidate.field))
+      for (const article of loaded.articles)
+        companyProblems.push(
+          ...registry.problemsOf(article.file, section.field!, sectionNames(section, article), companiesFolder),
+        );
+    if (companyProblems.length > 0)
+      throw new ProblemsError(
+        "Cannot build: company profiles, or the companies articles name, have problems",
+        companyProblems,
+      );
     options.onLoaded({ sources: loaded.sources, now, includeUnpublished });
     const withdrawals = withdrawalsOf(loaded.sources);
     const redirects = redirectsOf(loaded.articles);
     const siteContent = await buildSiteContent(loaded.articles, {
       site,
+      companies: registry,
       partners,
       now,
       files: isFirstShard,
@@ -159,6 +185,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   const current = () => (content ??= load());
 
   eleventyConfig.addWatchTarget(articlesDir);
+  eleventyConfig.addWatchTarget(options.companiesDir);
   eleventyConfig.addGlobalData("articles", async () => (await current()).articles);
   eleventyConfig.addGlobalData("directory", async () => (await current()).directory);
   eleventyConfig.addGlobalData("shardPages", async () => (await current()).pages);

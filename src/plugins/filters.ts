@@ -9,6 +9,7 @@ import {
   type TaxonomyKey,
 } from "../lib/site/directory.ts";
 import { termKey } from "../lib/core/terms.ts";
+import { telephoneLink, unbrokenTelephone, urlHost } from "../lib/core/links.ts";
 import { articleMeta, listMeta } from "../lib/site/page-meta.ts";
 import { articleTermLists } from "../lib/site/sections.ts";
 import { mergedSearchBundles } from "../lib/search/search-index.ts";
@@ -30,7 +31,12 @@ export default function filtersPlugin(
   eleventyConfig.addFilter("disclaimer", (partner: Partner) => disclaimerText(partner, site.name));
   eleventyConfig.addFilter("absoluteUrl", (sitePath: string) => absoluteUrl(site, sitePath));
   eleventyConfig.addFilter("urlOrigin", (url: string) => new URL(url).origin);
-  eleventyConfig.addFilter("articleMeta", (page: ArticlePage) => articleMeta(site, page.article, page.breadcrumbs));
+  eleventyConfig.addFilter("urlHost", urlHost);
+  eleventyConfig.addFilter("telephoneLink", telephoneLink);
+  eleventyConfig.addFilter("unbrokenTelephone", unbrokenTelephone);
+  eleventyConfig.addFilter("articleMeta", (page: ArticlePage) =>
+    articleMeta(site, page.article, page.breadcrumbs, page.companies),
+  );
   eleventyConfig.addFilter(
     "termUrl",
     (directory: Directory, taxonomy: TaxonomyKey, name: string) => directory.termUrls[taxonomy]?.[termKey(name)],

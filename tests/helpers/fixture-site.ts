@@ -65,6 +65,7 @@ export async function smallPhoto(width = 320, height = 200, colour = "#3a7bd5"):
 }
 
 export interface FixtureBuildOptions extends Partial<Omit<DatelineOptions, "articlesDir">> {
+  /** The articles; company profiles are in the `companies` folder beside it unless told. */
   articlesDir: string;
   /** Where to build; a new temporary folder if not given. */
   outDir?: string;
@@ -83,6 +84,7 @@ export async function buildFixture({
       partners: fixturePartners,
       photoCacheDir: testPhotoCache,
       includeUnpublished: false,
+      companiesDir: path.join(path.dirname(options.articlesDir), "companies"),
       ...options,
     }),
   });
@@ -113,4 +115,12 @@ export function article(fields: Record<string, string> = {}, body = "Body text."
     .filter(([, value]) => value !== "")
     .map(([key, value]) => `${key}: ${value}`);
   return `---\n${lines.join("\n")}\n---\n${body}\n`;
+}
+
+/** A company profile with overrides; values are YAML text, the body its description. */
+export function company(fields: Record<string, string>, body = ""): string {
+  const lines = Object.entries({ name: "Fixture Company", ...fields })
+    .filter(([, value]) => value !== "")
+    .map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join("\n")}\n---\n${body}${body ? "\n" : ""}`;
 }

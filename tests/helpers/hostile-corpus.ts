@@ -33,7 +33,7 @@ export interface ErrorCase {
   error: RegExp;
 }
 
-import { article, smallPhoto } from "./fixture-site.ts";
+import { article, company, smallPhoto } from "./fixture-site.ts";
 
 const PWN = "window.__pwned=1";
 
@@ -438,7 +438,20 @@ export const ERROR_CASES: ErrorCase[] = [
 
 /** The article files (and the photo they share) for every safe case, under `articles/`. */
 export async function safeCaseFiles(): Promise<Record<string, string | Buffer>> {
-  const files: Record<string, string | Buffer> = { "articles/p.jpg": await smallPhoto(160, 100, "#884400") };
+  const files: Record<string, string | Buffer> = {
+    "articles/p.jpg": await smallPhoto(160, 100, "#884400"),
+    // The profile the markup-named company resolves to carries markup in every text it has.
+    "companies/xss-company.md": company(
+      {
+        name: JSON.stringify(`<img src=x onerror=${PWN}>`),
+        legalName: JSON.stringify(`</script><script>${PWN}</script>`),
+        industries: JSON.stringify([`<svg onload=${PWN}>`]),
+        headquarters: `{ country: ${JSON.stringify(`"><script>${PWN}</script>`)} }`,
+        contact: `{ name: ${JSON.stringify(`<b onclick=${PWN}>Press</b>`)} }`,
+      },
+      `About us <script>${PWN}</script><img src=x onerror=${PWN}> [link](javascript:${PWN})`,
+    ),
+  };
   for (const item of SAFE_CASES) {
     files[`articles/${item.slug}.md`] = article(
       { title: JSON.stringify(`Case: ${item.name}`), ...item.fields },

@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, buildFixture, readPage, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import { article, buildFixture, company, readPage, smallPhoto, tempDir, writeFiles } from "../helpers/fixture-site.ts";
 
 /** One shared build of a small fixture site; the assertions below all read its output. */
 let outDir: string;
@@ -16,6 +16,7 @@ beforeAll(async () => {
   const root = await tempDir("site");
   articlesDir = path.join(root, "articles");
   await writeFiles(root, {
+    "companies/harbour-crane-co.md": company({ name: '"Harbour Crane Co."' }),
     [LEAD]: article(
       {
         title: `'Harbour <script>alert("t")</script> Crane & Co. opens {{ site.name }} terminal'`,

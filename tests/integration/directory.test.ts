@@ -6,6 +6,7 @@ import type { Partner } from "../../src/lib/config/partners.ts";
 import {
   article,
   buildFixture,
+  company,
   fixturePartners,
   fixtureSite,
   smallPhoto,
@@ -48,6 +49,7 @@ beforeAll(async () => {
     });
   }
   Object.assign(files, {
+    "companies/lotus-grid-energy.md": company({ name: "Lotus Grid Energy" }),
     "articles/solar.md": article(
       {
         title: "Lotus Grid commissions heliostat array",
@@ -335,8 +337,9 @@ describe("feeds", () => {
     const files = (await readdir(outDir, { recursive: true }))
       .map(String)
       .filter((f) => /(^|[/\\])feed\.xml$|^rss\.xml$|^feed\.json$/.test(f));
-    // Site Atom, RSS and JSON; 5 partners with articles; 6 categories (the two "énergie verte" spellings are one).
-    expect(files.length).toBe(3 + 5 + 6);
+    // Site Atom, RSS and JSON; 5 partners with articles; 6 categories (the two "énergie verte"
+    // spellings are one); 1 company.
+    expect(files.length).toBe(3 + 5 + 6 + 1);
     for (const file of files) {
       const text = await readFile(path.join(outDir, file), "utf8");
       const items = file.endsWith(".json")

@@ -9,6 +9,7 @@ import { auditSite, formatFinding, withdrawnInSearchIndex } from "../../src/lib/
 import { readArticleSources } from "../../src/lib/content/articles.ts";
 import { withdrawArticle } from "../../scripts/lib/withdraw.ts";
 import {
+  company,
   article,
   buildFixture,
   fixturePartners,
@@ -54,6 +55,7 @@ beforeAll(async () => {
   root = await tempDir("withdrawal");
   articlesDir = path.join(root, "articles");
   await writeFiles(root, {
+    "companies/lotus-grid.md": company({ name: "Lotus Grid" }),
     "articles/2023/10/heliostats.md": article(
       {
         title: TITLE,

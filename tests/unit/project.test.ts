@@ -16,7 +16,8 @@ describe("project invariants", () => {
   it("uses `| safe` in layouts only on HTML that was sanitized or built from escaped text", async () => {
     // bodyHtml comes from the sanitizer; photo HTML from renderFigure/renderPicture, which escape
     // every text; jsonLd from serializeJsonLd, which escapes `<`, `>` and `&`; articleCards
-    // renders _article-card.njk, autoescaped like every layout (and checked here too).
+    // renders _article-card.njk, autoescaped like every layout (and checked here too); a
+    // company's description is sanitized like a body, its logo is renderPicture's.
     const allowed = new Set([
       "article.bodyHtml",
       "article.photos[0].html",
@@ -24,6 +25,9 @@ describe("project invariants", () => {
       "article.photos[0].thumbnailHtml",
       "jsonLd",
       "articles | articleCards",
+      "company.descriptionHtml",
+      "company.logoImage.html",
+      "term.logoHtml",
     ]);
     const found: string[] = [];
     for (const name of await readdir("layouts")) {

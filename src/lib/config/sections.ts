@@ -99,7 +99,7 @@ export const BUILT_IN_SECTIONS: readonly Section[] = [
     description: "Companies and organizations in the releases, A–Z.",
     url: "/companies/",
     groupByLetter: true,
-    feeds: false,
+    feeds: true,
     onArticlePage: true,
     // The same issuer is the strongest link between two releases.
     relatedRank: 1,

@@ -5,6 +5,7 @@ import { slugify } from "../core/slug.ts";
 import { preferredSpelling, termKey } from "../core/terms.ts";
 import type { Section } from "../config/sections.ts";
 import { sectionNames } from "../content/articles.ts";
+import { COMPANY_INDEX_FOLDERS, type Company, type CompanyRegistry } from "../content/companies.ts";
 
 /**
  * The directory, computed once per build from the sorted article list: every taxonomy's
@@ -30,6 +31,10 @@ export interface Term {
   articles: Article[];
   /** Cities of a country, in the regions directory. */
   children: Term[];
+  /** Every spelling articles file it under, when it is more than its name (companies' legal forms). */
+  spellings?: string[];
+  /** A company's profile. */
+  company?: Company;
 }
 
 export interface Taxonomy {
@@ -66,6 +71,8 @@ export interface ListPage {
   children: Array<{ name: string; url: string; count: number }>;
   /** Heading of the sub-terms: "Cities", "Months". */
   childrenLabel: string;
+  /** The company whose releases these are, with its profile. */
+  company?: Company;
 }
 
 export interface IndexGroup {
@@ -75,6 +82,8 @@ export interface IndexGroup {
     url: string;
     count: number;
     children: Array<{ name: string; url: string; count: number }>;
+    /** A company's logo, shown beside its name. */
+    logoHtml?: string;
   }>;
 }
 
@@ -86,6 +95,8 @@ export interface IndexPage {
   /** Groups are letters (companies, sources): show an A–Z jump list. */
   byLetter: boolean;
   groups: IndexGroup[];
+  /** Other ways through the same index (companies: A–Z, by industry, by country). */
+  browse?: { label: string; links: Crumb[] };
 }
 
 export interface Feed {
@@ -106,6 +117,13 @@ export interface ArticlePage {
    * them: a preview then tells an unchanged page by the articles' versions (`PageChanges`).
    */
   related: Article[];
+  /** The profiles of the companies it names, the issuer first, with their pages. */
+  companies: CompanyLink[];
+}
+
+export interface CompanyLink {
+  company: Company;
+  url: string;
 }
 
 export interface Directory {
@@ -121,6 +139,8 @@ export interface Directory {
 
 export interface DirectoryOptions {
   partners: readonly Partner[];
+  /** The profiles companies' names resolve to; without it a company is the names articles print. */
+  companies?: CompanyRegistry;
   /** The site's sections, in navigation order. */
   sections: readonly Section[];
   locale: string;
@@ -229,22 +249,35 @@ interface TermBuilder {
   /** The file of the first article to name it, for messages. */
   file: string;
   children: Map<string, TermBuilder>;
+  company?: Company;
 }
 
-/** Collects the terms of one taxonomy, merging spellings that differ only in case or accents. */
+/**
+ * Collects the terms of one taxonomy, merging spellings that differ only in case or accents,
+ * or, for companies, names one profile answers to.
+ */
 class TermCollector {
   readonly terms = new Map<string, TermBuilder>();
 
+  constructor(private readonly companies?: CompanyRegistry) {}
+
   add(name: string, article: Article, childName?: string): void {
-    const builder = this.entry(this.terms, name, article);
+    const builder = this.entry(this.terms, name, article, this.companies?.resolve(name));
     if (childName !== undefined) this.entry(builder.children, childName, article);
   }
 
-  private entry(into: Map<string, TermBuilder>, name: string, article: Article): TermBuilder {
-    const key = termKey(name);
+  private entry(into: Map<string, TermBuilder>, name: string, article: Article, company?: Company): TermBuilder {
+    const key = company ? `company:${company.slug}` : termKey(name);
     let builder = into.get(key);
     if (!builder) {
-      builder = { key, spellings: new Map(), articles: [], file: article.file, children: new Map() };
+      builder = {
+        key,
+        spellings: new Map(),
+        articles: [],
+        file: article.file,
+        children: new Map(),
+        ...(company ? { company } : {}),
+      };
       into.set(key, builder);
     }
     builder.spellings.set(name, (builder.spellings.get(name) ?? 0) + 1);
@@ -254,9 +287,9 @@ class TermCollector {
   }
 }
 
-/** The spelling most articles use (see `preferredSpelling`). */
+/** A company's name as its profile gives it; else the spelling most articles use (see `preferredSpelling`). */
 function displayName(builder: TermBuilder): string {
-  return preferredSpelling(builder.spellings, builder.key);
+  return builder.company?.name ?? preferredSpelling(builder.spellings, builder.key);
 }
 
 function finishTerms(
@@ -271,7 +304,7 @@ function finishTerms(
   const terms: Term[] = [];
   for (const builder of builders.values()) {
     const name = nameOf(builder);
-    const slug = slugify(name);
+    const slug = builder.company?.slug ?? slugify(name);
     const other = bySlug.get(slug);
     if (other) {
       problems.push({
@@ -284,6 +317,7 @@ function finishTerms(
     }
     bySlug.set(slug, { name, builder });
     const url = `${baseUrl}${slug}/`;
+    const spellings = [...builder.spellings.keys()].filter((spelling) => termKey(spelling) !== termKey(name));
     terms.push({
       name,
       slug,
@@ -291,6 +325,8 @@ function finishTerms(
       count: builder.articles.length,
       articles: builder.articles,
       children: finishTerms(taxonomy, builder.children, url, collator, problems, nameOf),
+      ...(spellings.length > 0 ? { spellings } : {}),
+      ...(builder.company ? { company: builder.company } : {}),
     });
   }
   return terms.sort((a, b) => collator.compare(a.name, b.name));
@@ -320,7 +356,12 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
   const collator = new Intl.Collator(options.locale, { sensitivity: "base", numeric: true });
   const problems: Problem[] = [];
   const { sections } = options;
-  const collectors = new Map(sections.map((section) => [section.key, new TermCollector()]));
+  const collectors = new Map(
+    sections.map((section) => [
+      section.key,
+      new TermCollector(section.key === "companies" ? options.companies : undefined),
+    ]),
+  );
   const regions = collectors.get("regions") as TermCollector;
 
   for (const article of articles) {
@@ -367,6 +408,7 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
     description: string,
     breadcrumbs: Crumb[],
     feedUrl?: string,
+    company?: Company,
   ) => {
     const childrenLabel = kind === "archive" ? "Months" : "Cities";
     const base = {
@@ -376,6 +418,7 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       children: term.children.map(link),
       childrenLabel,
       ...(feedUrl ? { feedUrl } : {}),
+      ...(company ? { company } : {}),
     };
     for (const page of paginate(base, term.url, title, term.articles, pageSize)) termPages.push(page);
   };
@@ -390,6 +433,18 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       byLetter: taxonomy.groupByLetter,
       groups: indexGroups(taxonomy),
     });
+    if (taxonomy.key === "companies" && options.companies && options.companies.companies.length > 0) {
+      const byGroup = companyIndexPages(taxonomy, taxonomyCrumbs, collator);
+      const browse = {
+        label: taxonomy.title.toLowerCase(),
+        links: [
+          { name: "A–Z", url: taxonomy.url },
+          ...byGroup.map((page) => ({ name: page.browseName, url: page.url })),
+        ],
+      };
+      (indexPages.at(-1) as IndexPage).browse = browse;
+      for (const { browseName: _name, ...page } of byGroup) indexPages.push({ ...page, browse });
+    }
     for (const term of taxonomy.terms) {
       const feedUrl = sections.find((section) => section.key === taxonomy.key)?.feeds
         ? `${term.url}feed.xml`
@@ -409,6 +464,7 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
         `${releases(term.count)} filed under ${taxonomy.singular.toLowerCase()} ${term.name}.`,
         crumbs,
         feedUrl,
+        term.company,
       );
       for (const city of term.children) {
         addList(
@@ -444,6 +500,20 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
   }
 
   const related = relatedArticles(articles, sections, taxonomies, options.relatedCount);
+  const companyTerms = new Map(
+    (taxonomies.find((taxonomy) => taxonomy.key === "companies")?.terms ?? []).flatMap((term) =>
+      term.company ? [[term.company, term.url] as const] : [],
+    ),
+  );
+  const companySection = sections.find((section) => section.key === "companies");
+  const companiesOf = (article: Article): CompanyLink[] => {
+    if (!companySection || !options.companies) return [];
+    const found = new Set(sectionNames(companySection, article).map((name) => options.companies?.resolve(name)));
+    return [...found].flatMap((company) => {
+      const url = company && companyTerms.get(company);
+      return company && url ? [{ company, url }] : [];
+    });
+  };
   const articlePages = articles.map((article, index) => ({
     article,
     breadcrumbs: [
@@ -452,12 +522,13 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       { name: article.partner.name, url: `/partners/${article.partner.id}/` },
     ],
     related: related[index] as Article[],
+    companies: companiesOf(article),
   }));
 
   const termUrls = Object.fromEntries(
     taxonomies.map((taxonomy) => [
       taxonomy.key,
-      Object.fromEntries(taxonomy.terms.map((term) => [termKey(term.name), term.url])),
+      Object.fromEntries(taxonomy.terms.flatMap((term) => namesOfTerm(term).map((name) => [termKey(name), term.url]))),
     ]),
   ) as Directory["termUrls"];
 
@@ -525,13 +596,77 @@ function archiveTerms(articles: Article[]): Term[] {
   return [...years.values()];
 }
 
+/** The names articles file a term under: its name and its other spellings. */
+function namesOfTerm(term: Term): string[] {
+  return [term.name, ...(term.spellings ?? [])];
+}
+
+/** The company index by industry and by country, each company with its logo, A–Z within a group. */
+function companyIndexPages(
+  taxonomy: Taxonomy,
+  crumbs: Crumb[],
+  collator: Intl.Collator,
+): Array<IndexPage & { browseName: string }> {
+  const byGroup = (
+    folder: string,
+    browseName: string,
+    title: string,
+    description: string,
+    groupsOf: (company: Company) => string[],
+  ) => {
+    const groups = new Map<string, IndexGroup>();
+    for (const term of taxonomy.terms) {
+      if (!term.company) continue;
+      const headings = groupsOf(term.company);
+      for (const heading of headings.length > 0 ? headings : ["Not stated"]) {
+        const group = groups.get(termKey(heading)) ?? { heading, terms: [] };
+        group.terms.push(companyEntry(term));
+        groups.set(termKey(heading), group);
+      }
+    }
+    const url = `${taxonomy.url}${folder}/`;
+    return {
+      url,
+      browseName,
+      title,
+      description,
+      breadcrumbs: [...crumbs, { name: title, url }],
+      byLetter: false,
+      groups: [...groups.values()].sort((a, b) =>
+        a.heading === "Not stated" ? 1 : b.heading === "Not stated" ? -1 : collator.compare(a.heading, b.heading),
+      ),
+    };
+  };
+  return [
+    byGroup(
+      COMPANY_INDEX_FOLDERS[0],
+      "By industry",
+      "Companies by industry",
+      "Companies in the releases, by the industries their profiles name.",
+      (company) => company.industries,
+    ),
+    byGroup(
+      COMPANY_INDEX_FOLDERS[1],
+      "By country",
+      "Companies by country",
+      "Companies in the releases, by the country of their headquarters.",
+      (company) => (company.headquarters ? [company.headquarters.country] : []),
+    ),
+  ];
+}
+
+function companyEntry(term: Term): IndexGroup["terms"][number] {
+  return { ...link(term), children: [], ...(term.company?.logoImage ? { logoHtml: term.company.logoImage.html } : {}) };
+}
+
 /** What a list shows of a term: its name, page and count. */
 function link({ name, url, count }: Term): { name: string; url: string; count: number } {
   return { name, url, count };
 }
 
 function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
-  const entry = (term: Term) => ({ ...link(term), children: term.children.map(link) });
+  const entry = (term: Term) =>
+    term.company ? companyEntry(term) : { ...link(term), children: term.children.map(link) };
   if (taxonomy.key === "regions") {
     // Countries come from datelines and always have cities; the rest are editors' world regions.
     const groups = [
@@ -568,7 +703,11 @@ function relatedArticles(
 ): Article[][] {
   const place = new Map(articles.map((article, index) => [article, index]));
   const termsOf = (key: TaxonomyKey) =>
-    new Map(taxonomies.find((t) => t.key === key)!.terms.map((term) => [termKey(term.name), term]));
+    new Map(
+      taxonomies
+        .find((t) => t.key === key)!
+        .terms.flatMap((term) => namesOfTerm(term).map((name) => [termKey(name), term] as const)),
+    );
   const tiers = sections
     .filter((section) => section.relatedRank !== undefined)
     .sort((a, b) => (a.relatedRank as number) - (b.relatedRank as number))
@@ -579,8 +718,8 @@ function relatedArticles(
     for (const tier of tiers) {
       if (chosen.length >= count) break;
       const candidates: Article[] = [];
-      for (const name of new Set(tier.names(article).map(termKey))) {
-        const list = tier.terms.get(name)?.articles ?? [];
+      for (const term of new Set(tier.names(article).map((name) => tier.terms.get(termKey(name))))) {
+        const list = term?.articles ?? [];
         let taken = 0;
         for (const candidate of list) {
           if (taken > count) break;

@@ -1,7 +1,8 @@
 import type { Article } from "../content/articles.ts";
 import { formatIsoDateTime } from "../core/dates.ts";
 import { articleAuthor, articleDateline, articleModified } from "../content/articles.ts";
-import type { Crumb } from "./directory.ts";
+import type { CompanyLink, Crumb } from "./directory.ts";
+import type { Company } from "../content/companies.ts";
 import { serializeJsonLd } from "./json-ld.ts";
 import { absoluteUrl as absolute, type SiteConfig } from "../config/site-config.ts";
 import { metaNames } from "./sections.ts";
@@ -37,7 +38,12 @@ export function breadcrumbList(site: SiteConfig, trail: Crumb[]): object {
  * `noindex` → robots noindex; `googlebot-news-noindex` → googlebot-news noindex;
  * `canonical-to-original` → the canonical link points at `originalUrl` when there is one.
  */
-export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]): PageMeta {
+export function articleMeta(
+  site: SiteConfig,
+  article: Article,
+  trail: Crumb[],
+  companies: readonly CompanyLink[] = [],
+): PageMeta {
   const ownUrl = absolute(site, article.url);
   const policy = article.partner.indexing;
   const canonical = policy === "canonical-to-original" && article.originalUrl ? article.originalUrl : ownUrl;
@@ -103,6 +109,9 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
     ...(article.source ? { sourceOrganization: { "@type": "Organization", name: article.source.name } } : {}),
     ...(sectionNames.length ? { articleSection: sectionNames } : {}),
     ...(keywords.length ? { keywords: keywords.join(", ") } : {}),
+    // The issuer is what the release is about; other companies it names are mentioned.
+    ...(companies.length > 0 ? { about: companyReference(site, companies[0]!) } : {}),
+    ...(companies.length > 1 ? { mentions: companies.slice(1).map((link) => companyReference(site, link)) } : {}),
     inLanguage: site.language,
   };
   return {
@@ -117,10 +126,77 @@ export function articleMeta(site: SiteConfig, article: Article, trail: Crumb[]):
   };
 }
 
-/** Head metadata for a list or index page: its own canonical, description and breadcrumbs. */
+/** A company as another page names it: its type, name and the `@id` of its company page. */
+function companyReference(site: SiteConfig, { company, url }: CompanyLink): object {
+  return { "@type": companyType(company), "@id": companyId(site, url), name: company.name, url: absolute(site, url) };
+}
+
+/** A listed company is a schema.org Corporation (which has `tickerSymbol`). */
+function companyType(company: Company): string {
+  return company.listings.length > 0 ? "Corporation" : "Organization";
+}
+
+function companyId(site: SiteConfig, url: string): string {
+  return `${absolute(site, url)}#organization`;
+}
+
+/** The company page's Organization or Corporation, from its profile. */
+export function companyJsonLd(site: SiteConfig, company: Company, url: string): object {
+  const tickers = company.listings.map((listing) => `${listing.exchange}: ${listing.symbol}`);
+  const place = company.headquarters;
+  return {
+    "@context": "https://schema.org",
+    "@type": companyType(company),
+    "@id": companyId(site, url),
+    name: company.name,
+    ...(company.legalName ? { legalName: company.legalName } : {}),
+    ...(company.aliases.length > 0 ? { alternateName: company.aliases } : {}),
+    ...(company.website ? { url: company.website } : {}),
+    mainEntityOfPage: absolute(site, url),
+    ...(company.logoImage ? { logo: absolute(site, company.logoImage.largest.url) } : {}),
+    ...(place
+      ? {
+          address: {
+            "@type": "PostalAddress",
+            ...(place.city ? { addressLocality: place.city } : {}),
+            addressCountry: place.country,
+          },
+        }
+      : {}),
+    ...(company.founded ? { foundingDate: company.founded } : {}),
+    ...(tickers.length === 1 ? { tickerSymbol: tickers[0] } : tickers.length > 1 ? { tickerSymbol: tickers } : {}),
+    ...(company.isin ? { identifier: { "@type": "PropertyValue", propertyID: "ISIN", value: company.isin } } : {}),
+    ...(company.industries.length > 0 ? { knowsAbout: company.industries } : {}),
+    ...(company.social.length > 0 ? { sameAs: company.social } : {}),
+    ...(company.contact
+      ? {
+          contactPoint: {
+            "@type": "ContactPoint",
+            contactType: "media relations",
+            ...(company.contact.name ? { name: company.contact.name } : {}),
+            ...(company.contact.email ? { email: company.contact.email } : {}),
+            ...(company.contact.phone ? { telephone: company.contact.phone } : {}),
+            ...(company.contact.url ? { url: company.contact.url } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Head metadata for a list or index page: its own canonical, description and breadcrumbs, and a
+ * company page's Organization.
+ */
 export function listMeta(
   site: SiteConfig,
-  page: { url: string; title: string; description: string; breadcrumbs: Crumb[] },
+  page: {
+    url: string;
+    title: string;
+    description: string;
+    breadcrumbs: Crumb[];
+    company?: Company;
+    pageNumber?: number;
+  },
 ): PageMeta {
   const canonical = absolute(site, page.url);
   const description = page.description || site.description;
@@ -139,6 +215,9 @@ export function listMeta(
       ["og:description", description],
       ["og:url", canonical],
     ],
-    jsonLd: page.breadcrumbs.length > 1 ? [serializeJsonLd(breadcrumbList(site, page.breadcrumbs))] : [],
+    jsonLd: [
+      ...(page.company && !page.pageNumber ? [serializeJsonLd(companyJsonLd(site, page.company, page.url))] : []),
+      ...(page.breadcrumbs.length > 1 ? [serializeJsonLd(breadcrumbList(site, page.breadcrumbs))] : []),
+    ],
   };
 }

@@ -3,6 +3,7 @@ import type { Article } from "../content/articles.ts";
 import { buildDirectory, type Directory } from "./directory.ts";
 import { atomFeed, jsonFeed, rssFeed } from "./feeds.ts";
 import type { Partner } from "../config/partners.ts";
+import type { CompanyRegistry } from "../content/companies.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { newsSitemap, robotsTxt, sitemapFiles, SITEMAP_URL_LIMIT } from "./sitemaps.ts";
 import type { Withdrawal } from "./withdrawals.ts";
@@ -24,6 +25,8 @@ export interface SiteContent {
 export interface SiteContentOptions {
   site: SiteConfig;
   partners: readonly Partner[];
+  /** The company profiles the articles' `companies` resolve to. */
+  companies?: CompanyRegistry;
   now: DateTime;
   feedSize?: number;
   relatedCount?: number;
@@ -41,6 +44,7 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
   const { site, now } = options;
   const directory = buildDirectory(articles, {
     partners: options.partners,
+    ...(options.companies ? { companies: options.companies } : {}),
     sections: site.sections,
     locale: site.locale,
     pageSize: site.pageSize,
