@@ -118,7 +118,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       displayRoot: process.cwd(),
       processPhoto: async (file) => {
         await options.photosReady?.();
-        return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH });
+        return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH }, "profile");
       },
     });
     options.onPhotosDone?.();

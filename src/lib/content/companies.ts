@@ -125,6 +125,7 @@ export async function loadCompanies(options: LoadCompaniesOptions): Promise<Load
             expected: `${error.expected} at ${JSON.stringify(fields.logo)}`,
             found: error.found,
           });
+          return undefined;
         }
       }
       return company;
@@ -206,10 +207,7 @@ export class CompanyRegistry {
         });
         return;
       }
-      const suggestion = closestName(
-        name,
-        this.companies.flatMap((company) => namesOf(company)),
-      );
+      const suggestion = closestName(name, this.companies.flatMap(namesOf)) ?? this.longerName(name);
       problems.push({
         file,
         field: `${field}[${index}]`,
@@ -220,6 +218,15 @@ export class CompanyRegistry {
       });
     });
     return problems;
+  }
+
+  /** A profile's name that begins with `name`'s words ("Lotus Grid" → "Lotus Grid Energy"), when only one does. */
+  private longerName(name: string): string | undefined {
+    const key = companyKey(name);
+    const found = this.companies.filter((company) =>
+      namesOf(company).some((candidate) => companyKey(candidate).startsWith(`${key} `)),
+    );
+    return found.length === 1 ? found[0]!.name : undefined;
   }
 }
 

@@ -78,6 +78,8 @@ export async function inspectPhoto(input: string | Buffer): Promise<PhotoInfo> {
 export async function processPhoto(
   file: string,
   settings: PhotoSettings,
+  /** What the photo belongs to, for the message when it is missing. */
+  owner: "article" | "profile" = "article",
 ): Promise<{ metadata: PhotoMetadata; files: string[] }> {
   let size: number;
   try {
@@ -86,7 +88,7 @@ export async function processPhoto(
     size = info.size;
   } catch (error) {
     if (error instanceof PhotoError) throw error;
-    throw new PhotoError("an existing photo file beside the article", "no file at that path");
+    throw new PhotoError(`an existing photo file beside the ${owner}`, "no file at that path");
   }
   if (size > PHOTO_BYTE_LIMIT) {
     throw new PhotoError(
