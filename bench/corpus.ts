@@ -7,6 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import { seededRandom as random } from "../scripts/lib/random.ts";
+import { slugify } from "../src/lib/core/slug.ts";
 
 const PARTNERS = ["prnewswire", "businesswire", "globenewswire", "xinhua-asianet"];
 const CATEGORIES = [
@@ -114,15 +115,29 @@ export interface CorpusArticle {
   body: string;
 }
 
+/** The corpus's 500 issuers, drawn first from the seed's sequence. */
+function companyNames(name: (syllables: number) => string, capital: (word: string) => string): string[] {
+  return Array.from(
+    { length: 500 },
+    (_, i) => `${capital(name(2))}${i % 7 === 0 ? " " + capital(name(2)) : ""} ${SUFFIXES[i % SUFFIXES.length]}`,
+  );
+}
+
+/** The companies a corpus of this seed names, each once (two draws can give one name). */
+export function corpusCompanies(seed = 1): string[] {
+  const rand = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const name = (syllables: number) => Array.from({ length: syllables }, () => pick(SYLLABLES)).join("");
+  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  return [...new Set(companyNames(name, capital))];
+}
+
 export function* corpus({ count, seed = 1, end = "2026-11-01T00:00:00Z" }: CorpusOptions): Generator<CorpusArticle> {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const name = (syllables: number) => Array.from({ length: syllables }, () => pick(SYLLABLES)).join("");
   const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-  const companies = Array.from(
-    { length: 500 },
-    (_, i) => `${capital(name(2))}${i % 7 === 0 ? " " + capital(name(2)) : ""} ${SUFFIXES[i % SUFFIXES.length]}`,
-  );
+  const companies = companyNames(name, capital);
   const tags = Array.from({ length: 200 }, (_, i) => `${name(2)}${i % 3 === 0 ? " " + name(2) : ""}`);
   const endMs = Date.parse(end);
   const spanMs = 3 * 365 * 24 * 3_600_000;
@@ -161,8 +176,24 @@ export function* corpus({ count, seed = 1, end = "2026-11-01T00:00:00Z" }: Corpu
   }
 }
 
-/** Writes the corpus as Markdown files under `dir` and returns how many. */
+/**
+ * Writes the corpus as Markdown files under `dir`, and a profile for each of its companies in
+ * the `companies` folder beside it (a Dateline build needs one per company); returns how many
+ * articles.
+ */
 export async function writeCorpus(dir: string, options: CorpusOptions): Promise<number> {
+  const companiesDir = path.join(path.dirname(dir), "companies");
+  await mkdir(companiesDir, { recursive: true });
+  const slugs = new Set<string>();
+  for (const company of corpusCompanies(options.seed)) {
+    const slug = slugify(company);
+    if (slugs.has(slug)) continue;
+    slugs.add(slug);
+    await writeFile(
+      path.join(companiesDir, `${slug}.md`),
+      `---\n${stringify({ name: company }, { lineWidth: 0 })}---\n`,
+    );
+  }
   let written = 0;
   for (const article of corpus(options)) {
     const file = path.join(dir, article.file);
@@ -185,7 +216,7 @@ export async function writeCorpusConfig(work: string, articlesDir: string, now: 
     `import { configureDateline } from ${JSON.stringify(path.join(root, "eleventy.config.ts"))};\n` +
       `import site from ${JSON.stringify(path.join(root, "src/data/site.ts"))};\n` +
       `import partners from ${JSON.stringify(path.join(root, "src/data/partners.ts"))};\n` +
-      `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(articlesDir)}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: ${JSON.stringify(now)} });\n`,
+      `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(articlesDir)}, companiesDir: ${JSON.stringify(path.join(path.dirname(articlesDir), "companies"))}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: ${JSON.stringify(now)} });\n`,
   );
   return config;
 }

@@ -113,7 +113,7 @@ interface Runner {
 async function prepare(count: number): Promise<{ work: string; runners: Runner[] }> {
   const work = path.join(values.work, `corpus-${count}`);
   const marker = path.join(work, "corpus.json");
-  const wanted = JSON.stringify({ count, seed: 1, version: 1 });
+  const wanted = JSON.stringify({ count, seed: 1, version: 2 });
   if (!existsSync(marker) || (await readFile(marker, "utf8")) !== wanted) {
     await rm(work, { recursive: true, force: true });
     await writeCorpus(path.join(work, "articles"), { count });

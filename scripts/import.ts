@@ -27,6 +27,7 @@ try {
       exclude: { type: "string", multiple: true },
       "dry-run": { type: "boolean" },
       articles: { type: "string" },
+      companies: { type: "string" },
     },
   });
   const { site: siteConfig, partners: partnerList } = validateSettings(site, partners);
@@ -75,6 +76,7 @@ try {
   const summary = await importReleases({
     inputs,
     articlesDir: path.resolve(values.articles ?? "articles"),
+    companiesDir: path.resolve(values.companies ?? "src/data/companies"),
     displayRoot: process.cwd(),
     site: siteConfig,
     partners: partnerList,

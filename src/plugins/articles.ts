@@ -17,8 +17,7 @@ import type { SiteConfig } from "../lib/config/site-config.ts";
 import { withdrawalsOf, type Withdrawal } from "../lib/site/withdrawals.ts";
 import { droppedUrls, readPublishedManifest, redirectsOf, type Redirect } from "../lib/site/published-urls.ts";
 import { ProblemsError } from "../lib/core/problems.ts";
-import { CompanyRegistry, loadCompanies } from "../lib/content/companies.ts";
-import { sectionNames } from "../lib/content/articles.ts";
+import { companiesOfArticles, loadCompanies } from "../lib/content/companies.ts";
 
 export interface ArticlesPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
@@ -122,20 +121,15 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       },
     });
     options.onPhotosDone?.();
-    photoFiles = new Set([...loaded.photoFiles, ...companies.photoFiles]);
-    const registry = new CompanyRegistry(companies.companies);
-    const companyProblems = [...companies.problems, ...registry.conflicts()];
     const companiesFolder = path.relative(process.cwd(), options.companiesDir).split(path.sep).join("/");
-    for (const section of site.sections.filter((candidate) => candidate.key === "companies" && candidate.field))
-      for (const article of loaded.articles)
-        companyProblems.push(
-          ...registry.problemsOf(article.file, section.field!, sectionNames(section, article), companiesFolder),
-        );
-    if (companyProblems.length > 0)
+    const named = companiesOfArticles(loaded.articles, companies, site.sections, companiesFolder);
+    if (named.problems.length > 0)
       throw new ProblemsError(
         "Cannot build: company profiles, or the companies articles name, have problems",
-        companyProblems,
+        named.problems,
       );
+    const { registry } = named;
+    photoFiles = new Set([...loaded.photoFiles, ...named.photoFiles]);
     options.onLoaded({ sources: loaded.sources, now, includeUnpublished });
     const withdrawals = withdrawalsOf(loaded.sources);
     const redirects = redirectsOf(loaded.articles);

@@ -15,7 +15,7 @@ export async function writeFixtureConfig(articlesDir: string, now: string, photo
     file,
     `import { configureDateline } from ${JSON.stringify(path.join(root, "eleventy.config.ts"))};\n` +
       `import { fixturePartners, fixtureSite, testPhotoCache } from ${JSON.stringify(path.join(root, "tests/helpers/fixture-site.ts"))};\n` +
-      `export default configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: ${JSON.stringify(articlesDir)}, photoCacheDir: ${photoCacheDir === undefined ? "testPhotoCache" : JSON.stringify(photoCacheDir)}, now: ${JSON.stringify(now)} });\n`,
+      `export default configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: ${JSON.stringify(articlesDir)}, companiesDir: ${JSON.stringify(path.join(path.dirname(articlesDir), "companies"))}, photoCacheDir: ${photoCacheDir === undefined ? "testPhotoCache" : JSON.stringify(photoCacheDir)}, now: ${JSON.stringify(now)} });\n`,
   );
   return file;
 }

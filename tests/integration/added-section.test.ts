@@ -124,6 +124,7 @@ describe("a section added in the site configuration", () => {
     const summary = await importReleases({
       inputs: [feed],
       articlesDir,
+      companiesDir: path.join(path.dirname(articlesDir), "companies"),
       displayRoot: root,
       site: { timeZone: "Asia/Bangkok", sections, language: "en" },
       partners: fixturePartners,

@@ -49,6 +49,7 @@ async function importFile(name: string): Promise<Imported[]> {
   const summary = await importReleases({
     inputs: [path.join(FIXTURES, name)],
     articlesDir,
+    companiesDir: path.join(root, "companies"),
     displayRoot: root,
     site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS, language: "en" },
     partners,
@@ -120,7 +121,7 @@ describe("NewsML 1.2 as Business Wire delivers it", () => {
         "left out the wire's suggested tweet (not part of the release)",
         'added the release\'s Contact component at the end of the body, under "Contacts"',
         "dropped a tracking pixel",
-        "left out the listing (NASDAQ: QTAX, ISIN US0000000001): articles carry no stock listing",
+        "left the listing (NASDAQ: QTAX, ISIN US0000000001) out of the article: it belongs to the company's profile",
       ]),
     );
   });
@@ -135,6 +136,7 @@ describe("the wire's tracking pixel", () => {
     const summary = await importReleases({
       inputs: [path.join(FIXTURES, "businesswire-delivered.newsml.xml")],
       articlesDir: path.join(folder, "articles"),
+      companiesDir: path.join(folder, "companies"),
       displayRoot: folder,
       site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS, language: "en" },
       partners: keeping,

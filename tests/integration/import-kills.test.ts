@@ -38,6 +38,7 @@ async function importText(root: string, name: string, text: string) {
   const summary = await importReleases({
     inputs: [file],
     articlesDir: path.join(root, "articles"),
+    companiesDir: path.join(root, "companies"),
     displayRoot: root,
     site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS, language: "en" },
     partners,

@@ -93,6 +93,7 @@ function importInto(
   return importReleases({
     inputs,
     articlesDir,
+    companiesDir: path.join(path.dirname(articlesDir), "companies"),
     displayRoot: path.dirname(articlesDir),
     site: { timeZone: fixtureSite.timeZone, sections: BUILT_IN_SECTIONS, language: "en" },
     partners,
@@ -520,6 +521,7 @@ describe("import: feed settings and names", () => {
     const result = await importReleases({
       inputs: [input("prnewswire.rss.xml")],
       articlesDir: articles,
+      companiesDir: path.join(path.dirname(articles), "companies"),
       displayRoot: path.dirname(articles),
       site: { timeZone: "Asia/Bangkok", sections: BUILT_IN_SECTIONS, language: "en" },
       partners,

@@ -8,6 +8,8 @@ import { renderPicture, type PhotoMetadata, type PhotoRendition } from "../photo
 import { PhotoError } from "../photos/photos.ts";
 import { validateCompanyProfile, type CompanyProfileFields } from "./company-profile.ts";
 import { parseFrontMatter } from "./front-matter.ts";
+import { sectionNames, type Article } from "./articles.ts";
+import type { Section } from "../config/sections.ts";
 import { renderArticleBody } from "./markdown.ts";
 
 /**
@@ -24,8 +26,11 @@ export interface Company extends CompanyProfileFields {
   file: string;
   /** The description, rendered and sanitized like an article body; empty when there is none. */
   descriptionHtml: string;
-  /** The logo's `<picture>` and its largest rendition (for JSON-LD), when there is a logo. */
-  logoImage?: { html: string; largest: { url: string; width: number; height: number } };
+  /**
+   * The logo's `<picture>`, its largest rendition (for JSON-LD) and its rendition files, when
+   * there is a logo.
+   */
+  logoImage?: { html: string; largest: { url: string; width: number; height: number }; files: string[] };
 }
 
 export interface LoadCompaniesOptions {
@@ -37,8 +42,6 @@ export interface LoadCompaniesOptions {
 
 export interface LoadedCompanies {
   companies: Company[];
-  /** Rendition file names of the logos, copied to the output with the photos. */
-  photoFiles: Set<string>;
   problems: Problem[];
 }
 
@@ -57,11 +60,10 @@ export async function loadCompanies(options: LoadCompaniesOptions): Promise<Load
     names = (await readdir(companiesDir)).filter((name) => name.endsWith(".md") && !name.startsWith(".")).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOTDIR" || (error as NodeJS.ErrnoException).code === "ENOENT")
-      return { companies: [], photoFiles: new Set(), problems: [] };
+      return { companies: [], problems: [] };
     throw error;
   }
   const problems: Problem[] = [];
-  const photoFiles = new Set<string>();
   const companies = await Promise.all(
     names.map(async (name): Promise<Company | undefined> => {
       const absolute = path.join(companiesDir, name);
@@ -111,11 +113,11 @@ export async function loadCompanies(options: LoadCompaniesOptions): Promise<Load
               `a symbolic link to ${outside}, which is outside it`,
             );
           const { metadata, files } = await options.processPhoto(logo);
-          files.forEach((photoFile) => photoFiles.add(photoFile));
           const { url, width, height } = Object.values(metadata).at(-1)?.at(-1) as PhotoRendition;
           company.logoImage = {
             html: renderPicture(metadata, { alt: `${fields.name} logo`, sizes: LOGO_SIZES, loading: "lazy" }),
             largest: { url, width, height },
+            files,
           };
         } catch (error) {
           if (!(error instanceof PhotoError)) throw error;
@@ -131,7 +133,32 @@ export async function loadCompanies(options: LoadCompaniesOptions): Promise<Load
       return company;
     }),
   );
-  return { companies: companies.filter((company) => company !== undefined), photoFiles, problems };
+  return { companies: companies.filter((company) => company !== undefined), problems };
+}
+
+/**
+ * The profiles the built articles' companies resolve to: the registry, every problem (broken
+ * profiles, two profiles with one name, names no profile or several answer to) and the logo
+ * renditions to publish (only those of companies with releases: a company without any has no
+ * page).
+ */
+export function companiesOfArticles(
+  articles: readonly Article[],
+  loaded: LoadedCompanies,
+  sections: readonly Section[],
+  companiesFolder: string,
+): { registry: CompanyRegistry; problems: Problem[]; photoFiles: Set<string> } {
+  const registry = new CompanyRegistry(loaded.companies);
+  const problems = [...loaded.problems, ...registry.conflicts()];
+  const photoFiles = new Set<string>();
+  for (const section of sections.filter((candidate) => candidate.key === "companies")) {
+    for (const article of articles) {
+      const names = sectionNames(section, article);
+      if (section.field) problems.push(...registry.problemsOf(article.file, section.field, names, companiesFolder));
+      for (const name of names) registry.resolve(name)?.logoImage?.files.forEach((file) => photoFiles.add(file));
+    }
+  }
+  return { registry, problems, photoFiles };
 }
 
 /** Every name a profile answers to: its name, legal name and aliases. */

@@ -103,3 +103,18 @@ function companyWords(name: string): string[] {
       .filter(Boolean)
   );
 }
+
+/**
+ * The name as printed without its trailing legal forms, for a directory's heading:
+ * "Arrow Exploration Corp." → "Arrow Exploration"; "Lotus Grid Energy Co., Ltd." → "Lotus Grid
+ * Energy". A name that is nothing but legal forms is kept whole.
+ */
+export function nameWithoutLegalForm(name: string): string {
+  const key = companyKey(name);
+  // The shortest run of the printed words that is still the same company.
+  for (const word of name.matchAll(/[^\s,]+/g)) {
+    const prefix = name.slice(0, (word.index ?? 0) + word[0].length);
+    if (companyKey(prefix) === key) return prefix.trim();
+  }
+  return name.trim();
+}

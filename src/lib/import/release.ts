@@ -12,7 +12,7 @@ import { listSections, type Section } from "../config/sections.ts";
 import { filterReason, mapKeywords, type FeedSettings, type ImportConfig } from "./import-config.ts";
 import { countryName, countryOfPlace } from "./places.ts";
 import { comparable } from "./text.ts";
-import type { WireItem, WirePhoto } from "./wire-item.ts";
+import type { WireCompany, WireItem, WirePhoto } from "./wire-item.ts";
 
 /** Why one item could not become an article; the run goes on with the others. */
 export class ItemError extends Error {}
@@ -51,6 +51,10 @@ export interface PreparedRelease {
   title: string;
   date: DateTime;
   issuer?: string;
+  /** What the release says about its issuer, for the company's profile. */
+  company?: WireCompany;
+  /** Where the wire says the release was written (NewsML-G2 `located`). */
+  located?: { city?: string; country?: string };
   /** Front matter in the order editors read it; `images` is added once photos are stored. */
   fields: Record<string, unknown>;
   photos: WirePhoto[];
@@ -157,6 +161,8 @@ export function prepareRelease(wireItem: WireItem, context: ReleaseContext): Pre
   const release: PreparedRelease = { guid, title, date: date.time, fields, photos, body: markdown.text, notes };
   if (item.revision) release.revision = item.revision;
   if (issuer) release.issuer = issuer;
+  if (item.company) release.company = item.company;
+  if (item.located?.country) release.located = item.located;
   return { kind: "release", release };
 }
 

@@ -12,8 +12,9 @@ import type { WireItem } from "./wire-item.ts";
 import { readReleases } from "./detect.ts";
 import { readInput, type FetchLimits } from "./fetch.ts";
 import type { ImportConfig } from "./import-config.ts";
-import { loadPhoto, PhotoRejected, type VerifiedPhoto } from "./photo-file.ts";
+import { loadPhoto, PhotoRejected, type PhotoSource, type VerifiedPhoto } from "./photo-file.ts";
 import { prepareRelease, type PreparedRelease } from "./release.ts";
+import { CompanyProfiles } from "./company-profiles.ts";
 import {
   contentHash,
   editedSinceImport,
@@ -48,6 +49,8 @@ export interface ItemReport {
 export interface ImportOptions {
   inputs: readonly string[];
   articlesDir: string;
+  /** The company profiles: a new issuer gets one, an importer-written one is completed. */
+  companiesDir: string;
   /** Paths in reports are shown relative to this folder. */
   displayRoot: string;
   site: Pick<SiteConfig, "timeZone" | "sections" | "language">;
@@ -92,6 +95,7 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
   };
   const items: ItemReport[] = [];
   const display = (file: string): string => path.relative(options.displayRoot, file).split(path.sep).join("/");
+  const profiles = await CompanyProfiles.scan(options.companiesDir, display);
   const report = (item: ItemReport): void => {
     items.push(item);
     options.onItem?.(item, items.length);
@@ -115,6 +119,7 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
       continue;
     }
     const { source, result } = feed;
+    const photoSource: PhotoSource = { ...source, ...(options.photoLimits ? { limits: options.photoLimits } : {}) };
     for (const failure of result.failures)
       report({ origin: failure.origin, outcome: "failed", reason: failure.reason, notes: [] });
     const feedSettings = options.config.feeds.find((settings) => input.includes(settings.match));
@@ -177,7 +182,7 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
           }
         }
         const file = current?.absolute ?? newArticlePath(options.articlesDir, release.title, release.date, taken);
-        const photos = await loadPhotos(release, source);
+        const photos = await loadPhotos(release, photoSource);
         const text = serializeArticle(withImages(release.fields, photos.loaded), release.body, release.revision);
         const notes = [...release.notes, ...photos.notes];
         const base = { origin: item.origin, file: display(file), notes };
@@ -231,6 +236,19 @@ export async function importReleases(options: ImportOptions): Promise<ImportSumm
           byGuid.set(release.guid, article);
           taken.files.add(file);
         }
+        if (release.issuer)
+          notes.push(
+            ...(await profiles.record(
+              {
+                name: release.issuer,
+                body: release.body,
+                guid: release.guid,
+                ...(release.company ? { company: release.company } : {}),
+                ...(release.located ? { located: release.located } : {}),
+              },
+              { dryRun: options.dryRun ?? false, photoSource },
+            )),
+          );
         report({ ...base, outcome: current ? "updated" : "new" });
       } catch (error) {
         // ItemError, UserError (fetch, limits) or anything else: this item fails, the run goes on.
@@ -305,7 +323,7 @@ interface LoadedPhoto {
 
 async function loadPhotos(
   release: PreparedRelease,
-  source: { baseUrl?: string; baseDir?: string },
+  source: PhotoSource,
 ): Promise<{ loaded: LoadedPhoto[]; notes: string[] }> {
   const loaded: LoadedPhoto[] = [];
   const notes: string[] = [];

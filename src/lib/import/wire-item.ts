@@ -21,6 +21,18 @@ export interface WireKeyword {
   value: string;
 }
 
+/** What a release says about its issuer beyond its name: the makings of a company profile. */
+export interface WireCompany {
+  listings: Array<{ exchange: string; symbol: string }>;
+  isin?: string;
+  /** The company's logo as the wire links it (a URL, or a path beside the feed). */
+  logo?: string;
+  website?: string;
+  /** Its pages elsewhere (social networks). */
+  social: string[];
+  contact?: { name?: string; email?: string };
+}
+
 export interface WireItem {
   /** Where the item came from, for messages: `feed.xml, item 3 ("Headline…")`. */
   origin: string;
@@ -40,6 +52,8 @@ export interface WireItem {
   /** Where the release was written, when the format says so (NewsML-G2 `located`). */
   located?: { city?: string; country?: string };
   issuer?: string;
+  /** The issuer's listings, logo, website and so on, when the format carries them. */
+  company?: WireCompany;
   /** The wire named by the feed itself (publisher, provider, creator): a partner hint. */
   wire?: string;
   /** Original publisher, for the source line, when the format names it. */

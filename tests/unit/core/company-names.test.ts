@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { companyKey, writtenCompanyKey } from "../../../src/lib/core/company-names.ts";
+import { companyKey, nameWithoutLegalForm, writtenCompanyKey } from "../../../src/lib/core/company-names.ts";
 
 describe("companyKey", () => {
   it.each([
@@ -36,5 +36,20 @@ describe("writtenCompanyKey", () => {
     expect(writtenCompanyKey("ACME, INC")).toBe(writtenCompanyKey("Acme Inc."));
     expect(writtenCompanyKey("Acme Inc.")).not.toBe(writtenCompanyKey("Acme Ltd."));
     expect(writtenCompanyKey("Énergie Nord S.A.")).toBe("energie nord sa");
+  });
+});
+
+describe("nameWithoutLegalForm", () => {
+  it.each([
+    ["Arrow Exploration Corp.", "Arrow Exploration"],
+    ["Lotus Grid Energy Co., Ltd.", "Lotus Grid Energy"],
+    ["Interactive Brokers Group, Inc.", "Interactive Brokers Group"],
+    ["Chao Phraya Fresh Public Company Limited", "Chao Phraya Fresh"],
+    ["The Westlake Tea Cooperative", "The Westlake Tea Cooperative"],
+    ["Société Générale S.A.", "Société Générale"],
+    ["Limited", "Limited"],
+    ["Zignal Labs", "Zignal Labs"],
+  ])("%j → %j", (printed, heading) => {
+    expect(nameWithoutLegalForm(printed)).toBe(heading);
   });
 });

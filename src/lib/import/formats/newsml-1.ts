@@ -15,10 +15,12 @@ import {
   describeOrigin,
   type KeywordKind,
   type ReadFeedResult,
+  type WireCompany,
   type WireItem,
   type WireKeyword,
   type WirePhoto,
 } from "../wire-item.ts";
+import { htmlToText } from "../text.ts";
 
 /**
  * A metadata property's kind, from its name (`Industry`, `BWIndustryKeywords`, …). States are
@@ -121,8 +123,17 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     return node ? attribute(childNamed(node, "Party"), "FormalName") : undefined;
   };
   const item: WireItem = { origin, keywords, photos };
-  const listing = listingOf(newsItem);
-  if (listing) notes.push(`left out the listing (${listing}): articles carry no stock listing`);
+  const company = companyOf(newsItem, contactHtml);
+  if (company) {
+    item.company = company;
+    if (company.listings.length > 0 || company.isin)
+      notes.push(
+        `left the listing (${[
+          ...company.listings.map((listing) => `${listing.exchange}: ${listing.symbol}`),
+          ...(company.isin ? [`ISIN ${company.isin}`] : []),
+        ].join(", ")}) out of the article: it belongs to the company's profile`,
+      );
+  }
   if (contactHtml) {
     notes.push('added the release\'s Contact component at the end of the body, under "Contacts"');
     bodyHtml = `${bodyHtml ?? ""}<h3>Contacts</h3>${contactHtml}`;
@@ -176,24 +187,81 @@ function releaseDay(published: string, newsItemId: string | undefined): string {
 
 const BUSINESS_WIRE_ZONE = "America/New_York";
 
-/** "NASDAQ: IBKR, ISIN US45841N1072" from the Securities Identifier metadata, if any. */
-function listingOf(newsItem: Element): string | undefined {
-  const values = new Map<string, string>();
+/**
+ * What the release says about its issuer: the Securities Identifier metadata (ticker, exchange,
+ * ISIN), the Logo component (its largest rendition, and its click-through URL, the company's
+ * website), the social media profiles and the Contact component's name and email.
+ */
+function companyOf(newsItem: Element, contactHtml: string | undefined): WireCompany | undefined {
+  const securities = new Map<string, string>();
+  const social: string[] = [];
   for (const metadata of descendantsNamed(newsItem, "Metadata")) {
-    if (!/securit/i.test(attribute(childNamed(metadata, "MetadataType"), "FormalName") ?? "")) continue;
+    const type = attribute(childNamed(metadata, "MetadataType"), "FormalName") ?? "";
     for (const property of childrenNamed(metadata, "Property")) {
       const name = (attribute(property, "FormalName") ?? "").toLowerCase();
       const value = attribute(property, "Value");
-      if (value && !values.has(name)) values.set(name, value);
+      if (/securit/i.test(type) && value && !securities.has(name)) securities.set(name, value);
+      const profile = attribute(property, "ValueRef");
+      if (/socialmedia/i.test(type) && name === "profile" && profile && /^https?:\/\//i.test(profile)) {
+        if (!social.some((known) => sameUrl(known, profile))) social.push(profile);
+      }
     }
   }
-  const ticker = values.get("ticker symbol");
-  const exchange = values.get("exchange");
-  const isin = values.get("isin");
-  const parts = [
-    ticker ? (exchange ? `${exchange}: ${ticker}` : ticker) : undefined,
-    isin ? `ISIN ${isin}` : undefined,
-  ];
-  const text = parts.filter(Boolean).join(", ");
-  return text || undefined;
+  const ticker = securities.get("ticker symbol");
+  const exchange = securities.get("exchange");
+  const company: WireCompany = {
+    listings: ticker && exchange ? [{ exchange, symbol: ticker }] : [],
+    social,
+  };
+  const isin = securities.get("isin");
+  if (isin) company.isin = isin;
+  const logo = descendantsNamed(newsItem, "NewsComponent").find(
+    (component) => attribute(childNamed(component, "Role"), "FormalName")?.toLowerCase() === "logo",
+  );
+  if (logo) {
+    const renditions = childrenNamed(logo, "ContentItem")
+      .map((content) => ({
+        href: attribute(content, "Href"),
+        width: Number(
+          attribute(
+            descendantsNamed(content, "Property").find(
+              (property) => attribute(property, "FormalName") === "PixelWidth",
+            ),
+            "Value",
+          ) ?? 0,
+        ),
+      }))
+      // Checked where it is fetched, like a photo: an http(s) URL, or a file beside the feed.
+      .filter((rendition) => rendition.href);
+    const largest = renditions.sort((a, b) => b.width - a.width)[0];
+    if (largest?.href) company.logo = largest.href;
+    const clickThrough = descendantsNamed(logo, "NewsLine").find((line) =>
+      /click ?thru|click ?through/i.test(attribute(childNamed(line, "NewsLineType"), "FormalName") ?? ""),
+    );
+    const website = clickThrough ? childText(clickThrough, "NewsLineText") : undefined;
+    if (website && /^https?:\/\//i.test(website)) company.website = website;
+  }
+  if (contactHtml) {
+    const email = /href="mailto:([^"?]+)/i.exec(contactHtml)?.[1];
+    const name = contactHtml
+      .split(/<br\s*\/?>|<\/p>|<\/div>/i)
+      .map(htmlToText)
+      .find((line) => line && !line.includes("@"));
+    const contact: NonNullable<WireCompany["contact"]> = {};
+    if (name) contact.name = name;
+    if (email) contact.email = email.trim();
+    if (contact.name || contact.email) company.contact = contact;
+  }
+  const empty = !company.listings.length && !company.isin && !company.logo && !company.website && !social.length;
+  return empty && !company.contact ? undefined : company;
+}
+
+/** Two links to one page: `http`/`https`, `www.` and a trailing slash don't matter. */
+function sameUrl(a: string, b: string): boolean {
+  const plain = (url: string) =>
+    url
+      .toLowerCase()
+      .replace(/^https?:\/\/(?:www\.)?/, "")
+      .replace(/\/+$/, "");
+  return plain(a) === plain(b);
 }

@@ -14,6 +14,7 @@ import {
   assign,
   describeOrigin,
   type ReadFeedResult,
+  type WireCompany,
   type WireItem,
   type WireKeyword,
   type WirePhoto,
@@ -110,6 +111,8 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
   }
 
   const item: WireItem = { origin, keywords, photos };
+  const company = companyOf(newsItem, contentMeta, issuer);
+  if (company) item.company = company;
   const rights = childNamed(newsItem, "rightsInfo");
   const locatedFields: WireItem["located"] = {};
   assign(locatedFields, {
@@ -139,6 +142,41 @@ function readNewsItem(newsItem: Element, origin: string): WireItem {
     issuer: issuer ?? (rights ? childText(childNamed(rights, "copyrightHolder") ?? rights, "name") : undefined),
     wire: itemMeta ? attribute(childNamed(itemMeta, "provider"), "literal") : undefined,
   });
+}
+
+/**
+ * What the item says about its issuer: ticker keywords (`TSX VENTURE:AXL`), and the `assert`
+ * about the issuer with its ISIN (`related qcode="ISIN:…"`) and logo (`remoteInfo`, an image).
+ */
+function companyOf(
+  newsItem: Element,
+  contentMeta: Element | undefined,
+  issuer: string | undefined,
+): WireCompany | undefined {
+  const listings: WireCompany["listings"] = [];
+  for (const keyword of contentMeta ? childrenNamed(contentMeta, "keyword") : []) {
+    if (!/ticker|symbol/i.test(attribute(keyword, "role") ?? "")) continue;
+    const ticker = /^\s*([^:]+?)\s*:\s*(\S+)\s*$/.exec(textOf(keyword) ?? "");
+    if (ticker && !listings.some((listing) => listing.symbol === ticker[2] && listing.exchange === ticker[1]))
+      listings.push({ exchange: ticker[1]!, symbol: ticker[2]! });
+  }
+  const assertion = childrenNamed(newsItem, "assert").find(
+    (candidate) => issuer !== undefined && (attribute(candidate, "literal") ?? childText(candidate, "name")) === issuer,
+  );
+  const company: WireCompany = { listings, social: [] };
+  if (assertion) {
+    const isin = descendantsNamed(assertion, "related")
+      .map((related) => /^ISIN:([A-Z0-9]{12})$/i.exec(attribute(related, "qcode") ?? "")?.[1])
+      .find(Boolean);
+    if (isin) company.isin = isin.toUpperCase();
+    const logo = descendantsNamed(assertion, "remoteInfo").find((remote) =>
+      (attribute(remote, "contenttype") ?? "").startsWith("image/"),
+    );
+    // Checked where it is fetched, like a photo: an http(s) URL, or a file beside the feed.
+    const href = attribute(logo, "href");
+    if (href) company.logo = href;
+  }
+  return company.listings.length > 0 || company.isin || company.logo ? company : undefined;
 }
 
 /**
