@@ -228,23 +228,28 @@ function proposedProfile(facts: IssuerFacts, notes: string[]): Record<string, un
 }
 
 /**
- * The paragraph after the release's "About <company>" heading (its boilerplate), or undefined.
- * Releases print it as a bold line, a heading, or bold text starting the paragraph.
+ * The release's boilerplate about its issuer: the text after an "About <company>" heading, a
+ * bold line, or bold words starting the paragraph. Undefined when the release has none, or its
+ * "About" names someone else (a partner's boilerplate).
  */
 export function aboutParagraph(markdown: string, issuer: string): string | undefined {
   const paragraphs = markdown.split(/\n\s*\n/).map((paragraph) => paragraph.trim());
-  const key = companyKey(issuer);
-  for (let index = 0; index < paragraphs.length; index++) {
-    const match =
-      /^(?:#{1,6}\s*)?(?:\*\*|__)?About\s+(.+?)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?(?:\s*\n|\s*$|\s+(?=\S))/i.exec(
-        paragraphs[index] as string,
-      );
-    if (!match) continue;
-    const subject = (match[1] as string).replace(/[*_:]+$/, "").trim();
-    if (!companyKey(subject).startsWith(key.split(" ")[0] as string)) continue;
-    const rest = (paragraphs[index] as string).slice(match[0].length).trim();
-    const text = rest || paragraphs[index + 1];
-    if (text && !/^(?:#|\*\*|__)/.test(text)) return text;
+  const first = companyKey(issuer).split(" ")[0] as string;
+  const isIssuer = (subject: string) => companyKey(subject).split(" ")[0] === first;
+  // Bold is `**`, `__` or the HTML the Markdown writer keeps; a line may end in a hard break.
+  const plain = (text: string) => text.replace(/<\/?(?:strong|b)>/gi, "**").replace(/\\$/gm, "");
+  for (const [index, paragraph] of paragraphs.map(plain).entries()) {
+    const [line = "", ...rest] = paragraph.split("\n");
+    const heading = /^(?:#{1,6}\s+)?(\*\*|__)?About\s+([^*_\n]+?)\s*:?\s*\1?\s*:?\s*$/.exec(line);
+    if (heading) {
+      if (!isIssuer(heading[2] as string)) continue;
+      const text = rest.join("\n").trim() || plain(paragraphs[index + 1] ?? "");
+      // A heading or a bold line next is another section, not the company's description.
+      if (text && !/^(?:#|(\*\*|__)[^*_]+\1\s*:?\s*$)/.test(text)) return text;
+      continue;
+    }
+    const inline = /^(\*\*|__)About\s+(.+?)\s*:?\s*\1\s*:?\s*(\S[\s\S]*)$/.exec(paragraph);
+    if (inline && isIssuer(inline[2] as string)) return (inline[3] as string).trim();
   }
   return undefined;
 }
