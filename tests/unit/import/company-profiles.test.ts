@@ -3,12 +3,18 @@ import { aboutParagraph } from "../../../src/lib/import/company-profiles.ts";
 
 describe("aboutParagraph", () => {
   it.each([
-    ["a bold line with a line break", "Results.\n\n**About Tidewater Kelp:**\nTidewater Kelp grows seaweed.\n\nContacts"],
+    [
+      "a bold line with a line break",
+      "Results.\n\n**About Tidewater Kelp:**\nTidewater Kelp grows seaweed.\n\nContacts",
+    ],
     ["a bold line, then a paragraph", "Results.\n\n**About Tidewater Kelp Inc.**\n\nTidewater Kelp grows seaweed."],
     ["a heading", "Results.\n\n### About Tidewater Kelp\n\nTidewater Kelp grows seaweed."],
     ["bold words starting the paragraph", "Results.\n\n**About Tidewater Kelp:** Tidewater Kelp grows seaweed."],
     ["a plain line", "Results.\n\nAbout Tidewater Kelp\nTidewater Kelp grows seaweed."],
-    ["HTML bold and a hard break", "Results.\n\n<strong>About Tidewater Kelp:</strong>\\\nTidewater Kelp grows seaweed."],
+    [
+      "HTML bold and a hard break",
+      "Results.\n\n<strong>About Tidewater Kelp:</strong>\\\nTidewater Kelp grows seaweed.",
+    ],
   ])("finds the issuer's boilerplate after %s", (_, markdown) => {
     expect(aboutParagraph(markdown, "Tidewater Kelp Inc.")).toBe("Tidewater Kelp grows seaweed.");
   });
