@@ -196,7 +196,7 @@ describe("what the importer leaves out of a profile", () => {
       expect.arrayContaining([
         'left the ISIN "US0000000001" out of the company profile: its check digit is wrong',
         expect.stringMatching(
-          /^left the company logo https:\/\/mms\.businesswire\.example\/media\/20261103005101\/en\/4\/quarrytown-logo\.jpg out of the profile: /,
+          /^skipped the company logo https:\/\/mms\.businesswire\.example\/media\/20261103005101\/en\/4\/quarrytown-logo\.jpg for the profile \(not an article photo\): /,
         ),
       ]),
     );

@@ -153,7 +153,8 @@ export class CompanyProfiles {
       return { file, notes: [] };
     } catch (error) {
       if (!(error instanceof PhotoRejected)) throw error;
-      return { notes: [`left the company logo ${url} out of the profile: ${error.message}`] };
+      // The company's logo, for its profile only: never one of the article's photos.
+      return { notes: [`skipped the company logo ${url} for the profile (not an article photo): ${error.message}`] };
     }
   }
 

@@ -15,6 +15,9 @@ describe("companyKey", () => {
     ["The Westlake Tea Cooperative", "Westlake Tea Cooperative"],
     ["Harbour & Crane L.L.C.", "Harbour and Crane"],
     ["Thamesgate Insurance plc", "Thamesgate Insurance"],
+    ["Orchid Lane Hospitals Berhad", "Orchid Lane Hospitals"],
+    ["Kampar Timber Sdn. Bhd.", "Kampar Timber"],
+    ["Siam Rail Transit PCL", "Siam Rail Transit"],
   ])("reads %j as %j", (wire, editor) => {
     expect(companyKey(wire)).toBe(companyKey(editor));
   });
