@@ -4,7 +4,7 @@ import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
 import type { ArticleReading } from "./src/lib/content/article-snapshot.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/site/fingerprint.ts";
-import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos/photos.ts";
+import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, PHOTO_URL_PATH } from "./src/lib/photos/photos.ts";
 import { SEARCH_PART_SIZE } from "./src/lib/search/search-index.ts";
 import type { LoadedBuild } from "./src/lib/compliance/audit.ts";
 import type { BuildMomentOptions } from "./src/lib/config/build-moment.ts";
@@ -72,6 +72,11 @@ export function configureDateline(options: DatelineOptions) {
       ...(options.includeUnpublished === undefined ? {} : { includeUnpublished: options.includeUnpublished }),
     };
     const assets = fingerprintAssets("assets");
+    const photos = {
+      cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"),
+      widths: DEFAULT_PHOTO_WIDTHS,
+      avifEffort: DEFAULT_AVIF_EFFORT,
+    };
     const searchPartSize = options.searchPartSize ?? SEARCH_PART_SIZE;
     // Logos under /assets/ are served by their fingerprinted names.
     const { site: validSite, partners: validPartners } = settings();
@@ -113,11 +118,7 @@ export function configureDateline(options: DatelineOptions) {
       partners: partnerList,
       articlesDir,
       companiesDir: path.resolve(options.companiesDir ?? "src/data/companies"),
-      photos: {
-        cacheDir: path.resolve(options.photoCacheDir ?? ".cache/photos"),
-        widths: DEFAULT_PHOTO_WIDTHS,
-        avifEffort: DEFAULT_AVIF_EFFORT,
-      },
+      photos,
       ...moment,
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
       onLoaded: (build: LoadedBuild) => loaded.give(build),
@@ -131,6 +132,7 @@ export function configureDateline(options: DatelineOptions) {
         partners: partnerList,
         articlesDir,
         partSize: searchPartSize,
+        photos: { ...photos, urlPath: PHOTO_URL_PATH },
         ...moment,
         ...(articleSnapshot ? { articleSnapshot } : {}),
         onIndexing: (installed: Promise<string>) => searchIndex.give(installed),

@@ -9,7 +9,7 @@ window.addEventListener("DOMContentLoaded", () => {
   const ui = new PagefindUI({
     element: "#search",
     showSubResults: false,
-    showImages: false,
+    showImages: true,
     resetStyles: false,
     mergeIndex: parts.map((bundlePath) => ({ bundlePath })),
     // The index holds every value HTML-escaped (src/lib/search/search-index.ts), safe wherever Pagefind's

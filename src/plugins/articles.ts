@@ -9,7 +9,7 @@ import type { LoadedBuild } from "../lib/compliance/audit.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
 import { PageChanges } from "../lib/preview/page-changes.ts";
 import type { Partner } from "../lib/config/partners.ts";
-import { processPhoto, type PhotoSettings } from "../lib/photos/photos.ts";
+import { PHOTO_URL_PATH, processPhoto, type PhotoSettings } from "../lib/photos/photos.ts";
 import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts";
 import { ownedItems, type Shard } from "../lib/build/shard.ts";
 import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site/site-content.ts";
@@ -59,8 +59,6 @@ export interface ShardPages {
   /** The redirect pages at old URLs, for hosts without rules (shard 0). */
   redirectPages: Redirect[];
 }
-
-const PHOTO_URL_PATH = "/photos/";
 
 /**
  * Loads every article once per build and derives the directory, feeds and sitemaps from it,

@@ -11,6 +11,7 @@ import {
 import { termKey } from "../lib/core/terms.ts";
 import { telephoneLink, unbrokenTelephone, urlHost } from "../lib/core/links.ts";
 import { articleMeta, listMeta } from "../lib/site/page-meta.ts";
+import { bodyWithDateline, shareLinks } from "../lib/site/article-page.ts";
 import { articleTermLists } from "../lib/site/sections.ts";
 import { mergedSearchBundles } from "../lib/search/search-index.ts";
 import { disclaimerText, type Partner } from "../lib/config/partners.ts";
@@ -28,6 +29,10 @@ export default function filtersPlugin(
   eleventyConfig.addFilter("apDateTime", formatApDateTime);
   eleventyConfig.addFilter("isoDateTime", formatIsoDateTime);
   eleventyConfig.addFilter("dateline", articleDateline);
+  eleventyConfig.addFilter("bodyWithDateline", (article: Article) =>
+    bodyWithDateline(article.bodyHtml, articleDateline(article)),
+  );
+  eleventyConfig.addFilter("shareLinks", (article: Article) => shareLinks(site, article));
   eleventyConfig.addFilter("disclaimer", (partner: Partner) => disclaimerText(partner, site.name));
   eleventyConfig.addFilter("absoluteUrl", (sitePath: string) => absoluteUrl(site, sitePath));
   eleventyConfig.addFilter("urlOrigin", (url: string) => new URL(url).origin);

@@ -6,6 +6,7 @@ import { writtenArticleSnapshot, type PromisedArticleSnapshot } from "../lib/con
 import type { Partner } from "../lib/config/partners.ts";
 import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search/search-indexer.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
+import type { PhotoSettings } from "../lib/photos/photos.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
 
 export interface SearchPluginOptions extends BuildMomentOptions {
@@ -14,6 +15,8 @@ export interface SearchPluginOptions extends BuildMomentOptions {
   articlesDir: string;
   /** Articles per index part. */
   partSize: number;
+  /** How the build renders photos, for the results' thumbnails. */
+  photos?: PhotoSettings;
   /** The articles as the build script read them, for the indexer to start from. */
   articleSnapshot?: PromisedArticleSnapshot;
   /** Receives, in a production build, the index folder once installed (for the audit). */
@@ -44,6 +47,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
       includeUnpublished,
       folder,
       partSize: options.partSize,
+      ...(options.photos ? { photos: options.photos } : {}),
     };
     const done = startSearchIndexer(job, writtenArticleSnapshot(options.articleSnapshot), { background: isPreview() });
     done.catch(() => undefined); // reported after the build, if the build gets that far

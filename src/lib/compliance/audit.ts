@@ -303,12 +303,16 @@ function paragraphLinks(html: string, className: string): string[] {
   return [...paragraph.matchAll(/<a\s[^>]*?href="([^"]*)"/g)].map((match) => decodeHTML(match[1] as string));
 }
 
+/**
+ * The inner HTML of the page's first `<p>` or `<span>` of that class (the dateline runs into
+ * the body's first paragraph as a `<span>`).
+ */
 function firstParagraph(html: string, className: string): string | undefined {
-  const start = `<p class="${className}">`;
-  const at = html.indexOf(start);
-  if (at < 0) return undefined;
-  const end = html.indexOf("</p>", at);
-  return html.slice(at + start.length, end < 0 ? undefined : end);
+  const start = new RegExp(`<(p|span) class="${className}">`).exec(html);
+  if (!start) return undefined;
+  const at = start.index + start[0].length;
+  const end = html.indexOf(`</${start[1]}>`, at);
+  return html.slice(at, end < 0 ? undefined : end);
 }
 
 /** The visible text of a page: no head, scripts or tags; entities decoded; spaces collapsed. */

@@ -70,6 +70,49 @@ export async function inspectPhoto(input: string | Buffer): Promise<PhotoInfo> {
   return { format: info.format, width, height, hasAlpha: info.hasAlpha ?? false };
 }
 
+/** Site path the renditions are served from. */
+export const PHOTO_URL_PATH = "/photos/";
+
+/**
+ * eleventy-img's options for a photo: the renditions, and sharp's settings, which (with the
+ * file's bytes) name them.
+ */
+function imageOptions(settings: PhotoSettings, { format, hasAlpha }: Pick<PhotoInfo, "format" | "hasAlpha">) {
+  const fallback = hasAlpha || format === "png" || format === "gif" ? "png" : "jpeg";
+  return {
+    widths: settings.widths,
+    formats: ["avif", "webp", fallback],
+    outputDir: settings.cacheDir,
+    urlPath: settings.urlPath,
+    fixOrientation: true,
+    // eleventy-img turns sharp's checks off (failOnError: false), which would publish a
+    // truncated upload as a half-grey photo. Fail on truncation, not on benign warnings.
+    sharpOptions: { limitInputPixels: PHOTO_PIXEL_LIMIT, failOnError: undefined, failOn: "truncated" },
+    sharpAvifOptions: { effort: settings.avifEffort },
+    // Photos never transparent-filter away the fallback: PNG keeps the alpha channel.
+    formatFiltering: ["animated"],
+  };
+}
+
+/**
+ * The URL of a photo's smallest fallback rendition (JPEG or PNG), as `processPhoto` names it,
+ * without encoding anything: eleventy-img names renditions by the file's bytes and sharp's
+ * settings. The search indexer, a process of its own, links result thumbnails with it.
+ * Undefined when the file is not a readable photo (the build reports that itself).
+ */
+export async function smallestRenditionUrl(file: string, settings: PhotoSettings): Promise<string | undefined> {
+  try {
+    const info = await inspectPhoto(file);
+    const metadata = (await Image(file, {
+      ...imageOptions(settings, info),
+      statsOnly: true,
+    })) as unknown as PhotoMetadata;
+    return Object.values(metadata).at(-1)?.[0]?.url;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Checks a photo by its content (not its extension) and renders it at several widths as
  * AVIF, WebP and a fallback (JPEG, or PNG when the source may be transparent).
@@ -98,21 +141,8 @@ export async function processPhoto(
   }
   const { format, hasAlpha } = await inspectPhoto(file);
 
-  const fallback = hasAlpha || format === "png" || format === "gif" ? "png" : "jpeg";
   try {
-    const metadata = (await Image(file, {
-      widths: settings.widths,
-      formats: ["avif", "webp", fallback],
-      outputDir: settings.cacheDir,
-      urlPath: settings.urlPath,
-      fixOrientation: true,
-      // eleventy-img turns sharp's checks off (failOnError: false), which would publish a
-      // truncated upload as a half-grey photo. Fail on truncation, not on benign warnings.
-      sharpOptions: { limitInputPixels: PHOTO_PIXEL_LIMIT, failOnError: undefined, failOn: "truncated" },
-      sharpAvifOptions: { effort: settings.avifEffort },
-      // Photos never transparent-filter away the fallback: PNG keeps the alpha channel.
-      formatFiltering: ["animated"],
-    })) as unknown as PhotoMetadata;
+    const metadata = (await Image(file, imageOptions(settings, { format, hasAlpha }))) as unknown as PhotoMetadata;
     const files = Object.values(metadata).flatMap((renditions) =>
       renditions.map((rendition) => path.basename(rendition.url)),
     );

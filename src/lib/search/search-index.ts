@@ -7,6 +7,7 @@ import type { Section } from "../config/sections.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { isInside } from "../core/paths.ts";
 import { escapeHtml } from "../core/html.ts";
+import { formatApDate } from "../core/dates.ts";
 import { SpellingCounter, termKey } from "../core/terms.ts";
 
 const RECORDS_IN_FLIGHT = 64;
@@ -15,7 +16,11 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: string;
-  meta: { title: string };
+  /**
+   * What a result shows besides its excerpt: the headline, the date and the partner (Pagefind's
+   * UI lists every key but title and image as a label), and the lead photo's thumbnail.
+   */
+  meta: { title: string; Date: string; Partner: string; image?: string; image_alt?: string };
   filters: Record<string, string[]>;
 }
 
@@ -39,6 +44,8 @@ export type SearchableArticle = Pick<
   | "bodyHtml"
 > & {
   photos: ReadonlyArray<{ caption?: string | undefined; credit?: string | undefined }>;
+  /** The URL of the lead photo's smallest rendition, for the result's thumbnail. */
+  thumbnail?: string | undefined;
 };
 
 export function searchRecord(
@@ -48,14 +55,21 @@ export function searchRecord(
 ): SearchRecord {
   const captions = article.photos.map((photo) => [photo.caption, photo.credit].filter(Boolean).join(" "));
   const body = decodeHTML(article.bodyHtml.replace(/<[^>]*>/g, " "));
-  const content = [article.title, article.summary ?? "", articleDateline(article), ...captions, body]
+  // The captions come last: an excerpt is cut from the text around the first words found,
+  // and with captions first a result read like a list of photos.
+  const content = [article.title, article.summary ?? "", `${articleDateline(article)} ${body}`, ...captions]
     .join("\n")
     .replace(/[ \t]+/g, " ");
   return {
     url: article.url,
     content,
     language: site.language,
-    meta: { title: forSearchUi(article.title) },
+    meta: {
+      title: forSearchUi(article.title),
+      Date: forSearchUi(formatApDate(article.date)),
+      Partner: forSearchUi(article.partner.name),
+      ...(article.thumbnail ? { image: forSearchUi(article.thumbnail), image_alt: "" } : {}),
+    },
     filters: {
       ...searchFilters(article, site.sections, spellings),
       year: [String(article.date.year)],
@@ -176,7 +190,7 @@ const PART_DATA = /^(pagefind-entry\.json$|[^/]+\.pf_meta$|(index|fragment|filte
  */
 export async function writeSearchIndex<T>(
   items: readonly T[],
-  toRecord: (item: T) => SearchRecord,
+  toRecord: (item: T) => SearchRecord | Promise<SearchRecord>,
   folder: string,
   partSize: number,
 ): Promise<void> {
@@ -192,14 +206,16 @@ export async function writeSearchIndex<T>(
 /** One Pagefind process indexes `items` and hands back the files of its index. */
 async function buildIndexPart<T>(
   items: readonly T[],
-  toRecord: (item: T) => SearchRecord,
+  toRecord: (item: T) => SearchRecord | Promise<SearchRecord>,
 ): Promise<pagefind.IndexFile[]> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     // A bounded number of records in flight, each made just before it is sent: handing
     // Pagefind every record at once queued them all, encoded, in memory, until the heap ran out.
-    const added = await mapConcurrently(items, RECORDS_IN_FLIGHT, (item) => index.addCustomRecord(toRecord(item)));
+    const added = await mapConcurrently(items, RECORDS_IN_FLIGHT, async (item) =>
+      index.addCustomRecord(await toRecord(item)),
+    );
     const failed = added.flatMap((response) => response.errors);
     if (failed.length > 0) throw new Error(`Pagefind could not index: ${failed.slice(0, 5).join("; ")}`);
     // Pagefind's own writer starts hundreds of threads that fight the build's writes for the

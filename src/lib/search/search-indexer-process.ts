@@ -4,7 +4,9 @@
  * published body once, has Pagefind index them and writes the index. Reports `{ error }` and
  * exits non-zero when it cannot.
  */
+import path from "node:path";
 import { DateTime } from "luxon";
+import { smallestRenditionUrl } from "../photos/photos.ts";
 import { readArticleSnapshot } from "../content/article-snapshot.ts";
 import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
 import { renderArticleBody } from "../content/markdown.ts";
@@ -55,16 +57,22 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
     built.map(({ fields }) => ({ ...fields, partner: partnerOf(fields) })),
     job.site.sections,
   );
+  const { photos } = job;
+  const thumbnailOf = ({ fields, absolute }: (typeof built)[number]) =>
+    photos && fields.images[0]
+      ? smallestRenditionUrl(path.join(path.dirname(absolute), fields.images[0].src), photos)
+      : Promise.resolve(undefined);
   await writeSearchIndex(
     built,
-    ({ fields, url, body }) =>
+    async (source) =>
       searchRecord(
         {
-          ...fields,
-          url,
-          partner: partnerOf(fields),
-          photos: fields.images,
-          bodyHtml: renderArticleBody(body),
+          ...source.fields,
+          url: source.url,
+          partner: partnerOf(source.fields),
+          photos: source.fields.images,
+          bodyHtml: renderArticleBody(source.body),
+          thumbnail: await thumbnailOf(source),
         },
         job.site,
         spellings,

@@ -8,6 +8,8 @@ import type { SiteConfig } from "../config/site-config.ts";
 import { sendIfConnected } from "../core/ipc.ts";
 
 /** What the indexer process needs to find the same published articles as the build. */
+import type { PhotoSettings } from "../photos/photos.ts";
+
 export interface SearchIndexJob {
   articlesDir: string;
   displayRoot: string;
@@ -22,6 +24,8 @@ export interface SearchIndexJob {
   partSize: number;
   /** The build's article snapshot, to start from instead of the files (`src/lib/content/article-snapshot.ts`). */
   articleSnapshot?: string;
+  /** How the build renders photos: the results' thumbnails link its renditions. */
+  photos?: PhotoSettings;
 }
 
 /** Each running indexer, with the promise of its exit and the folder it writes. */

@@ -73,7 +73,29 @@ export interface ListPage {
   childrenLabel: string;
   /** The company whose releases these are, with its profile. */
   company?: Company;
+  /** The front page's lead release, the rest of the first page, and its blocks. */
+  front?: FrontPage;
 }
+
+export interface FrontPage {
+  /** The newest release with a photo among the first few, else the newest. */
+  lead: Article;
+  more: Article[];
+  /** The latest releases of the busiest terms of one section (categories). */
+  blocks: HomeBlock[];
+}
+
+export interface HomeBlock {
+  title: string;
+  url: string;
+  articles: Article[];
+}
+
+/** How many blocks the front page shows, and how many releases each. */
+const HOME_BLOCKS = 6;
+const HOME_BLOCK_SIZE = 4;
+/** The lead is the newest release with a photo among this many of the newest. */
+const LEAD_CANDIDATES = 5;
 
 export interface IndexGroup {
   heading: string;
@@ -394,6 +416,22 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
     articles,
     pageSize,
   );
+  const blockSection = sections.find((section) => section.meta === "section");
+  const blockTerms = taxonomies.find((taxonomy) => taxonomy.key === blockSection?.key)?.terms ?? [];
+  const front = homePages[0];
+  if (front && front.articles.length > 0) {
+    const lead =
+      front.articles.slice(0, LEAD_CANDIDATES).find((article) => article.photos.length > 0) ??
+      (front.articles[0] as Article);
+    front.front = {
+      lead,
+      more: front.articles.filter((article) => article !== lead),
+      blocks: [...blockTerms]
+        .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name))
+        .slice(0, HOME_BLOCKS)
+        .map((term) => ({ title: term.name, url: term.url, articles: term.articles.slice(0, HOME_BLOCK_SIZE) })),
+    };
+  }
   const termPages: ListPage[] = [];
   const indexPages: IndexPage[] = [];
   const feeds: Feed[] = [

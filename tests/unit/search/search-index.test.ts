@@ -32,10 +32,22 @@ describe("searchRecord", () => {
       ],
       bodyHtml: "<p>Heliostats &amp; <strong>mirrors</strong>.</p>\n<ul><li>one</li></ul>",
     });
-    const record = searchRecord(article, { language: "en", sections: BUILT_IN_SECTIONS });
+    const record = searchRecord(
+      { ...article, thumbnail: "/photos/abc-480.jpeg" },
+      { language: "en", sections: BUILT_IN_SECTIONS },
+    );
     expect(record.url).toBe(article.url);
     expect(record.language).toBe("en");
-    expect(record.meta).toEqual({ title: "Lotus Grid opens a plant" });
+    expect(record.meta).toEqual({
+      title: "Lotus Grid opens a plant",
+      Date: "Jan. 1, 2026",
+      Partner: "GlobeNewswire",
+      image: "/photos/abc-480.jpeg",
+      image_alt: "",
+    });
+    // An excerpt is cut around the words found: the body comes before the captions.
+    expect(record.content.indexOf("Heliostats")).toBeLessThan(record.content.indexOf("Cranes at dawn"));
+    expect(searchRecord(article, { language: "en", sections: BUILT_IN_SECTIONS }).meta).not.toHaveProperty("image");
     for (const text of [
       "Lotus Grid opens a plant",
       "A summary &amp; more",
