@@ -14,7 +14,7 @@ import { importReleases, OUTCOMES, type ItemReport } from "../src/lib/import/run
 import { validateSettings } from "../src/lib/config/settings.ts";
 
 const usage =
-  "Usage: npm run import -- [<file | URL | -> …] [--partner <id> [--relabel]] [--title <headline>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]";
+  "Usage: npm run import -- [<file | URL | -> …] [--partner <id> [--relabel]] [--title <headline>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>] [--companies <folder>]";
 
 try {
   const { values, positionals } = parseArgs({

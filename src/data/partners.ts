@@ -12,6 +12,7 @@ const standardDisclaimer =
 const partners: Partner[] = [
   {
     id: "prnewswire",
+    logo: "/assets/partners/prnewswire.svg",
     name: "Cision PR Newswire",
     datelineTag: "PRNewswire",
     datelineTagStyle: "slashes",
@@ -21,6 +22,7 @@ const partners: Partner[] = [
   },
   {
     id: "businesswire",
+    logo: "/assets/partners/businesswire.svg",
     name: "Business Wire",
     datelineTag: "BUSINESS WIRE",
     datelineTagStyle: "parentheses",
@@ -30,6 +32,7 @@ const partners: Partner[] = [
   },
   {
     id: "globenewswire",
+    logo: "/assets/partners/globenewswire.svg",
     name: "GlobeNewswire",
     datelineTag: "GLOBE NEWSWIRE",
     datelineTagStyle: "parentheses",
@@ -39,6 +42,7 @@ const partners: Partner[] = [
   },
   {
     id: "xinhua-asianet",
+    logo: "/assets/partners/xinhua-asianet.svg",
     name: "Xinhua-AsiaNet",
     datelineTag: "Xinhua-AsiaNet",
     datelineTagStyle: "slashes",

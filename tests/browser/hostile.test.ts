@@ -96,10 +96,19 @@ describe.runIf(enabled)("the hostile corpus in Chromium", () => {
       await page.mouse.move(500, 700);
       const labels = (await page.locator(".pagefind-ui__filter-label").allTextContents()).join("\n");
       if (query === "markup") expect(labels).toContain("<img src=x onerror=window.__pwned=1>");
+      // No element from the index but a result's thumbnail, and that only from our photos.
       expect(
-        await page.locator("#search img, #search svg:not(.pagefind-ui__search-clear svg), #search script").count(),
+        await page
+          .locator(
+            "#search img:not(.pagefind-ui__result-image), #search svg:not(.pagefind-ui__search-clear svg), #search script",
+          )
+          .count(),
         query,
       ).toBe(0);
+      for (const source of await page
+        .locator("#search img.pagefind-ui__result-image")
+        .evaluateAll((images) => images.map((image) => image.getAttribute("src"))))
+        expect(source, query).toMatch(/^\/photos\/[\w-]+\.(?:jpeg|png)$/);
       expect(await page.evaluate(() => String(document.createElement).includes("[native code]")), query).toBe(true);
       if (await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned !== undefined))
         problems.push(`/search/?q=${query}: an injected script ran`);

@@ -76,10 +76,11 @@ const count = (html: string, needle: string) => html.split(needle).length - 1;
 
 describe("the article page", () => {
   it("prints the dateline from the fields in AP style, dated in the release's own offset as the wire printed it", () => {
-    expect(page).toContain('<p class="dateline">BEIJING, Oct. 24, 2023 /PRNewswire/ —</p>');
+    // Run into the first paragraph, as the wires print it.
+    expect(page).toContain('<p><span class="dateline">BEIJING, Oct. 24, 2023 /PRNewswire/ —</span> First paragraph');
     // 20:00 in New York on Oct. 23 is 07:00 on Oct. 24 in Bangkok: the wire printed Oct. 23,
     // and the page's other dates stay in the site's zone.
-    expect(globePage).toContain('<p class="dateline">NEW YORK, Oct. 23, 2023 (GLOBE NEWSWIRE) —</p>');
+    expect(globePage).toContain('<span class="dateline">NEW YORK, Oct. 23, 2023 (GLOBE NEWSWIRE) —</span>');
     expect(globePage).toContain('<time datetime="2023-10-24T07:00:00+07:00">Oct. 24, 2023, 7 a.m. GMT+7</time>');
   });
 
@@ -105,7 +106,7 @@ describe("the article page", () => {
 
   it("shows template tags in the body literally", () => {
     expect(page).toContain(
-      "<p>First paragraph with {{ site.name }} and {% if true %}a tag{% endif %} and {{ 7 * 7 }}.</p>",
+      "—</span> First paragraph with {{ site.name }} and {% if true %}a tag{% endif %} and {{ 7 * 7 }}.</p>",
     );
     expect(page).not.toContain("Fixture Trade Register and");
   });
@@ -199,7 +200,7 @@ describe("the article page", () => {
   it("reads a bare date in the site's zone", async () => {
     const older = await readPage(outDir, "/news/2023/09/older/");
     expect(older).toContain('<time datetime="2023-09-30T00:00:00+07:00">');
-    expect(older).toContain('<p class="dateline">XI&#39;AN, China, Sept. 30, 2023 /PRNewswire/ —</p>');
+    expect(older).toContain('<span class="dateline">XI&#39;AN, China, Sept. 30, 2023 /PRNewswire/ —</span>');
   });
 });
 
@@ -235,7 +236,11 @@ describe("the home page", () => {
     expect(first).not.toContain('rel="prev"');
     expect(second).toContain('<link rel="prev" href="/">');
     expect(second).toContain("<title>Latest news, page 2 | Fixture Trade Register</title>");
-    expect(first).toContain('<p class="dateline">BEIJING, Oct. 24, 2023 /PRNewswire/ —');
+    // A card shows its date once, with the partner; the dateline is the article page's.
+    expect(first).toContain(
+      '<p class="article-card__meta"><time datetime="2023-10-24T08:00:00+07:00">Oct. 24, 2023</time> · Cision PR Newswire</p>',
+    );
+    expect(first).not.toContain('class="dateline"');
   });
 
   it("links only to pages that exist", async () => {

@@ -155,7 +155,7 @@ describe("the company index", () => {
   it("lists companies A–Z with their logos, and links the other ways through it", async () => {
     const html = await read("/companies/");
     expect(html.indexOf(">Kestrel Bay Shipyard</a>")).toBeLessThan(html.indexOf(">Northpine Robotics</a>"));
-    expect(html).toMatch(/<span class="company-list__logo"><picture>.*alt="Northpine Robotics logo"/);
+    expect(html).toMatch(/<span class="logo-list__logo"><picture>.*alt="Northpine Robotics logo"/);
     expect(html).toContain(
       '<li><span aria-current="page">A–Z</span></li><li><a href="/companies/by-industry/">By industry</a></li><li><a href="/companies/by-country/">By country</a></li>',
     );

@@ -313,7 +313,7 @@ describe("the dateline on the page", () => {
       const slug = path.basename(file, ".md");
       const month = file.split("/").at(-2);
       const html = await read(`/news/${file.split("/").at(-3)}/${month}/${slug}/`);
-      datelines.set(name, /<p class="dateline">([^<]*)<\/p>/.exec(html)?.[1] ?? "none");
+      datelines.set(name, /<span class="dateline">([^<]*)<\/span>/.exec(html)?.[1] ?? "none");
     }
     expect(Object.fromEntries(datelines)).toEqual({
       "businesswire-delivered.newsml.xml": "MONTPELIER, Vt., Nov. 3, 2026 (BUSINESS WIRE) —",

@@ -208,7 +208,7 @@ describe("import: every format, then the build", () => {
     async (slug, dateline, partnerName, caption, source, originalLink) => {
       const html = await read(`/news/2026/11/${slug}/`);
       const text = pageText(html);
-      expect(html).toContain(`<p class="dateline">${dateline.replace(/'/g, "&#39;")}</p>`);
+      expect(html).toContain(`<span class="dateline">${dateline.replace(/'/g, "&#39;")}</span>`);
       expect(text.split(dateline).length - 1).toBe(1);
       if (caption) expect(text.split(caption).length - 1).toBe(1);
       if (source) expect(text).toContain(source);
@@ -587,7 +587,7 @@ describe("npm run import", () => {
   it.each([
     [
       [],
-      "Give at least one input: a file, an http(s) URL, or - for standard input; or give feeds a `url` in src/data/import.ts to import them all with no argument.\nUsage: npm run import -- [<file | URL | -> …] [--partner <id> [--relabel]] [--title <headline>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>]\n",
+      "Give at least one input: a file, an http(s) URL, or - for standard input; or give feeds a `url` in src/data/import.ts to import them all with no argument.\nUsage: npm run import -- [<file | URL | -> …] [--partner <id> [--relabel]] [--title <headline>] [--include <keyword>] [--exclude <keyword>] [--dry-run] [--articles <folder>] [--companies <folder>]\n",
     ],
     [
       ["x.xml", "--partner", "reuters"],

@@ -35,6 +35,8 @@ export interface Term {
   spellings?: string[];
   /** A company's profile. */
   company?: Company;
+  /** A partner's logo, when its settings give one. */
+  logoUrl?: string;
 }
 
 export interface Taxonomy {
@@ -73,6 +75,8 @@ export interface ListPage {
   childrenLabel: string;
   /** The company whose releases these are, with its profile. */
   company?: Company;
+  /** The partner's logo on its page, when its settings give one. */
+  logoUrl?: string;
   /** The front page's lead release, the rest of the first page, and its blocks. */
   front?: FrontPage;
 }
@@ -106,6 +110,8 @@ export interface IndexGroup {
     children: Array<{ name: string; url: string; count: number }>;
     /** A company's logo, shown beside its name. */
     logoHtml?: string;
+    /** A partner's logo (an image URL), shown beside its name. */
+    logoUrl?: string;
   }>;
 }
 
@@ -457,6 +463,7 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       childrenLabel,
       ...(feedUrl ? { feedUrl } : {}),
       ...(company ? { company } : {}),
+      ...(term.logoUrl ? { logoUrl: term.logoUrl } : {}),
     };
     for (const page of paginate(base, term.url, title, term.articles, pageSize)) termPages.push(page);
   };
@@ -592,6 +599,7 @@ function partnerTerms(articles: Article[], partners: readonly Partner[]): Term[]
         count: list.length,
         articles: list,
         children: [],
+        ...(partner.logo ? { logoUrl: partner.logo } : {}),
       };
     });
 }
@@ -713,7 +721,13 @@ function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
     ];
     return groups.filter((group) => group.terms.length > 0);
   }
-  if (!taxonomy.groupByLetter) return [{ heading: "", terms: taxonomy.terms.map(entry) }];
+  if (!taxonomy.groupByLetter)
+    return [
+      {
+        heading: "",
+        terms: taxonomy.terms.map((term) => ({ ...entry(term), ...(term.logoUrl ? { logoUrl: term.logoUrl } : {}) })),
+      },
+    ];
   const groups = new Map<string, IndexGroup>();
   for (const term of taxonomy.terms) {
     const letter = letterOf(term.name);
