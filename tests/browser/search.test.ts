@@ -54,6 +54,30 @@ describe.runIf(enabled)("search in a real browser (demo site)", () => {
     await page.close();
   });
 
+  it("shows each result's date, partner and thumbnail, with an excerpt from the text rather than the captions", async () => {
+    const { page } = await open("/search/");
+    await searchShowingFilters(page, "solar", 4);
+    const result = page.locator(".pagefind-ui__result", {
+      hasText: "Lotus Grid Energy Commissions 120 MW Rooftop Solar Cluster",
+    });
+    await expect.poll(() => result.count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => result.locator(".pagefind-ui__result-tag").allTextContents(), { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("Oct. 6, 2026"),
+          expect.stringContaining("Cision PR Newswire"),
+        ]),
+      );
+    const thumbnail = result.locator("img.pagefind-ui__result-image");
+    expect(await thumbnail.getAttribute("src")).toMatch(/^\/photos\/[\w-]+-480\.jpeg$/);
+    await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+    const excerpt = (await result.locator(".pagefind-ui__result-excerpt").textContent()) ?? "";
+    expect(excerpt).not.toContain("Panels on one of the 340 factory roofs");
+    expect(excerpt.toLowerCase()).toContain("solar");
+    await page.close();
+  });
+
   it("narrows the results with each filter: partner, category, region and year", async () => {
     const { page } = await open("/search/");
     // Pagefind shows results five at a time; its message has the total.

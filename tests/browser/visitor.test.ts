@@ -241,6 +241,65 @@ describe.runIf(enabled)("visitors in a real browser (demo site)", () => {
     }
   });
 
+  it("lays out home, article and company pages at 320, 375 and 1280 px without horizontal scrolling", async () => {
+    for (const width of [320, 375, 1280]) {
+      for (const sitePath of ["/", ARTICLE, "/companies/lotus-grid-energy/"]) {
+        const { page } = await open(sitePath, { viewport: { width, height: 800 } });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${sitePath} at ${width} px`).toBeLessThanOrEqual(0);
+        await page.context().close();
+      }
+    }
+  });
+
+  /** Where the navigation's links are: one line when they share their top. */
+  const navigationLine = (page: Page) =>
+    page.locator(".site-nav ul").evaluate((list) => ({
+      tops: [...new Set([...list.querySelectorAll("a")].map((link) => Math.round(link.getBoundingClientRect().top)))],
+      scrolls: list.scrollWidth > list.clientWidth,
+      height: list.getBoundingClientRect().height,
+    }));
+
+  it("keeps the navigation on one line: all of it at 1280 px, a line that scrolls on a phone, without JavaScript", async () => {
+    const desktop = await open("/", { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    expect(await navigationLine(desktop.page)).toMatchObject({ tops: [expect.any(Number)], scrolls: false });
+    // The header's search box is there on a desktop.
+    expect(await desktop.page.locator(".site-search input").isVisible()).toBe(true);
+    await desktop.page.context().close();
+
+    const phone = await open("/", { viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    const line = await navigationLine(phone.page);
+    expect(line.tops).toHaveLength(1);
+    expect(line.scrolls).toBe(true);
+    expect(line.height).toBeLessThan(60);
+    // Every link is still reachable: the last one scrolls into view.
+    const last = phone.page.locator(".site-nav a").last();
+    await last.scrollIntoViewIfNeeded();
+    expect(await last.isVisible()).toBe(true);
+    // On a phone the search box gives way to the navigation's Search link.
+    expect(await phone.page.locator(".site-search").isVisible()).toBe(false);
+    await phone.page.context().close();
+  });
+
+  it("uses a desktop's width: the lead beside its photo, the article's text at a reading measure with related releases beside it", async () => {
+    const { page } = await open("/", { viewport: { width: 1280, height: 900 } });
+    const box = (selector: string) => page.locator(selector).first().boundingBox();
+    const photo = await box(".lead-story .photo");
+    const lead = await box(".lead-story__text");
+    expect(lead!.x).toBeGreaterThan(photo!.x + photo!.width - 1);
+    const latest = await box(".home-latest");
+    const blocks = await box(".home-blocks");
+    expect(blocks!.x).toBeGreaterThan(latest!.x + latest!.width - 1);
+    await page.goto(`${server.url}${ARTICLE}`);
+    const text = await box(".article-body");
+    const related = await box(".related");
+    expect(text!.width).toBeLessThanOrEqual(44 * 16 + 1);
+    expect(related!.x).toBeGreaterThan(text!.x + text!.width - 1);
+    await page.context().close();
+  });
+
   it("saves screenshots of the home and an article page at 375 and 1280 px", async () => {
     for (const [name, sitePath] of [
       ["home", "/"],
