@@ -43,7 +43,7 @@ describe.runIf(enabled)("npm run lighthouse", () => {
       expect(
         JSON.parse(
           await readFile(
-            path.join(out, `${sitePath.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-")}.json`),
+            path.join(out, `${sitePath.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home"}.json`),
             "utf8",
           ),
         ).configSettings.formFactor,
