@@ -73,11 +73,25 @@ describe("a corpus of hostile and broken inputs", () => {
     });
 
     it("keeps directory and home pages inert too", async () => {
-      for (const sitePath of ["/index.html", "/companies/index.html", "/tags/index.html", "/feed.xml"]) {
+      for (const sitePath of [
+        "/index.html",
+        "/companies/index.html",
+        "/tags/index.html",
+        "/feed.xml",
+        // The profile with markup in every field, its feed and the company index by industry and country.
+        "/companies/xss-company/index.html",
+        "/companies/xss-company/feed.xml",
+        "/companies/by-industry/index.html",
+        "/companies/by-country/index.html",
+      ]) {
         const text = await readFile(path.join(outDir, sitePath), "utf8");
         if (sitePath.endsWith(".html")) expect(activeContent(text), sitePath).toEqual([]);
-        expect(text, sitePath).not.toMatch(/<img src=x onerror|<svg onload/);
+        expect(text, sitePath).not.toMatch(/<img src=x onerror|<svg onload|<b onclick|<\/script><script>/);
       }
+      const profile = await readFile(path.join(outDir, "/companies/xss-company/index.html"), "utf8");
+      // Markup in the profile is shown as text; its description lost its script and its javascript: link.
+      expect(profile).toContain("&lt;b onclick=window.__pwned=1&gt;Press&lt;/b&gt;");
+      expect(profile).toContain('<div class="company-description"><p>About us ');
     });
   });
 
