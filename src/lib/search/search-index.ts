@@ -55,9 +55,10 @@ export function searchRecord(
 ): SearchRecord {
   const captions = article.photos.map((photo) => [photo.caption, photo.credit].filter(Boolean).join(" "));
   const body = decodeHTML(article.bodyHtml.replace(/<[^>]*>/g, " "));
-  // The captions come last: an excerpt is cut from the text around the first words found,
-  // and with captions first a result read like a list of photos.
-  const content = [article.title, article.summary ?? "", `${articleDateline(article)} ${body}`, ...captions]
+  // An excerpt is cut from the text where the words found are: the summary and the body come
+  // first, the headline (which the result shows anyway) and the captions after them, so that a
+  // result does not read like its headline again or a list of photos.
+  const content = [article.summary ?? "", `${articleDateline(article)} ${body}`, article.title, ...captions]
     .join("\n")
     .replace(/[ \t]+/g, " ");
   return {
