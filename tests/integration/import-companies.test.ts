@@ -134,7 +134,7 @@ describe("a later release from a company with a profile", () => {
     expect(data.review).toBe(true);
   });
 
-  it("never rewrites a profile an editor has changed, and reports what the release would add", async () => {
+  it("never rewrites a profile an editor has changed: what a release would add is proposed beside it", async () => {
     const root = await tempDir("import-companies-edited");
     await importInto(root, [await g2Release(root, "first.xml", { guid: "1", tickers: ["TSX VENTURE:TKLP"] })]);
     const file = path.join(root, "companies", "tidewater-kelp.md");
@@ -146,9 +146,30 @@ describe("a later release from a company with a profile", () => {
       await g2Release(root, "second.xml", { guid: "2", tickers: ["TSX VENTURE:TKLP", "OTC:TKLPF"] }),
     ]);
     expect(later.items[0]!.notes).toContain(
-      'company profile companies/tidewater-kelp.md is kept by an editor and left as it is; this release also says: listings [{"exchange":"OTC","symbol":"TKLPF"}]',
+      'company profile companies/tidewater-kelp.md is kept by an editor and left as it is; what this release adds is proposed in companies/tidewater-kelp.proposed.yaml: listings [{"exchange":"OTC","symbol":"TKLPF"}]',
     );
     expect(await readFile(file, "utf8")).toBe(edited);
+    const proposal = path.join(root, "companies", "tidewater-kelp.proposed.yaml");
+    expect(parse(await readFile(proposal, "utf8"))).toEqual({
+      proposed: { listings: [{ exchange: "OTC", symbol: "TKLPF" }] },
+      releases: ["urn:newsml:globenewswire.example:20261103:2"],
+    });
+    // The build reads profiles only: the proposal is no company of its own.
+    const { read } = await buildFixture({ articlesDir: path.join(root, "articles"), partners, search: false });
+    expect(await read("/companies/")).toContain('<a href="/companies/tidewater-kelp/">Tidewater Kelp</a>');
+
+    // The editor takes the listing in: the next release finds nothing to propose, and the proposal goes.
+    await writeFile(
+      file,
+      edited.replace("    symbol: TKLP\n", "    symbol: TKLP\n  - exchange: OTC\n    symbol: TKLPF\n"),
+    );
+    const third = await importInto(root, [
+      await g2Release(root, "third.xml", { guid: "3", tickers: ["TSX VENTURE:TKLP", "OTC:TKLPF"] }),
+    ]);
+    expect(third.items[0]!.notes).toContain(
+      "removed companies/tidewater-kelp.proposed.yaml: the profile now has everything it proposed",
+    );
+    await expect(readFile(proposal, "utf8")).rejects.toThrow(/ENOENT/);
   });
 
   it("finds a profile written by hand under another spelling, and leaves it alone", async () => {
@@ -160,7 +181,7 @@ describe("a later release from a company with a profile", () => {
     expect(summary.items[0]!.notes).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^company profile companies\/tidewater.md is kept by an editor and left as it is; this release also says: legalName "Tidewater Kelp Inc."; headquarters/,
+          /^company profile companies\/tidewater.md is kept by an editor and left as it is; what this release adds is proposed in companies\/tidewater.proposed.yaml: legalName "Tidewater Kelp Inc."; headquarters/,
         ),
       ]),
     );

@@ -1,6 +1,6 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { CompanyRegistry, type Company } from "../content/companies.ts";
 import { isValidIsin, validateCompanyProfile } from "../content/company-profile.ts";
 import { parseFrontMatter } from "../content/front-matter.ts";
@@ -17,7 +17,7 @@ import type { WireCompany } from "./wire-item.ts";
  * media contact, the "About" paragraph) and marked `review: true` for an editor. A later
  * release fills in what an importer-written profile still lacks; a profile an editor has
  * changed (the same hash rule as for articles) is never rewritten: what the release would add
- * is reported instead.
+ * is proposed in a file beside it.
  */
 
 /** A profile file as the importer finds it. */
@@ -89,14 +89,9 @@ export class CompanyProfiles {
     if (!existing) return [...notes, ...(await this.create(facts, proposed, options))];
 
     const additions = missingFrom(existing.fields ?? {}, proposed);
-    if (Object.keys(additions).length === 0) return notes;
     const editedByHand = existing.importHash === undefined || contentHash(existing.text) !== existing.importHash;
-    if (editedByHand) {
-      return [
-        ...notes,
-        `company profile ${this.display(existing.absolute)} is kept by an editor and left as it is; this release also says: ${describe(additions)}`,
-      ];
-    }
+    if (editedByHand) return [...notes, ...(await this.propose(existing, additions, facts.guid, options))];
+    if (Object.keys(additions).length === 0) return notes;
     const fields = { ...existing.fields, ...merged(existing.fields ?? {}, additions) };
     if (additions.logo !== undefined) {
       const logo = await this.logoFor(path.basename(existing.absolute, ".md"), String(additions.logo), options);
@@ -112,6 +107,47 @@ export class CompanyProfiles {
     if (!options.dryRun) await writeFileAtomic(existing.absolute, text);
     this.replace(existing, await parsedProfile(existing.absolute, text, this.display));
     return [...notes, `completed company profile ${this.display(existing.absolute)} with ${describe(additions)}`];
+  }
+
+  /**
+   * What a release would add to a profile an editor keeps, written beside it as
+   * `<slug>.proposed.yaml` for the editor to apply or delete (the build reads only `.md`
+   * files). Proposals from several releases gather in one file; one the profile no longer
+   * lacks is dropped, and the file with it when nothing is left.
+   */
+  private async propose(
+    existing: ProfileFile,
+    additions: Record<string, unknown>,
+    guid: string,
+    options: { dryRun: boolean },
+  ): Promise<string[]> {
+    const file = existing.absolute.replace(/\.md$/, ".proposed.yaml");
+    const previous = await readFile(file, "utf8").then(
+      (text) => parse(text, { schema: "failsafe" }) as unknown,
+      () => undefined,
+    );
+    const earlier = isPlainRecord(previous) && isPlainRecord(previous.proposed) ? previous.proposed : {};
+    const releases = isPlainRecord(previous) && Array.isArray(previous.releases) ? previous.releases.map(String) : [];
+    // What earlier releases proposed and the profile still lacks, with this release's additions.
+    const proposed = { ...missingFrom(existing.fields ?? {}, earlier), ...additions };
+    if (Object.keys(proposed).length === 0) {
+      if (previous !== undefined && !options.dryRun) await rm(file, { force: true });
+      return previous === undefined
+        ? []
+        : [`removed ${this.display(file)}: the profile now has everything it proposed`];
+    }
+    if (Object.keys(additions).length === 0) return [];
+    const text =
+      `# What releases say that the profile ${path.basename(existing.absolute)} does not: copy what is right into it,\n` +
+      `# then delete this file. The build does not read it.\n` +
+      stringify(
+        { proposed, releases: [...new Set([...releases, guid])] },
+        { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" },
+      );
+    if (!options.dryRun) await writeFileAtomic(file, text);
+    return [
+      `company profile ${this.display(existing.absolute)} is kept by an editor and left as it is; what this release adds is proposed in ${this.display(file)}: ${describe(additions)}`,
+    ];
   }
 
   private async create(
