@@ -191,7 +191,7 @@ const PART_DATA = /^(pagefind-entry\.json$|[^/]+\.pf_meta$|(index|fragment|filte
  */
 export async function writeSearchIndex<T>(
   items: readonly T[],
-  toRecord: (item: T) => SearchRecord | Promise<SearchRecord>,
+  toRecord: (item: T) => SearchRecord,
   folder: string,
   partSize: number,
 ): Promise<void> {
@@ -207,16 +207,14 @@ export async function writeSearchIndex<T>(
 /** One Pagefind process indexes `items` and hands back the files of its index. */
 async function buildIndexPart<T>(
   items: readonly T[],
-  toRecord: (item: T) => SearchRecord | Promise<SearchRecord>,
+  toRecord: (item: T) => SearchRecord,
 ): Promise<pagefind.IndexFile[]> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     // A bounded number of records in flight, each made just before it is sent: handing
     // Pagefind every record at once queued them all, encoded, in memory, until the heap ran out.
-    const added = await mapConcurrently(items, RECORDS_IN_FLIGHT, async (item) =>
-      index.addCustomRecord(await toRecord(item)),
-    );
+    const added = await mapConcurrently(items, RECORDS_IN_FLIGHT, (item) => index.addCustomRecord(toRecord(item)));
     const failed = added.flatMap((response) => response.errors);
     if (failed.length > 0) throw new Error(`Pagefind could not index: ${failed.slice(0, 5).join("; ")}`);
     // Pagefind's own writer starts hundreds of threads that fight the build's writes for the

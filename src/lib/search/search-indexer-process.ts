@@ -7,6 +7,7 @@
 import path from "node:path";
 import { DateTime } from "luxon";
 import { smallestRenditionUrl } from "../photos/photos.ts";
+import { mapConcurrently } from "../core/concurrency.ts";
 import { readArticleSnapshot } from "../content/article-snapshot.ts";
 import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
 import { renderArticleBody } from "../content/markdown.ts";
@@ -14,6 +15,9 @@ import type { Partner } from "../config/partners.ts";
 import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.ts";
 import type { ArticleFields } from "../content/article-schema.ts";
 import type { SearchIndexJob } from "./search-indexer.ts";
+
+/** Lead photos read at once to name their thumbnails. */
+const THUMBNAILS_IN_FLIGHT = 8;
 
 // The build that started this process is gone (killed, or a shard stopped by its sibling's
 // failure): nobody will use the index.
@@ -57,14 +61,22 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
     built.map(({ fields }) => ({ ...fields, partner: partnerOf(fields) })),
     job.site.sections,
   );
+  // Named before indexing starts: records reach Pagefind in the site's order, so that the index
+  // is the same file for file however the build is split.
   const { photos } = job;
-  const thumbnailOf = ({ fields, absolute }: (typeof built)[number]) =>
-    photos && fields.images[0]
-      ? smallestRenditionUrl(path.join(path.dirname(absolute), fields.images[0].src), photos)
-      : Promise.resolve(undefined);
+  const thumbnails = new Map(
+    await mapConcurrently(built, THUMBNAILS_IN_FLIGHT, async (source) => {
+      const lead = source.fields.images[0];
+      const url =
+        photos && lead
+          ? await smallestRenditionUrl(path.join(path.dirname(source.absolute), lead.src), photos)
+          : undefined;
+      return [source, url] as const;
+    }),
+  );
   await writeSearchIndex(
     built,
-    async (source) =>
+    (source) =>
       searchRecord(
         {
           ...source.fields,
@@ -72,7 +84,7 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
           partner: partnerOf(source.fields),
           photos: source.fields.images,
           bodyHtml: renderArticleBody(source.body),
-          thumbnail: await thumbnailOf(source),
+          thumbnail: thumbnails.get(source),
         },
         job.site,
         spellings,
