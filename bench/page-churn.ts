@@ -2,9 +2,9 @@
  * `npx tsx bench/page-churn.ts [--articles 10000]`: how much of a built site one added release
  * changes today. Builds the synthetic corpus, adds one release (a copy of the newest one: same
  * partner, categories, company and tags, dated an hour later), builds again into a fresh folder,
- * and counts the files that differ, by kind. The baseline for incremental builds (issue 19,
- * item 4): with newest-first pagination the new release shifts every page of every list it is in.
- * Writes `bench/results/page-churn-<n>.md`.
+ * and counts the files that differ, by kind: what an incremental build would have to redo (issue
+ * 19). Writes `bench/results/page-churn-<n>.md` (which also keeps the figures from before lists
+ * were numbered from the oldest end).
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";

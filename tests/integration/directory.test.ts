@@ -135,25 +135,26 @@ describe("directory pages", () => {
   });
 
   it.each([
-    ["single", 1, 1],
-    ["twenty", 20, 1],
-    ["medium", 21, 2],
-    ["bulk", 41, 3],
-  ])("paginates a term of %s (%i articles) into %i pages of 20", async (slug, count, pages) => {
+    ["single", 1, 0],
+    ["twenty", 20, 0],
+    ["medium", 21, 0],
+    ["bulk", 41, 1],
+  ])("paginates a term of %s (%i articles) with %i numbered pages of 20, from the oldest", async (slug, count, numbered) => {
+    // Newest first: the first page, then the numbered pages from the highest number down to 1.
     const urls = [
       `/categories/${slug}/`,
-      ...Array.from({ length: pages - 1 }, (_, i) => `/categories/${slug}/page/${i + 2}/`),
+      ...Array.from({ length: numbered }, (_, i) => `/categories/${slug}/page/${numbered - i}/`),
     ];
     let seen = 0;
     for (const [index, url] of urls.entries()) {
       const html = await read(url);
       seen += (html.match(/<article class="article-card">/g) ?? []).length;
       expect(html.includes('rel="prev"'), url).toBe(index > 0);
-      expect(html.includes('rel="next"'), url).toBe(index < pages - 1);
+      expect(html.includes('rel="next"'), url).toBe(index < urls.length - 1);
     }
     expect(seen).toBe(count);
-    await expect(read(`/categories/${slug}/page/${pages + 1}/`)).rejects.toThrow(/ENOENT/);
-    await expect(read(`/categories/${slug}/page/1/`)).rejects.toThrow(/ENOENT/);
+    await expect(read(`/categories/${slug}/page/${numbered + 1}/`)).rejects.toThrow(/ENOENT/);
+    if (numbered === 0) await expect(read(`/categories/${slug}/page/1/`)).rejects.toThrow(/ENOENT/);
   });
 
   it("makes no page for a partner without articles", async () => {
@@ -175,10 +176,10 @@ describe("directory pages", () => {
   });
 
   it("puts breadcrumbs with BreadcrumbList JSON-LD on directory and article pages", async () => {
-    const term = await read("/categories/bulk/page/2/");
+    const term = await read("/categories/bulk/page/1/");
     expect(term).toContain('<nav class="breadcrumbs" aria-label="Breadcrumb">');
     expect(term).toMatch(
-      /<a href="\/">Home<\/a>.*<a href="\/categories\/">Categories<\/a>.*<a href="\/categories\/bulk\/">Bulk<\/a>.*<span aria-current="page">Page 2<\/span>/s,
+      /<a href="\/">Home<\/a>.*<a href="\/categories\/">Categories<\/a>.*<a href="\/categories\/bulk\/">Bulk<\/a>.*<span aria-current="page">Page 1<\/span>/s,
     );
     const articlePage = await read("/news/2023/10/solar/");
     expect(articlePage).toMatch(
@@ -289,9 +290,14 @@ describe("metadata and indexing policy", () => {
   });
 
   it("gives directory pages their own canonical and description", async () => {
-    const html = await read("/categories/bulk/page/2/");
-    expect(html).toContain('<link rel="canonical" href="https://register.fixture.example/categories/bulk/page/2/">');
-    expect(html).toContain('<meta name="description" content="41 releases filed under category Bulk.">');
+    const html = await read("/categories/bulk/page/1/");
+    expect(html).toContain('<link rel="canonical" href="https://register.fixture.example/categories/bulk/page/1/">');
+    expect(html).toContain(
+      '<meta name="description" content="Bulk, page 1: older releases, the pages numbered from the oldest.">',
+    );
+    expect(await read("/categories/bulk/")).toContain(
+      '<meta name="description" content="41 releases filed under category Bulk.">',
+    );
   });
 });
 
@@ -301,7 +307,7 @@ describe("sitemaps and robots.txt", () => {
     expect(urls).toContain("https://register.fixture.example/news/2023/10/solar/");
     expect(urls).toContain("https://register.fixture.example/news/2023/10/quiet/");
     expect(urls).toContain("https://register.fixture.example/news/2023/10/origin-no-url/");
-    expect(urls).toContain("https://register.fixture.example/categories/bulk/page/3/");
+    expect(urls).toContain("https://register.fixture.example/categories/bulk/page/1/");
     expect(urls).not.toContain("https://register.fixture.example/news/2023/10/hidden/");
     expect(urls).not.toContain("https://register.fixture.example/news/2023/10/origin/");
     expect(new Set(urls).size).toBe(urls.length);

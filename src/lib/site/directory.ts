@@ -193,41 +193,71 @@ const MONTH_NAMES = [
 ];
 const HOME: Crumb = { name: "Home", url: "/" };
 
-/** `/categories/energy/page/2/` for page 2; the first page has no `/page/1/`. */
-export function pageUrl(baseUrl: string, pageNumber: number): string {
-  return pageNumber === 0 ? baseUrl : `${baseUrl}page/${pageNumber + 1}/`;
+/**
+ * A list's pages are numbered from its oldest end: page 1 holds its 20 oldest releases, page 2
+ * the next 20, and so on; the first page (`/categories/energy/`, no number) holds the newest,
+ * between 20 and 39 of them. A new release changes the first page of each list it is in, and
+ * every 20th one cuts a new numbered page; the numbered pages already published keep their
+ * releases and their URL. Numbered from the newest end, one release shifted every page of every
+ * list it is in (bench/results/page-churn-10000.md).
+ */
+
+/** `/categories/energy/page/3/` for numbered page 3 (from the oldest); 0 is the first page, `/categories/energy/`. */
+export function pageUrl(baseUrl: string, number: number): string {
+  return number === 0 ? baseUrl : `${baseUrl}page/${number}/`;
 }
 
-export type PageLink = { number: number; url: string; current: boolean } | { gap: true };
+/** A page's link in the numbered list: its label is "Latest" for the first page, else its number. */
+export type PageLink = { label: string; number: number; url: string; current: boolean } | { gap: true };
 
 /** How many neighbours on each side of the current page get a numbered link. */
 export const PAGE_LINK_RADIUS = 2;
 
+/** How many numbered pages a list of `count` releases has: all but the newest 20 to 39 in pages of 20. */
+export function numberedPageCount(count: number, pageSize: number): number {
+  return Math.max(0, Math.floor(count / pageSize) - 1);
+}
+
 /**
- * The numbered links of page `pageNumber` (0-based): the first and last pages, the current one
- * and its neighbours, a gap wherever pages are left out. A link to every page made each of the
- * 5 000 home pages of a 100 000-article site carry 5 000 links: output and memory grew with
- * the square of the list.
+ * The page links of the page at `index` in `pages` (newest first: the first page, then the
+ * numbered pages from the highest number down): the first page, the oldest page, the current
+ * one and its neighbours, a gap wherever pages are left out. A link to every page made each of
+ * the 5 000 home pages of a 100 000-article site carry 5 000 links: output and memory grew
+ * with the square of the list.
  */
-export function pageLinks(pageNumber: number, pageUrls: readonly string[], radius = PAGE_LINK_RADIUS): PageLink[] {
+export function pageLinks(
+  index: number,
+  pages: ReadonlyArray<{ url: string; number: number }>,
+  radius = PAGE_LINK_RADIUS,
+): PageLink[] {
   const links: PageLink[] = [];
-  const last = pageUrls.length - 1;
+  const last = pages.length - 1;
   let previous = -1;
-  for (let number = 0; number <= last; number++) {
-    const shown = number === 0 || number === last || Math.abs(number - pageNumber) <= radius;
+  for (let at = 0; at <= last; at++) {
+    const shown = at === 0 || at === last || Math.abs(at - index) <= radius;
     if (!shown) {
       // Jump to the next shown page instead of walking every page of a long list.
-      number = number < pageNumber ? pageNumber - radius - 1 : last - 1;
+      at = at < index ? index - radius - 1 : last - 1;
       continue;
     }
-    if (number > previous + 1) links.push({ gap: true });
-    links.push({ number: number + 1, url: pageUrls[number] as string, current: number === pageNumber });
-    previous = number;
+    if (at > previous + 1) links.push({ gap: true });
+    const page = pages[at]!;
+    links.push({
+      label: page.number === 0 ? "Latest" : String(page.number),
+      number: page.number,
+      url: page.url,
+      current: at === index,
+    });
+    previous = at;
   }
   return links;
 }
 
-/** Splits a list into pages, each knowing its neighbours and all page URLs. */
+/**
+ * Splits a newest-first list into pages (see above), newest first, each knowing its neighbours
+ * and all page URLs. `description` is the first page's; a numbered page's says only which page
+ * it is (`numberedDescription`), so that it does not change when a release is added.
+ */
 export function paginate(
   base: Omit<
     ListPage,
@@ -246,26 +276,42 @@ export function paginate(
   title: string,
   articles: Article[],
   pageSize: number,
+  numberedDescription: (number: number) => string = () => "",
 ): ListPage[] {
-  const pageCount = Math.max(1, Math.ceil(articles.length / pageSize));
-  const pageUrls = Array.from({ length: pageCount }, (_, index) => pageUrl(baseUrl, index));
-  return pageUrls.map((url, pageNumber) => {
-    const pageTitle = pageNumber === 0 ? title : `${title}, page ${pageNumber + 1}`;
+  const numbered = numberedPageCount(articles.length, pageSize);
+  const firstSize = articles.length - numbered * pageSize;
+  // Newest first: the first page, then numbered pages from the highest number down to 1.
+  const pages = [
+    { number: 0, url: baseUrl, start: 0, end: firstSize },
+    ...Array.from({ length: numbered }, (_, k) => {
+      const number = numbered - k;
+      const start = firstSize + k * pageSize;
+      return { number, url: pageUrl(baseUrl, number), start, end: start + pageSize };
+    }),
+  ];
+  const pageUrls = pages.map((page) => page.url);
+  return pages.map((page, index) => {
+    const pageTitle = page.number === 0 ? title : `${title}, page ${page.number}`;
     return {
       ...base,
-      url,
+      ...(page.number === 0 ? {} : { description: numberedDescription(page.number) }),
+      url: page.url,
       title: pageTitle,
       breadcrumbs:
-        pageNumber === 0
+        page.number === 0
           ? base.breadcrumbs
-          : [...base.breadcrumbs.slice(0, -1), { name: title, url: baseUrl }, { name: `Page ${pageNumber + 1}`, url }],
-      articles: articles.slice(pageNumber * pageSize, (pageNumber + 1) * pageSize),
-      pageNumber,
-      pageCount,
+          : [
+              ...base.breadcrumbs.slice(0, -1),
+              { name: title, url: baseUrl },
+              { name: `Page ${page.number}`, url: page.url },
+            ],
+      articles: articles.slice(page.start, page.end),
+      pageNumber: index,
+      pageCount: pages.length,
       pageUrls,
-      pageLinks: pageLinks(pageNumber, pageUrls),
-      ...(pageNumber > 0 ? { previousUrl: pageUrls[pageNumber - 1] } : {}),
-      ...(pageNumber < pageCount - 1 ? { nextUrl: pageUrls[pageNumber + 1] } : {}),
+      pageLinks: pageLinks(index, pages),
+      ...(index > 0 ? { previousUrl: pageUrls[index - 1] } : {}),
+      ...(index < pages.length - 1 ? { nextUrl: pageUrls[index + 1] } : {}),
     };
   });
 }
@@ -421,6 +467,7 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
     "Latest news",
     articles,
     pageSize,
+    numberedDescription("Latest news"),
   );
   const blockSection = sections.find((section) => section.meta === "section");
   const blockTerms = taxonomies.find((taxonomy) => taxonomy.key === blockSection?.key)?.terms ?? [];
@@ -465,7 +512,8 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       ...(company ? { company } : {}),
       ...(term.logoUrl ? { logoUrl: term.logoUrl } : {}),
     };
-    for (const page of paginate(base, term.url, title, term.articles, pageSize)) termPages.push(page);
+    for (const page of paginate(base, term.url, title, term.articles, pageSize, numberedDescription(title)))
+      termPages.push(page);
   };
 
   for (const taxonomy of taxonomies) {
@@ -640,6 +688,11 @@ function archiveTerms(articles: Article[]): Term[] {
   }
   // Newest year and month first, like the articles.
   return [...years.values()];
+}
+
+/** A numbered page's description: which page of which list, without counts that change. */
+function numberedDescription(title: string): (number: number) => string {
+  return (number) => `${title}, page ${number}: older releases, the pages numbered from the oldest.`;
 }
 
 /** The names articles file a term under: its name and its other spellings. */

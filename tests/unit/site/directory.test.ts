@@ -5,6 +5,7 @@ import {
   pageLinks,
   pageUrl,
   type DirectoryOptions,
+  type ListPage,
 } from "../../../src/lib/site/directory.ts";
 import { termKey } from "../../../src/lib/core/terms.ts";
 import { fixturePartners } from "../../helpers/fixture-site.ts";
@@ -43,26 +44,72 @@ describe("pagination of a term", () => {
   it.each([
     [1, ["/categories/energy/"], [1]],
     [20, ["/categories/energy/"], [20]],
-    [21, ["/categories/energy/", "/categories/energy/page/2/"], [20, 1]],
-    [41, ["/categories/energy/", "/categories/energy/page/2/", "/categories/energy/page/3/"], [20, 20, 1]],
-  ])("%i articles make pages %j of %j", (count, urls, sizes) => {
-    const pages = pagesOf(count);
-    expect(pages.map((p) => p.url)).toEqual(urls);
-    expect(pages.map((p) => p.articles.length)).toEqual(sizes);
-    expect(pages.every((p) => p.pageCount === urls.length && JSON.stringify(p.pageUrls) === JSON.stringify(urls))).toBe(
-      true,
-    );
+    [39, ["/categories/energy/"], [39]],
+    [40, ["/categories/energy/", "/categories/energy/page/1/"], [20, 20]],
+    [41, ["/categories/energy/", "/categories/energy/page/1/"], [21, 20]],
+    [61, ["/categories/energy/", "/categories/energy/page/2/", "/categories/energy/page/1/"], [21, 20, 20]],
+  ])(
+    "%i articles make pages %j of %j (numbered from the oldest; the first holds the newest 20 to 39)",
+    (count, urls, sizes) => {
+      const pages = pagesOf(count);
+      expect(pages.map((p) => p.url)).toEqual(urls);
+      expect(pages.map((p) => p.articles.length)).toEqual(sizes);
+      expect(
+        pages.every((p) => p.pageCount === urls.length && JSON.stringify(p.pageUrls) === JSON.stringify(urls)),
+      ).toBe(true);
+    },
+  );
+
+  it("keeps the numbered pages as they were when releases are added", () => {
+    /** What a page shows: its releases, its links and its words (not its place in the array). */
+    const shows = (page: ListPage) =>
+      JSON.stringify({
+        ...page,
+        pageNumber: undefined,
+        pageCount: undefined,
+        pageUrls: undefined,
+        articles: page.articles.map((article) => article.url),
+      });
+    const energyPages = (articles: ReturnType<typeof many>) =>
+      new Map(
+        buildDirectory(articles, options)
+          .termPages.filter((page) => page.url.startsWith("/categories/energy/"))
+          .map((page) => [page.url, shows(page)]),
+      );
+    const base = many(100, { categories: ["Energy"] });
+    const newer = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        makeArticle({ date: "2023-02-01T00:00:00Z", slug: `b-${String(i).padStart(3, "0")}`, categories: ["Energy"] }),
+      );
+    const changedBy = (added: number) => {
+      const before = energyPages(base);
+      const after = energyPages(newestFirst([...base, ...newer(added)]));
+      return [...after].filter(([url, page]) => before.get(url) !== page).map(([url]) => url);
+    };
+    // 100 releases: the first page holds 20, numbered pages 4 to 1 hold 20 each.
+    expect(changedBy(7)).toEqual(["/categories/energy/"]);
+    // The 20th new release cuts page 5; the pages within two of it link it, page 1 stays as it was.
+    expect(changedBy(20)).toEqual([
+      "/categories/energy/",
+      "/categories/energy/page/5/",
+      "/categories/energy/page/4/",
+      "/categories/energy/page/3/",
+      "/categories/energy/page/2/",
+    ]);
   });
 
-  it("links neighbours and titles later pages", () => {
-    const [first, second, third] = pagesOf(41);
+  it("links neighbours and titles numbered pages", () => {
+    const [first, second, third] = pagesOf(61);
     expect([first?.previousUrl, first?.nextUrl]).toEqual([undefined, "/categories/energy/page/2/"]);
-    expect([second?.previousUrl, second?.nextUrl]).toEqual(["/categories/energy/", "/categories/energy/page/3/"]);
+    expect([second?.previousUrl, second?.nextUrl]).toEqual(["/categories/energy/", "/categories/energy/page/1/"]);
     expect([third?.previousUrl, third?.nextUrl]).toEqual(["/categories/energy/page/2/", undefined]);
     expect(second?.title).toBe("Energy, page 2");
     expect(second?.breadcrumbs.map((c) => c.name)).toEqual(["Home", "Categories", "Energy", "Page 2"]);
+    // A numbered page's description has no count that a new release would change.
+    expect(first?.description).toBe("61 releases filed under category Energy.");
+    expect(second?.description).toBe("Energy, page 2: older releases, the pages numbered from the oldest.");
     // Every article appears exactly once across the pages, in order.
-    expect(pagesOf(41).flatMap((p) => p.articles.map((a) => a.slug))).toEqual(many(41).map((a) => a.slug));
+    expect(pagesOf(61).flatMap((p) => p.articles.map((a) => a.slug))).toEqual(many(61).map((a) => a.slug));
   });
 
   it("gives the home page one page even with no articles", () => {
@@ -72,10 +119,10 @@ describe("pagination of a term", () => {
     expect(directory.termPages).toEqual([]);
   });
 
-  it("builds page URLs without /page/1/", () => {
-    expect([pageUrl("/tags/x/", 0), pageUrl("/tags/x/", 1), pageUrl("/", 2)]).toEqual([
+  it("builds numbered page URLs, the first page without a number", () => {
+    expect([pageUrl("/tags/x/", 0), pageUrl("/tags/x/", 1), pageUrl("/", 3)]).toEqual([
       "/tags/x/",
-      "/tags/x/page/2/",
+      "/tags/x/page/1/",
       "/page/3/",
     ]);
   });
@@ -268,26 +315,29 @@ describe("feeds", () => {
 });
 
 describe("numbered page links", () => {
-  const urls = (count: number) => Array.from({ length: count }, (_, i) => (i === 0 ? "/" : `/page/${i + 1}/`));
-  const shown = (pageNumber: number, count: number) =>
-    pageLinks(pageNumber, urls(count))
-      .map((link) => ("gap" in link ? "…" : link.current ? `[${link.number}]` : String(link.number)))
+  /** A list of `count` pages, newest first: the first page, then numbers from `count - 1` down to 1. */
+  const pages = (count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      i === 0 ? { number: 0, url: "/" } : { number: count - i, url: `/page/${count - i}/` },
+    );
+  const shown = (index: number, count: number) =>
+    pageLinks(index, pages(count))
+      .map((link) => ("gap" in link ? "…" : link.current ? `[${link.label}]` : link.label))
       .join(" ");
 
-  it("shows every page of a short list", () => {
-    expect(shown(0, 1)).toBe("[1]");
-    expect(shown(2, 5)).toBe("1 2 [3] 4 5");
+  it("shows every page of a short list, the first page as Latest", () => {
+    expect(shown(0, 1)).toBe("[Latest]");
+    expect(shown(2, 5)).toBe("Latest 4 [3] 2 1");
   });
 
-  it("shows the first, the last and two neighbours of a long list, with gaps", () => {
-    expect(shown(0, 500)).toBe("[1] 2 3 … 500");
-    expect(shown(249, 500)).toBe("1 … 248 249 [250] 251 252 … 500");
-    expect(shown(499, 500)).toBe("1 … 498 499 [500]");
-    expect(shown(3, 500)).toBe("1 2 3 [4] 5 6 … 500");
-    expect(pageLinks(1, urls(500))[0]).toEqual({ number: 1, url: "/", current: false });
+  it("shows the first, the oldest and two neighbours of a long list, with gaps", () => {
+    expect(shown(0, 500)).toBe("[Latest] 499 498 … 1");
+    expect(shown(249, 500)).toBe("Latest … 253 252 [251] 250 249 … 1");
+    expect(shown(499, 500)).toBe("Latest … 3 2 [1]");
+    expect(pageLinks(1, pages(500))[0]).toEqual({ label: "Latest", number: 0, url: "/", current: false });
   });
 
   it("keeps each page's links few however long the list (5 000 pages)", () => {
-    expect(pageLinks(2500, urls(5000)).length).toBeLessThanOrEqual(9);
+    expect(pageLinks(2500, pages(5000)).length).toBeLessThanOrEqual(9);
   });
 });
