@@ -139,23 +139,26 @@ describe("directory pages", () => {
     ["twenty", 20, 0],
     ["medium", 21, 0],
     ["bulk", 41, 1],
-  ])("paginates a term of %s (%i articles) with %i numbered pages of 20, from the oldest", async (slug, count, numbered) => {
-    // Newest first: the first page, then the numbered pages from the highest number down to 1.
-    const urls = [
-      `/categories/${slug}/`,
-      ...Array.from({ length: numbered }, (_, i) => `/categories/${slug}/page/${numbered - i}/`),
-    ];
-    let seen = 0;
-    for (const [index, url] of urls.entries()) {
-      const html = await read(url);
-      seen += (html.match(/<article class="article-card">/g) ?? []).length;
-      expect(html.includes('rel="prev"'), url).toBe(index > 0);
-      expect(html.includes('rel="next"'), url).toBe(index < urls.length - 1);
-    }
-    expect(seen).toBe(count);
-    await expect(read(`/categories/${slug}/page/${numbered + 1}/`)).rejects.toThrow(/ENOENT/);
-    if (numbered === 0) await expect(read(`/categories/${slug}/page/1/`)).rejects.toThrow(/ENOENT/);
-  });
+  ])(
+    "paginates a term of %s (%i articles) with %i numbered pages of 20, from the oldest",
+    async (slug, count, numbered) => {
+      // Newest first: the first page, then the numbered pages from the highest number down to 1.
+      const urls = [
+        `/categories/${slug}/`,
+        ...Array.from({ length: numbered }, (_, i) => `/categories/${slug}/page/${numbered - i}/`),
+      ];
+      let seen = 0;
+      for (const [index, url] of urls.entries()) {
+        const html = await read(url);
+        seen += (html.match(/<article class="article-card">/g) ?? []).length;
+        expect(html.includes('rel="prev"'), url).toBe(index > 0);
+        expect(html.includes('rel="next"'), url).toBe(index < urls.length - 1);
+      }
+      expect(seen).toBe(count);
+      await expect(read(`/categories/${slug}/page/${numbered + 1}/`)).rejects.toThrow(/ENOENT/);
+      if (numbered === 0) await expect(read(`/categories/${slug}/page/1/`)).rejects.toThrow(/ENOENT/);
+    },
+  );
 
   it("makes no page for a partner without articles", async () => {
     await expect(read("/partners/idle-wire/")).rejects.toThrow(/ENOENT/);
