@@ -88,6 +88,12 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     }
   });
 
+  // Photos (an article's, a company's logo) once shard 0 has them in the cache.
+  const renditions = (owner: "article" | "profile") => async (file: string) => {
+    await options.photosReady?.();
+    return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH }, owner);
+  };
+
   const load = async (): Promise<SiteContent & { pages: ShardPages }> => {
     const { now, includeUnpublished } = resolveBuildMoment(options, site);
     changes?.start();
@@ -103,20 +109,14 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
         ...reading,
         now,
         includeUnpublished,
-        processPhoto: async (file) => {
-          await options.photosReady?.();
-          return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH });
-        },
+        processPhoto: renditions("article"),
       },
       cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading)),
     );
     const companies = await loadCompanies({
       companiesDir: options.companiesDir,
       displayRoot: process.cwd(),
-      processPhoto: async (file) => {
-        await options.photosReady?.();
-        return processPhoto(file, { ...photos, urlPath: PHOTO_URL_PATH }, "profile");
-      },
+      processPhoto: renditions("profile"),
     });
     options.onPhotosDone?.();
     const companiesFolder = path.relative(process.cwd(), options.companiesDir).split(path.sep).join("/");

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import { CompanyRegistry, type Company } from "../content/companies.ts";
+import { COMPANY_INDEX_FOLDERS, CompanyRegistry, type Company } from "../content/companies.ts";
 import { isValidIsin, validateCompanyProfile } from "../content/company-profile.ts";
 import { parseFrontMatter } from "../content/front-matter.ts";
 import { companyKey, nameWithoutLegalForm } from "../core/company-names.ts";
@@ -199,7 +199,7 @@ export class CompanyProfiles {
     const taken = new Set(this.files.map((file) => path.basename(file.absolute, ".md")));
     for (let attempt = 1; ; attempt++) {
       const slug = attempt === 1 ? base : `${base}-${attempt}`;
-      if (!taken.has(slug) && !["by-industry", "by-country"].includes(slug)) return slug;
+      if (!taken.has(slug) && !(COMPANY_INDEX_FOLDERS as readonly string[]).includes(slug)) return slug;
     }
   }
 
