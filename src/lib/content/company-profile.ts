@@ -30,7 +30,8 @@ export interface CompanyProfileFields {
   review: boolean;
 }
 
-const PROFILE_FIELDS = [
+/** The profile's fields, in the order the importer writes them. */
+export const PROFILE_FIELDS = [
   "name",
   "legalName",
   "aliases",

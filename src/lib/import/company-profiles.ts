@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { COMPANY_INDEX_FOLDERS, CompanyRegistry, type Company } from "../content/companies.ts";
-import { isValidIsin, validateCompanyProfile } from "../content/company-profile.ts";
+import { isValidIsin, PROFILE_FIELDS, validateCompanyProfile } from "../content/company-profile.ts";
 import { parseFrontMatter } from "../content/front-matter.ts";
 import { companyKey, nameWithoutLegalForm } from "../core/company-names.ts";
 import { isPlainRecord } from "../core/fields.ts";
@@ -327,26 +327,12 @@ function describe(additions: Record<string, unknown>): string {
 }
 
 const HASH_PLACEHOLDER = `sha256-${"0".repeat(64)}`;
-const FIELD_ORDER = [
-  "name",
-  "legalName",
-  "aliases",
-  "logo",
-  "website",
-  "headquarters",
-  "industries",
-  "founded",
-  "listings",
-  "isin",
-  "social",
-  "contact",
-  "review",
-];
 
 /** A profile file: YAML written by a serializer, the description, and the importer's hash. */
 function serializeProfile(fields: Record<string, unknown>, description: string, release: string): string {
   const ordered: Record<string, unknown> = {};
-  for (const field of FIELD_ORDER) if (fields[field] !== undefined) ordered[field] = fields[field];
+  for (const field of PROFILE_FIELDS)
+    if (field !== "imported" && fields[field] !== undefined) ordered[field] = fields[field];
   for (const [field, value] of Object.entries(fields))
     if (!(field in ordered) && field !== "imported") ordered[field] = value;
   ordered.imported = { hash: HASH_PLACEHOLDER, release };
