@@ -178,7 +178,9 @@ describe("the article page", () => {
     expect(page).not.toContain(globe);
     expect(count(globePage, globe)).toBe(1);
     expect(globePage).not.toContain("created by Cision PR Newswire");
-    expect(globePage).toMatch(/<img src="\/assets\/logo\.[0-9a-f]{10}\.svg" alt="GlobeNewswire" width="96" height="24">/);
+    expect(globePage).toMatch(
+      /<img src="\/assets\/logo\.[0-9a-f]{10}\.svg" alt="GlobeNewswire" width="96" height="24">/,
+    );
   });
 
   it("links categories and companies to their directory pages", () => {
