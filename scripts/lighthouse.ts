@@ -9,13 +9,13 @@
  * Options: `--site <dir>` (default `_site`), `--pages /path/,/other/` (default: home, the newest
  * article with a photo, its company), `--runs <n>`, `--out <dir>` (default `reports/lighthouse`).
  */
-import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { serveSite } from "./lib/static-server.ts";
+import { firstCompanyOf, requireSiteAndChromium } from "./lib/built-site.ts";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./lib/chromium.ts";
 
 const TARGETS: Record<string, number> = { performance: 0.95, accessibility: 1, "best-practices": 1, seo: 1 };
@@ -28,15 +28,7 @@ const { values } = parseArgs({
     out: { type: "string", default: path.join("reports", "lighthouse") },
   },
 });
-const siteDir = path.resolve(values.site);
-if (!existsSync(path.join(siteDir, "index.html"))) {
-  console.error(`No built site in ${values.site}/: run npm run build first.`);
-  process.exit(1);
-}
-if (!existsSync(CHROMIUM)) {
-  console.error(`Lighthouse needs Chromium at ${CHROMIUM} (apt-get install -y chromium), or set CHROMIUM_PATH.`);
-  process.exit(1);
-}
+const siteDir = requireSiteAndChromium(values.site, "Lighthouse needs");
 
 async function defaultPages(): Promise<string[]> {
   const home = await readFile(path.join(siteDir, "index.html"), "utf8");
@@ -44,8 +36,7 @@ async function defaultPages(): Promise<string[]> {
   const article =
     /<div class="article-card__photo">.*?<h2><a href="(\/news\/[^"]+)">/s.exec(home)?.[1] ??
     /<h2><a href="(\/news\/[^"]+)">/.exec(home)?.[1];
-  const articleHtml = article ? await readFile(path.join(siteDir, article, "index.html"), "utf8") : "";
-  const company = /<dt>Companies<\/dt><dd><ul><li><a href="([^"]+)"/.exec(articleHtml)?.[1];
+  const company = article ? await firstCompanyOf(siteDir, article) : undefined;
   return ["/", ...(article ? [article] : []), ...(company ? [company] : [])];
 }
 

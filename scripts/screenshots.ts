@@ -5,13 +5,13 @@
  *
  * Options: `--site <dir>` (default `_site`), `--out <dir>` (default `scripts/screenshots`).
  */
-import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./lib/chromium.ts";
 import { serveSite } from "./lib/static-server.ts";
+import { firstCompanyOf, requireSiteAndChromium } from "./lib/built-site.ts";
 
 const { values } = parseArgs({
   options: {
@@ -19,23 +19,14 @@ const { values } = parseArgs({
     out: { type: "string", default: path.join("scripts", "screenshots") },
   },
 });
-const siteDir = path.resolve(values.site);
-if (!existsSync(path.join(siteDir, "index.html"))) {
-  console.error(`No built site in ${values.site}/: run npm run build first.`);
-  process.exit(1);
-}
-if (!existsSync(CHROMIUM)) {
-  console.error(`Screenshots need Chromium at ${CHROMIUM} (apt-get install -y chromium), or set CHROMIUM_PATH.`);
-  process.exit(1);
-}
+const siteDir = requireSiteAndChromium(values.site, "Screenshots need");
 
 // The home page's lead release, and the company page of its issuer (or the first company).
 const home = await readFile(path.join(siteDir, "index.html"), "utf8");
 const article = /<article class="lead-story[^"]*">[\s\S]*?<h2><a href="([^"]+)"/.exec(home)?.[1];
-const articleHtml = article ? await readFile(path.join(siteDir, article, "index.html"), "utf8") : "";
 const companies = await readFile(path.join(siteDir, "companies", "index.html"), "utf8");
 const company =
-  /<dt>Companies<\/dt><dd><ul><li><a href="([^"]+)"/.exec(articleHtml)?.[1] ??
+  (article ? await firstCompanyOf(siteDir, article) : undefined) ??
   /<a href="(\/companies\/(?!by-)[^"]+\/)"/.exec(companies)?.[1];
 if (!article || !company) {
   console.error("Could not find a lead article and a company page in the built site.");
