@@ -1,18 +1,10 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { articleDateline, type Article } from "../lib/content/articles.ts";
 import { formatApDate, formatApDateTime, formatIsoDateTime } from "../lib/core/dates.ts";
-import {
-  type ArticlePage,
-  type Directory,
-  type IndexPage,
-  type ListPage,
-  type TaxonomyKey,
-} from "../lib/site/directory.ts";
-import { termKey } from "../lib/core/terms.ts";
+import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts";
 import { telephoneLink, unbrokenTelephone, urlHost } from "../lib/core/links.ts";
 import { articleMeta, listMeta } from "../lib/site/page-meta.ts";
 import { bodyWithDateline, shareLinks } from "../lib/site/article-page.ts";
-import { articleTermLists } from "../lib/site/sections.ts";
 import { mergedSearchBundles } from "../lib/search/search-index.ts";
 import { disclaimerText, type Partner } from "../lib/config/partners.ts";
 import { absoluteUrl, type SiteConfig } from "../lib/config/site-config.ts";
@@ -42,11 +34,6 @@ export default function filtersPlugin(
   eleventyConfig.addFilter("articleMeta", (page: ArticlePage) =>
     articleMeta(site, page.article, page.breadcrumbs, page.companies),
   );
-  eleventyConfig.addFilter(
-    "termUrl",
-    (directory: Directory, taxonomy: TaxonomyKey, name: string) => directory.termUrls[taxonomy]?.[termKey(name)],
-  );
-  eleventyConfig.addFilter("articleTermLists", (article: Article) => articleTermLists(article, site.sections));
   eleventyConfig.addFilter("listMeta", (page: ListPage | IndexPage) => listMeta(site, page));
   eleventyConfig.addFilter("articleCards", articleCardsFilter());
   eleventyConfig.addFilter("mergedSearchBundles", (articleCount: number) =>

@@ -4,6 +4,7 @@ import type { Shard } from "../lib/build/shard.ts";
 import type { GeneratedFile } from "../lib/site/site-content.ts";
 import type { Withdrawal } from "../lib/site/withdrawals.ts";
 import type { Redirect } from "../lib/site/published-urls.ts";
+import { outputFile } from "../lib/site/output-path.ts";
 
 type PageData = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export default function pagesPlugin(eleventyConfig: UserConfig, { shard }: { sha
     alias: string,
     layout: string | undefined,
     url: (item: T) => string,
-    render = (_: PageData) => "",
+    render: (page: PageData) => string | Promise<string> = () => "",
   ) =>
     eleventyConfig.addTemplate(virtualPath, {
       data: {
@@ -32,7 +33,7 @@ export default function pagesPlugin(eleventyConfig: UserConfig, { shard }: { sha
       },
       render,
     });
-  const html = (url: string) => (url.endsWith("/") ? `${url}index.html` : url);
+  const html = (url: string) => `/${outputFile(url)}`;
 
   onePerPage<ArticlePage>("dateline-article.11ty.js", "shardPages.articlePages", "articlePage", "article.njk", (item) =>
     html(item.article.url),
@@ -58,14 +59,14 @@ export default function pagesPlugin(eleventyConfig: UserConfig, { shard }: { sha
   onePerPage<Redirect>("dateline-redirect.11ty.js", "shardPages.redirectPages", "redirect", "redirect.njk", (item) =>
     html(item.from),
   );
-  // Feeds, sitemaps and robots.txt were rendered with the directory; this only writes them.
+  // Feeds, sitemaps and robots.txt: made by `src/lib/site/site-content.ts`, written as they are.
   onePerPage<GeneratedFile>(
     "dateline-files.11ty.js",
     "shardPages.files",
     "file",
     undefined,
     (item) => item.url,
-    (page) => (page.file as GeneratedFile).content,
+    (page) => (page.file as GeneratedFile).content(),
   );
 
   if (shard.index !== 0) return;

@@ -5,6 +5,7 @@ import { slugify } from "../core/slug.ts";
 import { preferredSpelling, termKey } from "../core/terms.ts";
 import type { Section } from "../config/sections.ts";
 import { sectionNames } from "../content/articles.ts";
+import { articleTermLists } from "./sections.ts";
 import { COMPANY_INDEX_FOLDERS, type Company, type CompanyRegistry } from "../content/companies.ts";
 
 /**
@@ -59,9 +60,13 @@ export interface ListPage {
   description: string;
   breadcrumbs: Crumb[];
   articles: Article[];
+  /**
+   * 0 on the first page (the newest releases), else the number it shows (1 is the oldest). Not
+   * its place among the pages, and no count of them: what a numbered page holds stays as it was
+   * when releases are added, so its page is reused by an incremental build.
+   */
   pageNumber: number;
-  pageCount: number;
-  /** URL of each page of this list, first page first. */
+  /** URL of each page of this list, first page first (not drawn: see `IGNORED_KEYS` in the page cache). */
   pageUrls: string[];
   /** The numbered links this page shows: first, last and its neighbours, gaps between (see `pageLinks`). */
   pageLinks: PageLink[];
@@ -147,6 +152,17 @@ export interface ArticlePage {
   related: Article[];
   /** The profiles of the companies it names, the issuer first, with their pages. */
   companies: CompanyLink[];
+  /**
+   * The article's names in each section shown on its page, each with its term page: part of
+   * the page's data, so the page cache sees a term's link change (`src/lib/build/page-cache.ts`).
+   */
+  termLists: TermList[];
+}
+
+export interface TermList {
+  /** The section's title: "Categories". */
+  title: string;
+  links: Crumb[];
 }
 
 export interface CompanyLink {
@@ -261,16 +277,7 @@ export function pageLinks(
 export function paginate(
   base: Omit<
     ListPage,
-    | "url"
-    | "title"
-    | "articles"
-    | "pageNumber"
-    | "pageCount"
-    | "pageUrls"
-    | "pageLinks"
-    | "previousUrl"
-    | "nextUrl"
-    | "breadcrumbs"
+    "url" | "title" | "articles" | "pageNumber" | "pageUrls" | "pageLinks" | "previousUrl" | "nextUrl" | "breadcrumbs"
   > & { breadcrumbs: Crumb[] },
   baseUrl: string,
   title: string,
@@ -294,7 +301,8 @@ export function paginate(
     const pageTitle = page.number === 0 ? title : `${title}, page ${page.number}`;
     return {
       ...base,
-      ...(page.number === 0 ? {} : { description: numberedDescription(page.number) }),
+      // Sub-terms (a country's cities, with counts) are shown on the first page only.
+      ...(page.number === 0 ? {} : { description: numberedDescription(page.number), children: [] }),
       url: page.url,
       title: pageTitle,
       breadcrumbs:
@@ -306,8 +314,7 @@ export function paginate(
               { name: `Page ${page.number}`, url: page.url },
             ],
       articles: articles.slice(page.start, page.end),
-      pageNumber: index,
-      pageCount: pages.length,
+      pageNumber: page.number,
       pageUrls,
       pageLinks: pageLinks(index, pages),
       ...(index > 0 ? { previousUrl: pageUrls[index - 1] } : {}),
@@ -607,6 +614,17 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
       return company && url ? [{ company, url }] : [];
     });
   };
+  const termUrls = Object.fromEntries(
+    taxonomies.map((taxonomy) => [
+      taxonomy.key,
+      Object.fromEntries(taxonomy.terms.flatMap((term) => namesOfTerm(term).map((name) => [termKey(name), term.url]))),
+    ]),
+  ) as Directory["termUrls"];
+  const termListsOf = (article: Article): TermList[] =>
+    articleTermLists(article, sections).map(([title, key, names]) => ({
+      title,
+      links: names.map((name) => ({ name, url: termUrls[key as TaxonomyKey]?.[termKey(name)] ?? "" })),
+    }));
   const articlePages = articles.map((article, index) => ({
     article,
     breadcrumbs: [
@@ -616,14 +634,8 @@ export function buildDirectory(articles: Article[], options: DirectoryOptions): 
     ],
     related: related[index] as Article[],
     companies: companiesOf(article),
+    termLists: termListsOf(article),
   }));
-
-  const termUrls = Object.fromEntries(
-    taxonomies.map((taxonomy) => [
-      taxonomy.key,
-      Object.fromEntries(taxonomy.terms.flatMap((term) => namesOfTerm(term).map((name) => [termKey(name), term.url]))),
-    ]),
-  ) as Directory["termUrls"];
 
   return { taxonomies, termUrls, articlePages, homePages, termPages, indexPages, feeds };
 }
@@ -794,11 +806,14 @@ function indexGroups(taxonomy: Taxonomy): IndexGroup[] {
 }
 
 /**
- * Related articles: those sharing a company first, then a category, then a tag; newest first
- * within each tier; never the article itself. Term lists are already newest first, so each
- * tier needs only the head of each list: the cost per article does not grow with the site.
- * "Newest first" is the order of `articles` (date, then URL), so candidates are ranked by their
- * place in it: comparing their dates and URLs was the directory's largest single cost.
+ * Related articles: those sharing a company first, then a category, then a tag; within each
+ * tier the ones nearest in time (in the site's order, the newer of two equally near first);
+ * never the article itself. Nearest, not newest: a new release then enters the related lists of
+ * the few releases just before it, not of every release that shares a term with it, so an old
+ * page stays as it was (and its page is reused by an incremental build, see
+ * `src/lib/build/page-cache.ts`); readers of an old release see what was news around it. Term
+ * lists are in the site's order, so each tier needs only the neighbours of the article's place
+ * in each list (found by bisection): the cost per article does not grow with the site.
  */
 function relatedArticles(
   articles: Article[],
@@ -818,22 +833,17 @@ function relatedArticles(
     .sort((a, b) => (a.relatedRank as number) - (b.relatedRank as number))
     .map((section) => ({ terms: termsOf(section.key), names: (article: Article) => sectionNames(section, article) }));
   return articles.map((article) => {
+    const own = place.get(article) as number;
+    const distance = (other: Article) => Math.abs((place.get(other) as number) - own);
     const chosen: Article[] = [];
     const seen = new Set<Article>([article]);
     for (const tier of tiers) {
       if (chosen.length >= count) break;
       const candidates: Article[] = [];
       for (const term of new Set(tier.names(article).map((name) => tier.terms.get(termKey(name))))) {
-        const list = term?.articles ?? [];
-        let taken = 0;
-        for (const candidate of list) {
-          if (taken > count) break;
-          if (seen.has(candidate)) continue;
-          candidates.push(candidate);
-          taken++;
-        }
+        candidates.push(...neighbours(term?.articles ?? [], own, place, seen, count));
       }
-      candidates.sort((a, b) => (place.get(a) as number) - (place.get(b) as number));
+      candidates.sort((a, b) => distance(a) - distance(b) || (place.get(a) as number) - (place.get(b) as number));
       for (const candidate of candidates) {
         if (chosen.length >= count) break;
         if (seen.has(candidate)) continue;
@@ -843,4 +853,35 @@ function relatedArticles(
     }
     return chosen;
   });
+}
+
+/** Up to `count` articles of `list` (in the site's order) on each side of place `own`, not in `seen`. */
+function neighbours(
+  list: readonly Article[],
+  own: number,
+  place: ReadonlyMap<Article, number>,
+  seen: ReadonlySet<Article>,
+  count: number,
+): Article[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((place.get(list[middle] as Article) as number) < own) low = middle + 1;
+    else high = middle;
+  }
+  const found: Article[] = [];
+  for (let i = low - 1, taken = 0; i >= 0 && taken < count; i--) {
+    const candidate = list[i] as Article;
+    if (seen.has(candidate)) continue;
+    found.push(candidate);
+    taken++;
+  }
+  for (let i = low, taken = 0; i < list.length && taken < count; i++) {
+    const candidate = list[i] as Article;
+    if (seen.has(candidate)) continue;
+    found.push(candidate);
+    taken++;
+  }
+  return found;
 }

@@ -21,3 +21,8 @@ export function outputUrlProblem(url: string): string | undefined {
   }
   return undefined;
 }
+
+/** The file a page's URL is written to, from the output folder: `/a/` → `a/index.html`, `/feed.xml` → `feed.xml`. */
+export function outputFile(url: string): string {
+  return (url.endsWith("/") ? `${url}index.html` : url).replace(/^\//, "");
+}

@@ -10,15 +10,27 @@ import type { Withdrawal } from "./withdrawals.ts";
 import { netlifyRedirects, nginxRules, NGINX_RULES_PATH } from "./host-rules.ts";
 import { PUBLISHED_MANIFEST_PATH, publishedManifest, type Redirect } from "./published-urls.ts";
 
+/** A feed, a sitemap, robots.txt…: a file the build writes as it is, not through a layout. */
 export interface GeneratedFile {
   url: string;
-  content: string;
+  /**
+   * What the file is made from (a feed's data with its articles, or the finished text): the
+   * page cache signs it, so an unchanged feed is neither rendered nor written again.
+   */
+  source: unknown;
+  /** The file's text, made when asked for (a feed renders up to 50 article bodies). */
+  content: () => Promise<string>;
+}
+
+/** A file whose text is already made. */
+function madeFile({ url, content }: { url: string; content: string }): GeneratedFile {
+  return { url, source: content, content: () => Promise.resolve(content) };
 }
 
 export interface SiteContent {
   articles: Article[];
   directory: Directory;
-  /** Feeds, sitemaps and robots.txt, rendered once per build. */
+  /** Feeds, sitemaps and robots.txt. */
   files: GeneratedFile[];
 }
 
@@ -54,21 +66,23 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
   if (options.files === false) return { articles, directory, files: [] };
   const siteFeed = directory.feeds[0]!;
   const files: GeneratedFile[] = [
-    ...(await Promise.all(
-      directory.feeds.map(async (feed) => ({ url: feed.url, content: await atomFeed(site, feed) })),
-    )),
-    { url: "/rss.xml", content: await rssFeed(site, siteFeed, "/rss.xml") },
-    { url: "/feed.json", content: await jsonFeed(site, siteFeed, "/feed.json") },
-    ...sitemapFiles(site, articles, directory, options.sitemapLimit ?? SITEMAP_URL_LIMIT),
-    { url: "/news-sitemap.xml", content: newsSitemap(site, articles, now) },
-    { url: "/robots.txt", content: robotsTxt(site) },
+    ...directory.feeds.map((feed) => ({
+      url: feed.url,
+      source: { format: "atom", feed },
+      content: () => atomFeed(site, feed),
+    })),
+    { url: "/rss.xml", source: { format: "rss", siteFeed }, content: () => rssFeed(site, siteFeed, "/rss.xml") },
+    { url: "/feed.json", source: { format: "json", siteFeed }, content: () => jsonFeed(site, siteFeed, "/feed.json") },
+    ...sitemapFiles(site, articles, directory, options.sitemapLimit ?? SITEMAP_URL_LIMIT).map(madeFile),
+    madeFile({ url: "/news-sitemap.xml", content: newsSitemap(site, articles, now) }),
+    madeFile({ url: "/robots.txt", content: robotsTxt(site) }),
   ];
   const rules = { withdrawals: options.withdrawals ?? [], redirects: options.redirects ?? [] };
   if (rules.withdrawals.length > 0 || rules.redirects.length > 0)
     files.push(
-      { url: "/_redirects", content: netlifyRedirects(rules) },
-      { url: NGINX_RULES_PATH, content: nginxRules(rules) },
+      madeFile({ url: "/_redirects", content: netlifyRedirects(rules) }),
+      madeFile({ url: NGINX_RULES_PATH, content: nginxRules(rules) }),
     );
-  files.push({ url: PUBLISHED_MANIFEST_PATH, content: publishedManifest(articles) });
+  files.push(madeFile({ url: PUBLISHED_MANIFEST_PATH, content: publishedManifest(articles) }));
   return { articles, directory, files };
 }

@@ -54,19 +54,15 @@ describe("pagination of a term", () => {
       const pages = pagesOf(count);
       expect(pages.map((p) => p.url)).toEqual(urls);
       expect(pages.map((p) => p.articles.length)).toEqual(sizes);
-      expect(
-        pages.every((p) => p.pageCount === urls.length && JSON.stringify(p.pageUrls) === JSON.stringify(urls)),
-      ).toBe(true);
+      expect(pages.every((p) => JSON.stringify(p.pageUrls) === JSON.stringify(urls))).toBe(true);
     },
   );
 
   it("keeps the numbered pages as they were when releases are added", () => {
-    /** What a page shows: its releases, its links and its words (not its place in the array). */
+    /** What a page shows: its releases, its links and its words (`pageUrls` is not drawn). */
     const shows = (page: ListPage) =>
       JSON.stringify({
         ...page,
-        pageNumber: undefined,
-        pageCount: undefined,
         pageUrls: undefined,
         articles: page.articles.map((article) => article.url),
       });
@@ -115,7 +111,12 @@ describe("pagination of a term", () => {
   it("gives the home page one page even with no articles", () => {
     const directory = buildDirectory([], options);
     expect(directory.homePages).toHaveLength(1);
-    expect(directory.homePages[0]).toMatchObject({ url: "/", articles: [], pageCount: 1 });
+    expect(directory.homePages[0]).toMatchObject({
+      url: "/",
+      articles: [],
+      pageNumber: 0,
+      pageLinks: [{ label: "Latest" }],
+    });
     expect(directory.termPages).toEqual([]);
   });
 
@@ -258,7 +259,7 @@ describe("date archives", () => {
 });
 
 describe("related articles", () => {
-  it("prefers the same company, then category, then tag; newest first; never itself", () => {
+  it("prefers the same company, then category, then tag; nearest in time first; never itself", () => {
     const self = makeArticle({
       slug: "self",
       date: "2023-10-10T00:00:00Z",
@@ -288,7 +289,26 @@ describe("related articles", () => {
     ]);
   });
 
-  it("orders a tier by the site's order: newest first, then by URL for the same moment", () => {
+  it("keeps an old article's related releases when newer ones of the same company arrive", () => {
+    const at = (day: number) => `2023-10-${String(day).padStart(2, "0")}T00:00:00Z`;
+    const releases = Array.from({ length: 12 }, (_, i) =>
+      makeArticle({ slug: `lotus-${i + 1}`, date: at(i + 1), companies: ["Lotus"] }),
+    );
+    const before = buildDirectory(newestFirst(releases), options);
+    const later = [20, 21, 22].map((day) =>
+      makeArticle({ slug: `lotus-new-${day}`, date: at(day), companies: ["Lotus"] }),
+    );
+    const after = buildDirectory(newestFirst([...releases, ...later]), options);
+    const relatedOf = (directory: ReturnType<typeof buildDirectory>, slug: string) =>
+      directory.articlePages.find((p) => p.article.slug === slug)!.related.map((r) => r.slug);
+    // Nearest first, the newer of two equally near first.
+    expect(relatedOf(before, "lotus-5")).toEqual(["lotus-6", "lotus-4", "lotus-7"]);
+    for (const release of releases.slice(0, 10))
+      expect(relatedOf(after, release.slug)).toEqual(relatedOf(before, release.slug));
+    expect(relatedOf(after, "lotus-new-22")).toEqual(["lotus-new-21", "lotus-new-20", "lotus-12"]);
+  });
+
+  it("orders a tier by nearness in the site's order (newest first, then by URL for the same moment)", () => {
     const same = "2023-10-10T00:00:00Z";
     const self = makeArticle({ slug: "self", date: "2023-10-11T00:00:00Z", categories: ["Energy"] });
     const [b, a, c] = ["b-release", "a-release", "c-release"].map((slug) =>
