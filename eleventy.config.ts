@@ -10,6 +10,7 @@ import type { LoadedBuild } from "./src/lib/compliance/audit.ts";
 import type { BuildMomentOptions } from "./src/lib/config/build-moment.ts";
 import { Handoff } from "./src/lib/core/handoff.ts";
 import { processRole } from "./src/lib/build/process-role.ts";
+import { globalDigest, pageCacheEnabled } from "./src/lib/build/page-cache.ts";
 import type { Shard } from "./src/lib/build/shard.ts";
 import { validateSettings, type Settings } from "./src/lib/config/settings.ts";
 import type { SiteConfigInput } from "./src/lib/config/site-config.ts";
@@ -48,6 +49,11 @@ export interface DatelineOptions {
   previousOutput?: string;
   /** Published URLs to let go (default: `DATELINE_ALLOW_REMOVED`). */
   allowRemoved?: string[];
+  /**
+   * The page cache's folder (default `.cache/build`; see `src/lib/build/page-cache.ts`), or
+   * false to render every page. `DATELINE_PAGE_CACHE=off` turns it off too.
+   */
+  buildCacheDir?: string | false;
 }
 
 /** Wires Dateline's plugins for one site; tests call it with fixture sites. */
@@ -80,6 +86,7 @@ export function configureDateline(options: DatelineOptions) {
     const searchPartSize = options.searchPartSize ?? SEARCH_PART_SIZE;
     // Logos under /assets/ are served by their fingerprinted names.
     const { site: validSite, partners: validPartners } = settings();
+    const companiesDir = path.resolve(options.companiesDir ?? "src/data/companies");
     const siteConfig = validSite.logo ? { ...validSite, logo: assetUrl(assets.manifest, validSite.logo) } : validSite;
     const partnerList = validPartners.map((partner) =>
       partner.logo ? { ...partner, logo: assetUrl(assets.manifest, partner.logo) } : partner,
@@ -117,12 +124,40 @@ export function configureDateline(options: DatelineOptions) {
       site: siteConfig,
       partners: partnerList,
       articlesDir,
-      companiesDir: path.resolve(options.companiesDir ?? "src/data/companies"),
+      companiesDir,
       photos,
       ...moment,
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
       onLoaded: (build: LoadedBuild) => loaded.give(build),
       ...role,
+      ...(options.buildCacheDir !== false && pageCacheEnabled()
+        ? {
+            pageCache: {
+              dir: path.resolve(options.buildCacheDir ?? ".cache/build"),
+              // What every page depends on besides its data: Dateline's code and the
+              // packages it runs on, the layouts and assets this site uses, its settings.
+              globalDigest: () =>
+                globalDigest({
+                  sources: {
+                    dateline: path.join(import.meta.dirname, "src"),
+                    config: path.join(import.meta.dirname, "eleventy.config.ts"),
+                    manifest: path.join(import.meta.dirname, "package.json"),
+                    packages: path.join(import.meta.dirname, "package-lock.json"),
+                    layouts: path.resolve("layouts"),
+                    assets: path.resolve("assets"),
+                  },
+                  // Profiles are page data (a company's page and the articles naming it).
+                  exclude: [companiesDir, articlesDir],
+                  values: {
+                    site: siteConfig,
+                    partners: partnerList,
+                    searchPartSize,
+                    sitemapLimit: options.sitemapLimit,
+                  },
+                }),
+            },
+          }
+        : {}),
     });
     eleventyConfig.addPlugin(pagesPlugin, { shard });
     eleventyConfig.addPlugin(assetsPlugin, { ...assets, copy: shard.index === 0 });

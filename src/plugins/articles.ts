@@ -3,7 +3,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
-import { ArticleFileCache, loadArticles } from "../lib/content/articles.ts";
+import { ArticleFileCache, loadArticles, type Article } from "../lib/content/articles.ts";
 import { isInside } from "../lib/core/paths.ts";
 import type { LoadedBuild } from "../lib/compliance/audit.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
@@ -18,6 +18,8 @@ import { withdrawalsOf, type Withdrawal } from "../lib/site/withdrawals.ts";
 import { droppedUrls, readPublishedManifest, redirectsOf, type Redirect } from "../lib/site/published-urls.ts";
 import { ProblemsError } from "../lib/core/problems.ts";
 import { companiesOfArticles, loadCompanies } from "../lib/content/companies.ts";
+import { contentHashes, PageReuse, PageSigner, readPageManifest, writePageManifest } from "../lib/build/page-cache.ts";
+import { outputFile } from "../lib/site/output-path.ts";
 
 export interface ArticlesPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
@@ -45,6 +47,11 @@ export interface ArticlesPluginOptions extends BuildMomentOptions {
   /** The site this build replaces: a URL it published may not vanish (shard 0 checks). */
   previousOutput?: string;
   allowRemoved?: string[];
+  /**
+   * The page cache (`src/lib/build/page-cache.ts`): its folder and the build's global digest.
+   * With a previous site, pages whose signature it holds are linked from there, not rendered.
+   */
+  pageCache?: { dir: string; globalDigest: () => Promise<string> };
 }
 
 /** The pages this process renders, as the pagination data of `src/plugins/pages.ts`. */
@@ -72,6 +79,9 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   const isFirstShard = shard.index === 0;
   let photoFiles = new Set<string>();
   let content: Promise<SiteContent & { pages: ShardPages }> | undefined;
+  let reuse: PageReuse | undefined;
+  let reuseFinished: Promise<unknown> = Promise.resolve();
+  let finishReuse: (manifest: Promise<unknown>) => void = () => undefined;
   // Preview (serve/watch) remembers files and pages between builds, so that an edited article
   // is on screen in well under a second instead of after a full rebuild of every page.
   const preview = isPreview();
@@ -128,7 +138,40 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       );
     const { registry } = named;
     photoFiles = new Set([...loaded.photoFiles, ...named.photoFiles]);
-    options.onLoaded({ sources: loaded.sources, now, includeUnpublished });
+    // The page cache of production builds: pages are reused from the site this build replaces, if any.
+    const cacheOptions = preview ? undefined : options.pageCache;
+    let signer: PageSigner | undefined;
+    reuse = undefined;
+    if (cacheOptions) {
+      const markdown = new Map(loaded.sources.map((source) => [source.url, source.body]));
+      const [digest, { manifest, skipped }] = await Promise.all([
+        cacheOptions.globalDigest(),
+        readPageManifest(cacheOptions.dir),
+      ]);
+      for (const name of skipped)
+        console.warn(`[dateline] page cache: ${name} could not be read; its pages are rendered`);
+      signer = new PageSigner(digest, loaded.articles, (article) => markdown.get((article as Article).url) ?? "");
+      reuse = new PageReuse(manifest, options.previousOutput);
+      const manifestWritten = new Promise<unknown>((resolve) => {
+        finishReuse = resolve;
+      });
+      reuseFinished = manifestWritten;
+    }
+    const reusing = reuse;
+    options.onLoaded({
+      sources: loaded.sources,
+      now,
+      includeUnpublished,
+      ...(reusing && cacheOptions
+        ? {
+            isReused: (url: string) => reusing.isReused(outputFile(url)),
+            onAudited: async () => {
+              const manifest = (await reuseFinished) as Awaited<ReturnType<PageReuse["finish"]>>;
+              await writePageManifest(cacheOptions.dir, shard, manifest);
+            },
+          }
+        : {}),
+    });
     const withdrawals = withdrawalsOf(loaded.sources);
     const redirects = redirectsOf(loaded.articles);
     const siteContent = await buildSiteContent(loaded.articles, {
@@ -143,16 +186,33 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     });
     const { directory } = siteContent;
     const siteWide = changes ? JSON.stringify(directory.termUrls) : "";
-    const select = <T>(items: T[], url: (item: T) => string) => {
+    const select = async <T>(items: T[], url: (item: T) => string) => {
       const owned = ownedItems(shard, items, url);
-      return changes ? changes.select(owned, url, loaded.articles, siteWide) : owned;
+      if (changes) return changes.select(owned, url, loaded.articles, siteWide);
+      if (reuse && signer) {
+        const signing = signer;
+        return reuse.choose(
+          owned,
+          (item) => outputFile(url(item)),
+          (item) => signing.sign(item),
+        );
+      }
+      return owned;
     };
+    const files =
+      reuse && signer
+        ? await reuse.choose(
+            siteContent.files,
+            (file) => outputFile(file.url),
+            (file) => (signer as PageSigner).sign({ url: file.url, source: file.source }),
+          )
+        : siteContent.files;
     const pages: ShardPages = {
-      articlePages: select(directory.articlePages, (page) => page.article.url),
-      homePages: select(directory.homePages, (page) => page.url),
-      termPages: select(directory.termPages, (page) => page.url),
-      indexPages: select(directory.indexPages, (page) => page.url),
-      files: siteContent.files,
+      articlePages: await select(directory.articlePages, (page) => page.article.url),
+      homePages: await select(directory.homePages, (page) => page.url),
+      termPages: await select(directory.termPages, (page) => page.url),
+      indexPages: await select(directory.indexPages, (page) => page.url),
+      files,
       withdrawnPages: isFirstShard ? withdrawals : [],
       redirectPages: isFirstShard ? redirects : [],
     };
@@ -182,20 +242,38 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   eleventyConfig.addGlobalData("directory", async () => (await current()).directory);
   eleventyConfig.addGlobalData("shardPages", async () => (await current()).pages);
 
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    changes?.commit();
-    if (!isFirstShard) return;
-    const target = path.join(directories.output, PHOTO_URL_PATH);
-    await mkdir(target, { recursive: true });
-    // Rendition names are content hashes: a file already there is already right.
-    await Promise.all(
-      [...photoFiles].map((name) =>
-        copyFile(path.join(photos.cacheDir, name), path.join(target, name), constants.COPYFILE_EXCL).catch(
-          (error: NodeJS.ErrnoException) => {
-            if (error.code !== "EEXIST") throw error;
-          },
+  eleventyConfig.on(
+    "eleventy.after",
+    async ({
+      directories,
+      results,
+    }: {
+      directories: { output: string };
+      results?: Array<{ outputPath: string | false; content: string }>;
+    }) => {
+      changes?.commit();
+      if (reuse) {
+        // The reused pages go into the new output beside the rendered ones; the manifest of
+        // both is written once the audit has passed (`onAudited`).
+        const finishing = reuse.finish(directories.output, contentHashes(directories.output, results ?? []));
+        finishReuse(finishing);
+        await finishing;
+        const { rendered: renderedCount, reused } = reuse.counts;
+        console.log(`[dateline] pages: ${renderedCount} rendered, ${reused} reused from the previous build`);
+      }
+      if (!isFirstShard) return;
+      const target = path.join(directories.output, PHOTO_URL_PATH);
+      await mkdir(target, { recursive: true });
+      // Rendition names are content hashes: a file already there is already right.
+      await Promise.all(
+        [...photoFiles].map((name) =>
+          copyFile(path.join(photos.cacheDir, name), path.join(target, name), constants.COPYFILE_EXCL).catch(
+            (error: NodeJS.ErrnoException) => {
+              if (error.code !== "EEXIST") throw error;
+            },
+          ),
         ),
-      ),
-    );
-  });
+      );
+    },
+  );
 }

@@ -48,8 +48,10 @@ export default function auditPlugin(
       }
       // Each shard of a parallel build checks the article pages it owns (so a missing page is
       // still found) and looks for unpublished articles in everything it wrote.
+      // A page reused from the previous site was audited by the build that rendered it.
       const sources = loadedSources.filter(
-        (source) => source.status !== "published" || ownsUrl(options.shard, source.url),
+        (source) =>
+          source.status !== "published" || (ownsUrl(options.shard, source.url) && !loaded.isReused?.(source.url)),
       );
       const findings = await auditSite({
         siteDir: directories.output,
@@ -69,6 +71,7 @@ export default function auditPlugin(
           )),
         );
       if (findings.length > 0) throw new AuditError(findings);
+      await loaded.onAudited?.();
     },
   );
 }

@@ -85,6 +85,8 @@ export async function buildFixture({
       photoCacheDir: testPhotoCache,
       includeUnpublished: false,
       companiesDir: path.join(path.dirname(options.articlesDir), "companies"),
+      // No page cache unless a test gives one: tests run at once and must not share it.
+      buildCacheDir: false,
       ...options,
     }),
   });

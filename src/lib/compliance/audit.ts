@@ -42,6 +42,14 @@ export interface LoadedBuild {
   sources: ArticleSource[];
   now: DateTime;
   includeUnpublished: boolean;
+  /**
+   * Whether the page at this URL was reused from the previous site (the page cache, see
+   * `src/lib/build/page-cache.ts`) instead of rendered: the same signature, so the same bytes,
+   * which a build has already audited.
+   */
+  isReused?: (url: string) => boolean;
+  /** Called once the audit found nothing: the build's pages may be remembered for the next one. */
+  onAudited?: () => Promise<void>;
 }
 
 export interface AuditInput {

@@ -1,0 +1,299 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { mapConcurrently } from "../core/concurrency.ts";
+
+/**
+ * The page cache of production builds (`.cache/build/`): which page the previous build wrote for
+ * which signature, so that a build renders only the pages whose signature changed and links the
+ * others from the site it replaces. A signature is a hash of everything the page draws: its page
+ * data (articles by the hash of their content, see `PageSigner`) and the build's global digest
+ * (Dateline's code, layouts, assets, settings: `globalDigest`). Nothing in it is an object
+ * version or a path of this machine, so it holds between processes, machines and checkouts.
+ *
+ * A cached entry is used only when the previous site still holds the file it describes: the same
+ * inode, size and modification time, or else the same content hash (a site restored from a
+ * deploy cache has new inodes). A missing, stale or corrupt cache therefore costs time, never
+ * output: the page is rendered.
+ */
+export const PAGE_CACHE_FORMAT = "dateline-page-cache/1";
+
+/** What the cache knows of one file of the previous site. */
+export interface CachedPage {
+  signature: string;
+  /** SHA-256 of the file's bytes (hex). */
+  sha256: string;
+  size: number;
+  dev: string;
+  ino: string;
+  mtimeNs: string;
+}
+
+/** Output path (`news/2026/10/x/index.html`) → what the cache knows of it. */
+export type PageManifest = Map<string, CachedPage>;
+
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/**
+ * The digest of everything every page depends on besides its own data: the files at `sources`
+ * (each a file or a folder, hashed under its label, so the digest is the same wherever the
+ * project is checked out; `exclude`d folders left out) and `values` (settings, as JSON). A
+ * missing file or folder counts as missing, not as an error.
+ */
+export async function globalDigest(input: {
+  sources: Record<string, string>;
+  exclude?: readonly string[];
+  values: unknown;
+}): Promise<string> {
+  const hash = createHash("sha256");
+  const excluded = (input.exclude ?? []).map((folder) => path.resolve(folder) + path.sep);
+  const named: Array<[string, string]> = [];
+  for (const [label, source] of Object.entries(input.sources)) {
+    const info = await stat(source).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      named.push([label, source]);
+      continue;
+    }
+    for (const entry of await readdir(source, { recursive: true, withFileTypes: true })) {
+      const file = path.join(entry.parentPath, entry.name);
+      if (entry.isFile() && !excluded.some((prefix) => file.startsWith(prefix)))
+        named.push([`${label}/${path.relative(source, file).split(path.sep).join("/")}`, file]);
+    }
+  }
+  named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, file] of named) {
+    const content = await readFile(file).catch(() => undefined);
+    hash.update(`${name}\0${content === undefined ? "missing" : sha256(content)}\n`);
+  }
+  hash.update(JSON.stringify(input.values));
+  return hash.digest("hex");
+}
+
+/**
+ * The signatures of a build's pages. Each article is hashed once, from its fields and its
+ * Markdown (`markdownOf`: not the rendered body, which is rendered only when a page draws it);
+ * a page's signature is then the hash of its data with each article it holds written as its
+ * hash. Keys listed in `IGNORED_KEYS` are data the pages do not draw.
+ */
+export class PageSigner {
+  private readonly articleDigests = new WeakMap<object, string>();
+
+  constructor(
+    private readonly global: string,
+    articles: readonly object[],
+    markdownOf: (article: object) => string,
+  ) {
+    for (const article of articles) {
+      const fields: Record<string, unknown> = {};
+      // Own enumerable keys, without reading the lazily rendered body.
+      for (const key of Object.keys(article))
+        if (key !== "bodyHtml") fields[key] = (article as Record<string, unknown>)[key];
+      this.articleDigests.set(article, sha256(`${JSON.stringify(fields)}\n${markdownOf(article)}`));
+    }
+  }
+
+  /** The signature of a page drawn from `data`. */
+  sign(data: unknown): string {
+    const json = JSON.stringify(data, (key, value: unknown) => {
+      if (IGNORED_KEYS.has(key)) return undefined;
+      if (value !== null && typeof value === "object") {
+        const digest = this.articleDigests.get(value);
+        if (digest !== undefined) return `#${digest}`;
+      }
+      return value;
+    });
+    return sha256(`${this.global}\n${json}`);
+  }
+}
+
+/**
+ * Page data no page draws: every page of a list holds the URLs of all the list's pages
+ * (`pageUrls`) but shows only a few of them (`pageLinks`, which the signature keeps).
+ */
+const IGNORED_KEYS = new Set(["pageUrls"]);
+
+const MANIFEST_PREFIX = "pages-";
+
+/**
+ * Reads every manifest part in `cacheDir` (one per shard of the builds that wrote them; where
+ * two describe one file, the newer part wins). A corrupt part is skipped and named.
+ */
+export async function readPageManifest(cacheDir: string): Promise<{ manifest: PageManifest; skipped: string[] }> {
+  const manifest: PageManifest = new Map();
+  const skipped: string[] = [];
+  const parts = await Promise.all(
+    (await readdir(cacheDir).catch(() => [] as string[]))
+      .filter((name) => name.startsWith(MANIFEST_PREFIX) && name.endsWith(".json"))
+      .map(async (name) => ({ name, modified: (await stat(path.join(cacheDir, name))).mtimeMs })),
+  );
+  const names = parts.sort((a, b) => a.modified - b.modified || (a.name < b.name ? -1 : 1)).map(({ name }) => name);
+  for (const name of names) {
+    try {
+      const part = JSON.parse(await readFile(path.join(cacheDir, name), "utf8")) as {
+        format?: unknown;
+        pages?: Record<string, CachedPage>;
+      };
+      if (part.format !== PAGE_CACHE_FORMAT || typeof part.pages !== "object" || part.pages === null)
+        throw new Error("not a page cache of this version");
+      for (const [file, entry] of Object.entries(part.pages)) if (isCachedPage(entry)) manifest.set(file, entry);
+    } catch {
+      skipped.push(name);
+    }
+  }
+  return { manifest, skipped };
+}
+
+function isCachedPage(value: unknown): value is CachedPage {
+  if (value === null || typeof value !== "object") return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    ["signature", "sha256", "dev", "ino", "mtimeNs"].every((key) => typeof entry[key] === "string") &&
+    typeof entry.size === "number"
+  );
+}
+
+/** The manifest part of one shard (`index` of `count`). */
+export function manifestPartName(index: number, count: number): string {
+  return `${MANIFEST_PREFIX}${index + 1}-of-${count}.json`;
+}
+
+/**
+ * Writes one shard's part of the manifest, atomically. A build in one process also removes the
+ * parts of builds split another way (its own part now describes every page); a shard of a
+ * parallel build cannot know when its siblings have read them, so it leaves them.
+ */
+export async function writePageManifest(
+  cacheDir: string,
+  shard: { index: number; count: number },
+  pages: PageManifest,
+): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const name = manifestPartName(shard.index, shard.count);
+  const temporary = path.join(cacheDir, `.${name}.${process.pid}`);
+  const sorted = Object.fromEntries([...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFile(temporary, JSON.stringify({ format: PAGE_CACHE_FORMAT, pages: sorted }));
+  await rename(temporary, path.join(cacheDir, name));
+  if (shard.count !== 1) return;
+  for (const other of await readdir(cacheDir))
+    if (other.startsWith(MANIFEST_PREFIX) && other.endsWith(".json") && other !== name)
+      await rm(path.join(cacheDir, other), { force: true });
+}
+
+/** What the file at `file` is now, for the manifest. */
+async function describe(file: string, signature: string, sha: string): Promise<CachedPage> {
+  const info = await stat(file, { bigint: true });
+  return {
+    signature,
+    sha256: sha,
+    size: Number(info.size),
+    dev: String(info.dev),
+    ino: String(info.ino),
+    mtimeNs: String(info.mtimeNs),
+  };
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/**
+ * Whether the previous site's `file` is still the one `entry` describes: the same inode, size
+ * and modification time, or the same bytes. Returns the entry as the file is now, or undefined.
+ */
+async function stillThere(file: string, entry: CachedPage): Promise<CachedPage | undefined> {
+  const info = await stat(file, { bigint: true }).catch(() => undefined);
+  if (!info?.isFile() || Number(info.size) !== entry.size) return undefined;
+  if (String(info.ino) === entry.ino && String(info.dev) === entry.dev && String(info.mtimeNs) === entry.mtimeNs)
+    return entry;
+  if ((await hashFile(file)) !== entry.sha256) return undefined;
+  return { ...entry, dev: String(info.dev), ino: String(info.ino), mtimeNs: String(info.mtimeNs) };
+}
+
+const FILES_IN_FLIGHT = 32;
+
+/** The SHA-256 of each file Eleventy wrote, by output path (hashed here so no copy of the content is kept). */
+export function contentHashes(
+  output: string,
+  results: ReadonlyArray<{ outputPath: string | false; content: string }>,
+): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const { outputPath, content } of results)
+    if (outputPath) hashes.set(path.relative(output, outputPath).split(path.sep).join("/"), sha256(content));
+  return hashes;
+}
+
+/**
+ * One build's use of the page cache: `choose` splits the pages into those to render and those
+ * the previous site already holds; `finish` links the reused files into the new output and
+ * describes every file of this shard for the next build.
+ */
+export class PageReuse {
+  private readonly reused = new Map<string, CachedPage>();
+  private readonly signatures = new Map<string, string>();
+  /** Pages rendered and reused, for the build's summary and the bench. */
+  readonly counts = { rendered: 0, reused: 0 };
+
+  constructor(
+    private readonly previous: PageManifest,
+    private readonly previousOutput: string | undefined,
+  ) {}
+
+  /** The items to render; the others are reused. `file` is an item's output path, `signature` its signature. */
+  async choose<T>(items: readonly T[], file: (item: T) => string, signature: (item: T) => string): Promise<T[]> {
+    const decisions = await mapConcurrently(items, FILES_IN_FLIGHT, async (item) => {
+      const output = file(item);
+      const signed = signature(item);
+      this.signatures.set(output, signed);
+      const entry = this.previous.get(output);
+      if (!this.previousOutput || entry?.signature !== signed) return true;
+      const current = await stillThere(path.join(this.previousOutput, output), entry);
+      if (!current) return true;
+      this.reused.set(output, current);
+      return false;
+    });
+    const render = items.filter((_, index) => decisions[index]);
+    this.counts.rendered += render.length;
+    this.counts.reused += items.length - render.length;
+    return render;
+  }
+
+  /** Whether the page at output path `file` is reused from the previous site. */
+  isReused(file: string): boolean {
+    return this.reused.has(file);
+  }
+
+  /**
+   * Links (or, across file systems, copies) the reused files into `output`, and returns the
+   * manifest of every file this build signed: reused ones as they are, rendered ones from
+   * `rendered` (the SHA-256 of their content by output path; see `contentHashes`).
+   */
+  async finish(output: string, rendered: ReadonlyMap<string, string>): Promise<PageManifest> {
+    const manifest: PageManifest = new Map();
+    await mapConcurrently([...this.reused], FILES_IN_FLIGHT, async ([file, entry]) => {
+      const target = path.join(output, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      const source = path.join(this.previousOutput as string, file);
+      await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
+        await copyFile(source, target);
+      });
+      manifest.set(file, await describe(target, entry.signature, entry.sha256));
+    });
+    await mapConcurrently([...this.signatures], FILES_IN_FLIGHT, async ([file, signature]) => {
+      const sha = rendered.get(file);
+      if (this.reused.has(file) || sha === undefined) return;
+      manifest.set(file, await describe(path.join(output, file), signature, sha));
+    });
+    return manifest;
+  }
+}
+
+/** Set to `off` to render every page (`npm run build -- --verify` builds its clean copy so). */
+export const PAGE_CACHE_VARIABLE = "DATELINE_PAGE_CACHE";
+
+export function pageCacheEnabled(): boolean {
+  return process.env[PAGE_CACHE_VARIABLE] !== "off";
+}
