@@ -7,6 +7,8 @@
  * Options: `--output <dir>` (default `_site`), `--config <file>` (default `eleventy.config.ts`),
  * `--jobs <n>` (processes; default from the number of articles and cores, see `src/lib/build/build-plan.ts`).
  * `--allow-removed <url>` (repeatable, or `all`): let a URL the previous build published go without a redirect or a withdrawal.
+ * `--verify`: build again without the page cache and replace the site only if both builds are
+ * identical, file by file (the page cache: `src/lib/build/page-cache.ts`).
  * A large site is built by several Eleventy processes at once, each rendering the pages of one
  * shard into the same staging folder (see `src/lib/build/shard.ts`), each with a heap sized for its
  * share. Several shards start from one snapshot of the articles, read and validated once by a
@@ -25,6 +27,8 @@ import { heapChosenByUser } from "../src/lib/build/heap.ts";
 import { SHARD_VARIABLE } from "../src/lib/build/shard.ts";
 import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/build/shard-messages.ts";
 import { sendIfConnected } from "../src/lib/core/ipc.ts";
+import { differingFiles } from "../src/lib/build/compare-trees.ts";
+import { PAGE_CACHE_VARIABLE } from "../src/lib/build/page-cache.ts";
 import { countArticles } from "./lib/dateline-config.ts";
 import { runEleventy } from "./lib/run-eleventy.ts";
 import { ALLOW_REMOVED_VARIABLE, PREVIOUS_OUTPUT_VARIABLE } from "../src/lib/build/process-role.ts";
@@ -39,6 +43,7 @@ const { values } = parseArgs({
     config: { type: "string", default: "eleventy.config.ts" },
     jobs: { type: "string" },
     "allow-removed": { type: "string", multiple: true },
+    verify: { type: "boolean", default: false },
   },
 });
 
@@ -62,23 +67,58 @@ const plan = planBuild(await countArticles(values.config), {
 });
 const userHeap = heapChosenByUser(process.execArgv, process.env.NODE_OPTIONS);
 
-await rm(staging, { recursive: true, force: true });
-let built: boolean;
-if (plan.jobs === 1 && (plan.heapMb === undefined || userHeap)) {
-  built = await runEleventy(staging, values.config);
-} else {
-  built = await runShards(plan.jobs, plan.parallel, userHeap ? undefined : plan.heapMb);
-}
+const shown = path.relative(process.cwd(), output) || ".";
+let built = await buildInto(staging);
+if (built && values.verify) built = await verify(staging);
 if (built) {
   await swapIntoPlace(staging, output);
-  console.log(`Built ${path.relative(process.cwd(), output) || "."}/`);
+  console.log(`Built ${shown}/`);
 } else {
   await rm(staging, { recursive: true, force: true });
-  // A shard stopped by its sibling's failure may leave its search index folder beside staging;
-  // every shard has exited by now. Quiet: this is the build's own cleaning up.
-  await tidyAbandonedBuilds(staging, { say: () => undefined });
-  console.error(`\nThe build failed; ${path.relative(process.cwd(), output)}/ was left as it was.`);
+  console.error(`\nThe build failed; ${shown}/ was left as it was.`);
   process.exitCode = 1;
+}
+
+/** Builds the site into `folder` (one process, or shards); false when it failed (already said). */
+async function buildInto(folder: string): Promise<boolean> {
+  await rm(folder, { recursive: true, force: true });
+  const ok =
+    plan.jobs === 1 && (plan.heapMb === undefined || userHeap)
+      ? await runEleventy(folder, values.config)
+      : await runShards(folder, plan.jobs, plan.parallel, userHeap ? undefined : plan.heapMb);
+  // A shard stopped by its sibling's failure may leave its search index folder beside the
+  // folder; every shard has exited by now. Quiet: this is the build's own cleaning up.
+  if (!ok) await tidyAbandonedBuilds(folder, { say: () => undefined });
+  return ok;
+}
+
+/**
+ * `--verify`: builds the same inputs again without the page cache and compares the two, file by
+ * file. A difference is Dateline's bug, never the operator's: the site is not replaced, and the
+ * message says how to build without the cache meanwhile.
+ */
+async function verify(incremental: string): Promise<boolean> {
+  const clean = `${output}.verify-${process.pid}`;
+  console.log("[dateline] --verify: building again without the page cache, to compare");
+  process.env[PAGE_CACHE_VARIABLE] = "off";
+  try {
+    if (!(await buildInto(clean))) return false;
+    const differing = await differingFiles(incremental, clean);
+    if (differing.length === 0) {
+      console.log("[dateline] --verify: the incremental build is identical to a clean build, file by file");
+      return true;
+    }
+    const listed =
+      differing.slice(0, 20).join(", ") + (differing.length > 20 ? `, and ${differing.length - 20} more` : "");
+    console.error(
+      `--verify: expected the incremental build identical to a clean build, found ${differing.length} ${differing.length === 1 ? "file" : "files"} differing: ${listed}. ` +
+        `Please report it; build with ${PAGE_CACHE_VARIABLE}=off until it is fixed.`,
+    );
+    return false;
+  } finally {
+    delete process.env[PAGE_CACHE_VARIABLE];
+    await rm(clean, { recursive: true, force: true });
+  }
 }
 
 interface ArticleSnapshotProcess {
@@ -103,19 +143,24 @@ function startArticleSnapshot(file: string): ArticleSnapshotProcess {
 }
 
 /**
- * One child process per shard, all into `staging`, at most `parallel` at a time. With more than
+ * One child process per shard, all into `folder`, at most `parallel` at a time. With more than
  * one shard, a process beside them reads the articles once into a snapshot, which they wait
  * for. Shard 0 starts first and tells the others when the photo cache is complete. The first
  * failure stops the rest: its message is the one shown.
  */
-async function runShards(count: number, parallel: number, heapMb: number | undefined): Promise<boolean> {
+async function runShards(
+  folder: string,
+  count: number,
+  parallel: number,
+  heapMb: number | undefined,
+): Promise<boolean> {
   // One process reads the files itself as fast as it would wait for a snapshot
   // (bench/results/design-measurements.md); several would each read them all.
-  if (count === 1) return runShardProcesses(count, parallel, heapMb, undefined);
-  const snapshot = startArticleSnapshot(`${staging}.articles`);
+  if (count === 1) return runShardProcesses(folder, count, parallel, heapMb, undefined);
+  const snapshot = startArticleSnapshot(`${folder}.articles`);
   let built = false;
   try {
-    built = await runShardProcesses(count, parallel, heapMb, snapshot);
+    built = await runShardProcesses(folder, count, parallel, heapMb, snapshot);
     return built;
   } finally {
     if (!built) snapshot.stop();
@@ -125,6 +170,7 @@ async function runShards(count: number, parallel: number, heapMb: number | undef
 }
 
 function runShardProcesses(
+  folder: string,
   count: number,
   parallel: number,
   heapMb: number | undefined,
@@ -148,7 +194,7 @@ function runShardProcesses(
           ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
           SHARD_SCRIPT,
           "--staging",
-          staging,
+          folder,
           "--config",
           values.config,
         ],

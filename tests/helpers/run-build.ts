@@ -7,7 +7,10 @@ import { tempDir } from "./fixture-site.ts";
 const run = promisify(execFile);
 const root = process.cwd();
 
-/** Writes an Eleventy config file for a fixture site, for `scripts/build.ts --config`. */
+/**
+ * Writes an Eleventy config file for a fixture site, for `scripts/build.ts --config`. Its page
+ * cache is `cache/` beside the file, so tests running at once never share one.
+ */
 export async function writeFixtureConfig(articlesDir: string, now: string, photoCacheDir?: string): Promise<string> {
   const dir = await tempDir("config");
   const file = path.join(dir, "fixture.config.mts");
@@ -15,19 +18,28 @@ export async function writeFixtureConfig(articlesDir: string, now: string, photo
     file,
     `import { configureDateline } from ${JSON.stringify(path.join(root, "eleventy.config.ts"))};\n` +
       `import { fixturePartners, fixtureSite, testPhotoCache } from ${JSON.stringify(path.join(root, "tests/helpers/fixture-site.ts"))};\n` +
-      `export default configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: ${JSON.stringify(articlesDir)}, companiesDir: ${JSON.stringify(path.join(path.dirname(articlesDir), "companies"))}, photoCacheDir: ${photoCacheDir === undefined ? "testPhotoCache" : JSON.stringify(photoCacheDir)}, now: ${JSON.stringify(now)} });\n`,
+      `export default configureDateline({ site: fixtureSite, partners: fixturePartners, articlesDir: ${JSON.stringify(articlesDir)}, companiesDir: ${JSON.stringify(path.join(path.dirname(articlesDir), "companies"))}, photoCacheDir: ${photoCacheDir === undefined ? "testPhotoCache" : JSON.stringify(photoCacheDir)}, now: ${JSON.stringify(now)}, buildCacheDir: ${JSON.stringify(path.join(dir, "cache"))} });\n`,
   );
   return file;
 }
 
-/** Runs `npm run build`'s script in a child process; never throws on a failing build. */
-export async function runBuild(config: string, output: string, env: Record<string, string> = {}, args: string[] = []) {
+/**
+ * Runs `npm run build`'s script in a child process, in the project at `cwd` (this one unless
+ * told); never throws on a failing build.
+ */
+export async function runBuild(
+  config: string,
+  output: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+  cwd = root,
+) {
   try {
     const { stdout, stderr } = await run(
       path.join(root, "node_modules/.bin/tsx"),
-      ["scripts/build.ts", "--config", config, "--output", output, ...args],
+      [path.join(root, "scripts/build.ts"), "--config", config, "--output", output, ...args],
       {
-        cwd: root,
+        cwd,
         env: { ...process.env, ...env },
       },
     );

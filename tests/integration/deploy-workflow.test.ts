@@ -54,7 +54,7 @@ describe("the scheduled GitHub Actions workflow shipped in src/deploy", () => {
     const uploading = order((step) => step.uses?.startsWith("actions/upload-pages-artifact@") ?? false);
     expect([importing, committing, caching, building, uploading].every((index) => index >= 0)).toBe(true);
     expect(importing < committing && committing < caching && caching < building && building < uploading).toBe(true);
-    expect(String(steps[caching]?.with?.path)).toMatch(/\.cache\/photos\n_site/);
+    expect(String(steps[caching]?.with?.path)).toMatch(/\.cache\/photos\n\.cache\/build\n_site/);
     expect(workflow.jobs.deploy.needs).toBe("build");
     expect(workflow.jobs.deploy.steps[0]?.uses).toMatch(/^actions\/deploy-pages@/);
   });

@@ -20,7 +20,7 @@ export async function swapIntoPlace(staging: string, target: string): Promise<vo
 }
 
 /**
- * Tidies what builds killed before they could clean up left beside `target`: staging folders
+ * Tidies what builds killed before they could clean up left beside `target`: staging and `--verify` folders
  * (with the search index and article snapshot named after them) and previous outputs moved
  * aside. A name belongs to the processes whose ids it carries; it is left alone while any of
  * them runs. A previous output is put back when `target` is missing (the build was killed
@@ -67,9 +67,9 @@ export interface TidyOptions {
   say?: (message: string) => void;
 }
 
-/** Process ids in a leftover's suffix (`.staging-12.pagefind-34`, `.previous-12`), or none if it is not one. */
+/** Process ids in a leftover's suffix (`.staging-12.pagefind-34`, `.previous-12`, `.verify-12`), or none if it is not one. */
 function leftoverOwners(suffix: string): number[] {
-  const match = /^\.(staging|previous|pagefind)-(\d+)(\.articles|\.pagefind-(\d+))?$/.exec(suffix);
+  const match = /^\.(staging|previous|pagefind|verify)-(\d+)(\.articles|\.pagefind-(\d+))?$/.exec(suffix);
   if (!match) return [];
   return [match[2], match[4]].filter((id): id is string => id !== undefined).map(Number);
 }
