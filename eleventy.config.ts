@@ -5,7 +5,7 @@ import site from "./src/data/site.ts";
 import type { ArticleReading } from "./src/lib/content/article-snapshot.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/site/fingerprint.ts";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, PHOTO_URL_PATH } from "./src/lib/photos/photos.ts";
-import { SEARCH_PART_SIZE } from "./src/lib/search/search-index.ts";
+import { MAX_SEGMENT_ARTICLES } from "./src/lib/search/search-segments.ts";
 import type { LoadedBuild } from "./src/lib/compliance/audit.ts";
 import type { BuildMomentOptions } from "./src/lib/config/build-moment.ts";
 import { Handoff } from "./src/lib/core/handoff.ts";
@@ -34,8 +34,8 @@ export interface DatelineOptions {
   includeUnpublished?: boolean;
   /** Index the built site with Pagefind (tests that don't search turn it off for speed). */
   search?: boolean;
-  /** Articles per search-index part (default `SEARCH_PART_SIZE`; tests use small parts). */
-  searchPartSize?: number;
+  /** At most this many articles per search segment (default `MAX_SEGMENT_ARTICLES`; tests use few). */
+  searchSegmentSize?: number;
   sitemapLimit?: number;
   /** The part of the site this process renders; defaults to `DATELINE_SHARD`, else all of it. */
   shard?: Shard;
@@ -83,7 +83,18 @@ export function configureDateline(options: DatelineOptions) {
       widths: DEFAULT_PHOTO_WIDTHS,
       avifEffort: DEFAULT_AVIF_EFFORT,
     };
-    const searchPartSize = options.searchPartSize ?? SEARCH_PART_SIZE;
+    const searchSegmentSize = options.searchSegmentSize ?? MAX_SEGMENT_ARTICLES;
+    const buildCacheDir =
+      options.buildCacheDir !== false && pageCacheEnabled()
+        ? path.resolve(options.buildCacheDir ?? ".cache/build")
+        : undefined;
+    // Dateline's code and the packages it runs on (Pagefind among them): every page and search record depends on them.
+    const code = {
+      dateline: path.join(import.meta.dirname, "src"),
+      config: path.join(import.meta.dirname, "eleventy.config.ts"),
+      manifest: path.join(import.meta.dirname, "package.json"),
+      packages: path.join(import.meta.dirname, "package-lock.json"),
+    };
     // Logos under /assets/ are served by their fingerprinted names.
     const { site: validSite, partners: validPartners } = settings();
     const companiesDir = path.resolve(options.companiesDir ?? "src/data/companies");
@@ -119,7 +130,7 @@ export function configureDateline(options: DatelineOptions) {
 
     eleventyConfig.addPlugin(outputGuardPlugin);
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
-    eleventyConfig.addPlugin(filtersPlugin, { site: siteConfig, searchPartSize });
+    eleventyConfig.addPlugin(filtersPlugin, { site: siteConfig, searchSegmentSize });
     eleventyConfig.addPlugin(articlesPlugin, {
       site: siteConfig,
       partners: partnerList,
@@ -130,28 +141,21 @@ export function configureDateline(options: DatelineOptions) {
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
       onLoaded: (build: LoadedBuild) => loaded.give(build),
       ...role,
-      ...(options.buildCacheDir !== false && pageCacheEnabled()
+      ...(buildCacheDir
         ? {
             pageCache: {
-              dir: path.resolve(options.buildCacheDir ?? ".cache/build"),
+              dir: buildCacheDir,
               // What every page depends on besides its data: Dateline's code and the
               // packages it runs on, the layouts and assets this site uses, its settings.
               globalDigest: () =>
                 globalDigest({
-                  sources: {
-                    dateline: path.join(import.meta.dirname, "src"),
-                    config: path.join(import.meta.dirname, "eleventy.config.ts"),
-                    manifest: path.join(import.meta.dirname, "package.json"),
-                    packages: path.join(import.meta.dirname, "package-lock.json"),
-                    layouts: path.resolve("layouts"),
-                    assets: path.resolve("assets"),
-                  },
+                  sources: { ...code, layouts: path.resolve("layouts"), assets: path.resolve("assets") },
                   // Profiles are page data (a company's page and the articles naming it).
                   exclude: [companiesDir, articlesDir],
                   values: {
                     site: siteConfig,
                     partners: partnerList,
-                    searchPartSize,
+                    searchSegmentSize,
                     sitemapLimit: options.sitemapLimit,
                   },
                 }),
@@ -166,8 +170,23 @@ export function configureDateline(options: DatelineOptions) {
         site: siteConfig,
         partners: partnerList,
         articlesDir,
-        partSize: searchPartSize,
+        segmentSize: searchSegmentSize,
         photos: { ...photos, urlPath: PHOTO_URL_PATH },
+        ...(buildCacheDir
+          ? {
+              cache: {
+                dir: buildCacheDir,
+                // What search records depend on besides the articles: not layouts or assets.
+                key: () =>
+                  globalDigest({
+                    sources: code,
+                    exclude: [companiesDir, articlesDir],
+                    values: { site: siteConfig, partners: partnerList, searchSegmentSize, photos: photos.widths },
+                  }),
+              },
+            }
+          : {}),
+        ...(role.previousOutput ? { previousOutput: role.previousOutput } : {}),
         ...moment,
         ...(articleSnapshot ? { articleSnapshot } : {}),
         onIndexing: (installed: Promise<string>) => searchIndex.give(installed),

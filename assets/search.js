@@ -4,10 +4,12 @@ const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;
 const unescapeHtml = (text) => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
 
 window.addEventListener("DOMContentLoaded", () => {
-  // A large site's index comes in parts (one per 10 000 articles); the page lists all but the first.
+  // The index comes in segments (src/lib/search/search-segments.ts); the page lists all but the
+  // first, and Dateline's module searches them as one index (src/lib/search/browser/).
   const parts = (document.querySelector("#search")?.dataset.mergeIndex ?? "").split(" ").filter(Boolean);
   const ui = new PagefindUI({
     element: "#search",
+    bundlePath: "/pagefind/dateline/",
     showSubResults: false,
     showImages: true,
     resetStyles: false,

@@ -15,7 +15,7 @@ import { absoluteUrl, type SiteConfig } from "../lib/config/site-config.ts";
  */
 export default function filtersPlugin(
   eleventyConfig: UserConfig,
-  { site, searchPartSize }: { site: SiteConfig; searchPartSize: number },
+  { site, searchSegmentSize }: { site: SiteConfig; searchSegmentSize: number },
 ): void {
   eleventyConfig.addFilter("apDate", formatApDate);
   eleventyConfig.addFilter("apDateTime", formatApDateTime);
@@ -36,8 +36,11 @@ export default function filtersPlugin(
   );
   eleventyConfig.addFilter("listMeta", (page: ListPage | IndexPage) => listMeta(site, page));
   eleventyConfig.addFilter("articleCards", articleCardsFilter());
-  eleventyConfig.addFilter("mergedSearchBundles", (articleCount: number) =>
-    mergedSearchBundles(articleCount, searchPartSize),
+  eleventyConfig.addFilter("mergedSearchBundles", (articles: ReadonlyArray<{ url: string }>) =>
+    mergedSearchBundles(
+      articles.map((article) => article.url),
+      searchSegmentSize,
+    ),
   );
 }
 

@@ -13,8 +13,15 @@ export interface SearchPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
   partners: Partner[];
   articlesDir: string;
-  /** Articles per index part. */
-  partSize: number;
+  /** At most this many articles per search segment. */
+  segmentSize: number;
+  /**
+   * The build cache (production builds): its folder and the key of what the search records
+   * depend on besides the articles. With the site this build replaces, unchanged segments are
+   * linked from its index instead of indexed again.
+   */
+  cache?: { dir: string; key: () => Promise<string> };
+  previousOutput?: string;
   /** How the build renders photos, for the results' thumbnails. */
   photos?: PhotoSettings;
   /** The articles as the build script read them, for the indexer to start from. */
@@ -46,7 +53,16 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
       now: now.toISO() as string,
       includeUnpublished,
       folder,
-      partSize: options.partSize,
+      segmentSize: options.segmentSize,
+      ...(options.cache && !isPreview()
+        ? {
+            cache: {
+              dir: options.cache.dir,
+              key: await options.cache.key(),
+              ...(options.previousOutput ? { previousIndex: path.join(options.previousOutput, "pagefind") } : {}),
+            },
+          }
+        : {}),
       ...(options.photos ? { photos: options.photos } : {}),
     };
     const done = startSearchIndexer(job, writtenArticleSnapshot(options.articleSnapshot), { background: isPreview() });

@@ -10,8 +10,8 @@ export interface SearchHit {
 
 /**
  * Runs a query against a built site's Pagefind index in Node, the way the browser would:
- * it loads the generated `pagefind/pagefind.js`, merges the index parts the search page lists
- * (`data-merge-index`), and serves its `fetch` calls from the files.
+ * it loads Dateline's `pagefind/dateline/pagefind.js` (over Pagefind's), merges the segments the
+ * search page lists (`data-merge-index`), and serves its `fetch` calls from the files.
  */
 export async function searchBuiltSite(
   siteDir: string,
@@ -29,9 +29,10 @@ export async function searchBuiltSite(
     }
   }) as typeof fetch;
   try {
-    const entry = pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js")).href;
-    // A fresh module per site: the query string makes Node load it again.
-    const pagefind = await import(`${entry}?site=${encodeURIComponent(siteDir)}`);
+    // Dateline's module over Pagefind's, as the search page loads it (`bundlePath`); Pagefind's
+    // own is one module per site folder, so each site gets its own.
+    const entry = pathToFileURL(path.join(siteDir, "pagefind", "dateline", "pagefind.js")).href;
+    const pagefind = await import(entry);
     await pagefind.options({ basePath: pathToFileURL(path.join(siteDir, "pagefind")).href + "/", baseUrl: "/" });
     for (const bundle of await mergedBundles(siteDir))
       await pagefind.mergeIndex(pathToFileURL(path.join(siteDir, bundle)).href, { baseUrl: "/" });
@@ -48,7 +49,7 @@ export async function searchBuiltSite(
   }
 }
 
-/** The index parts the built search page asks the browser to merge, as site paths. */
+/** The segments the built search page asks the browser to merge, as site paths. */
 export async function mergedBundles(siteDir: string): Promise<string[]> {
   const page = await readFile(path.join(siteDir, "search", "index.html"), "utf8");
   const listed = /data-merge-index="([^"]*)"/.exec(page);

@@ -60,6 +60,7 @@ describe("the build cache across deploys", () => {
     });
     const incremental = await build(second, ["--verify"]);
     expect(incremental.stderr).toBe("");
+    expect(incremental.stdout).toMatch(/\[dateline\] search: 1 of 1 segments indexed, 0 reused/);
     expect(incremental.code).toBe(0);
     const counts = pages(incremental.stdout);
     expect(counts?.rendered).toBeGreaterThan(0);
@@ -77,6 +78,10 @@ describe("the build cache across deploys", () => {
     const relaid = await build(second, ["--verify"]);
     expect(relaid.stderr).toBe("");
     expect(pages(relaid.stdout)).toMatchObject({ reused: 0 });
+    // Search records draw nothing from layouts: the index is reused whole.
+    expect(relaid.stdout).toMatch(
+      /\[dateline\] search: 0 of (\d+) segments indexed, \1 reused from the previous build/,
+    );
     expect(await readFile(path.join(second, "_site/news/2023/09/older/index.html"), "utf8")).toContain(
       'data-layout="2"',
     );

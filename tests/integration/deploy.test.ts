@@ -50,18 +50,18 @@ describe("deploy headers in the repo", () => {
     ]);
   });
 
-  it("caches the hashed files of every search-index part, not their entry files", async () => {
+  it("caches the hashed files of every search segment, not their entry files", async () => {
     const rules = parseHeadersFile(await headersFile());
     const cacheControl = (sitePath: string) => headersFor(rules, sitePath)["Cache-Control"] ?? "revalidated";
     const year = "public, max-age=31536000, immutable";
     expect({
       first: cacheControl("/pagefind/fragment/en_1a2b3c.pf_fragment"),
-      part: cacheControl("/pagefind/part-2/fragment/en_1a2b3c.pf_fragment"),
-      partIndex: cacheControl("/pagefind/part-12/index/en_4d5e6f.pf_index"),
-      partFilter: cacheControl("/pagefind/part-3/filter/en_7a8b9c.pf_filter"),
+      part: cacheControl("/pagefind/s-28ab61a03c07b89e/fragment/en_1a2b3c.pf_fragment"),
+      partIndex: cacheControl("/pagefind/s-53c600a0fd5bec48/index/en_4d5e6f.pf_index"),
+      partFilter: cacheControl("/pagefind/s-e0f06d6b021dd156/filter/en_7a8b9c.pf_filter"),
       entry: cacheControl("/pagefind/pagefind-entry.json"),
-      partEntry: cacheControl("/pagefind/part-2/pagefind-entry.json"),
-      notAPart: cacheControl("/pagefind/part-2/deeper/fragment/x.pf_fragment"),
+      partEntry: cacheControl("/pagefind/s-28ab61a03c07b89e/pagefind-entry.json"),
+      notAPart: cacheControl("/pagefind/s-28ab61a03c07b89e/deeper/fragment/x.pf_fragment"),
       page: cacheControl("/search/"),
     }).toEqual({
       first: year,
@@ -112,8 +112,8 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
         "",
       ),
     });
-    // Search parts of one article: the second part is served from /pagefind/part-2/.
-    ({ outDir: siteDir } = await buildFixture({ articlesDir: path.join(root, "articles"), searchPartSize: 1 }));
+    // Search segments of one article: the second is served from /pagefind/s-<id>/.
+    ({ outDir: siteDir } = await buildFixture({ articlesDir: path.join(root, "articles"), searchSegmentSize: 1 }));
     const port = await freePort();
     const prefix = path.join(root, "nginx");
     await mkdir(path.join(prefix, "temp"), { recursive: true });
@@ -189,9 +189,11 @@ describe.runIf(nginxAvailable)("the repo's nginx config, served by real nginx on
     ]);
   });
 
-  it("caches the hashed files of every search-index part for a year, and revalidates their entry files", async () => {
+  it("caches the hashed files of every search segment for a year, and revalidates their entry files", async () => {
     const year = "public, max-age=31536000, immutable";
-    for (const part of ["", "part-2/"]) {
+    const segments = (await readdir(path.join(siteDir, "pagefind"))).filter((name) => name.startsWith("s-"));
+    expect(segments.length).toBeGreaterThan(0);
+    for (const part of ["", ...segments.map((name) => `${name}/`)]) {
       const [fragment] = await readdir(path.join(siteDir, "pagefind", part, "fragment"));
       const hashed = await fetch(`${base}/pagefind/${part}fragment/${fragment}`);
       expect([hashed.status, hashed.headers.get("cache-control")], part).toEqual([200, year]);

@@ -18,7 +18,7 @@ import { mergedBundles, searchBuiltSite } from "../helpers/pagefind-query.ts";
 /**
  * One shared directory build: terms holding 1, 20, 21 and 41 articles (page size 20), partners
  * with each indexing policy, a pinned "now" for the news sitemap, and Pagefind on, its index in
- * parts of 10 articles (47 articles: five parts) so every search below runs across parts.
+ * segments of at most 10 articles (47 articles: five or more) so every search below runs across segments.
  */
 const NOW = "2023-10-31T12:00:00+07:00";
 const partners: Partner[] = [
@@ -104,7 +104,7 @@ beforeAll(async () => {
     partners,
     now: NOW,
     search: true,
-    searchPartSize: 10,
+    searchSegmentSize: 10,
   }));
 });
 
@@ -220,9 +220,14 @@ describe("directory pages", () => {
     ]);
     const search = await read("/search/");
     expect(search).toContain('<script src="/pagefind/pagefind-ui.js" defer></script>');
-    expect(search).toContain(
-      '<div id="search" class="search" data-merge-index="/pagefind/part-2/ /pagefind/part-3/ /pagefind/part-4/ /pagefind/part-5/"></div>',
-    );
+    // 47 articles in segments of at most 10: at least four merged into the first, each in the output.
+    const merged =
+      /<div id="search" class="search" data-merge-index="([^"]*)"><\/div>/.exec(search)?.[1]?.split(" ") ?? [];
+    expect(merged.length).toBeGreaterThanOrEqual(4);
+    for (const bundle of merged) {
+      expect(bundle).toMatch(/^\/pagefind\/s-[0-9a-f]{16}\/$/);
+      await expect(readFile(path.join(outDir, bundle, "pagefind-entry.json"), "utf8")).resolves.toContain("languages");
+    }
   });
 });
 
@@ -428,13 +433,10 @@ describe("feeds", () => {
 });
 
 describe("search", () => {
-  it("is built in parts that the search page merges; a part holds only its data", async () => {
-    expect(await mergedBundles(outDir)).toEqual([
-      "/pagefind/part-2/",
-      "/pagefind/part-3/",
-      "/pagefind/part-4/",
-      "/pagefind/part-5/",
-    ]);
+  it("is built in segments that the search page merges; a merged segment holds only its data", async () => {
+    const bundles = await mergedBundles(outDir);
+    expect(bundles).toHaveLength(4);
+    const folders = bundles.map((bundle) => bundle.replace(/^\/pagefind\//, "").replace(/\/$/, ""));
     const first = (await readdir(path.join(outDir, "pagefind"))).sort();
     expect(first).toEqual(
       expect.arrayContaining([
@@ -445,27 +447,26 @@ describe("search", () => {
         "fragment",
         "index",
         "filter",
-        "part-2",
-        "part-5",
+        "dateline",
+        ...folders,
       ]),
     );
-    expect(first).not.toContain("part-6");
-    const part = (await readdir(path.join(outDir, "pagefind", "part-5"))).sort();
-    expect(part).toEqual([
-      "filter",
-      "fragment",
-      "index",
-      "pagefind-entry.json",
-      expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/),
-    ]);
-    // Newest first: the first part has the 10 newest, the last the remaining 7.
+    for (const folder of folders)
+      expect((await readdir(path.join(outDir, "pagefind", folder))).sort()).toEqual([
+        "filter",
+        "fragment",
+        "index",
+        "pagefind-entry.json",
+        expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/),
+      ]);
+    // 47 articles in segments of at most 10, cut from the oldest end: the newest holds the 7 left.
     const pages = async (folder: string) =>
       JSON.parse(await readFile(path.join(outDir, "pagefind", folder, "pagefind-entry.json"), "utf8")).languages.en
         .page_count;
-    expect([await pages("."), await pages("part-2"), await pages("part-5")]).toEqual([10, 10, 7]);
+    expect([await pages("."), ...(await Promise.all(folders.map(pages)))]).toEqual([7, 10, 10, 10, 10]);
   });
 
-  it("finds every matching article across the parts, each once", async () => {
+  it("finds every matching article across the segments, each once", async () => {
     const hits = await searchBuiltSite(outDir, "bulk");
     expect(hits).toHaveLength(41);
     expect(new Set(hits.map((h) => h.url)).size).toBe(41);

@@ -79,6 +79,8 @@ async function buildAndCompare(): Promise<{
     partners,
     now,
     search: true,
+    // Search segments of at most 4 articles: some are reused, some indexed again, at each step.
+    searchSegmentSize: 4,
     allowRemoved,
     ...(previous ? { previousOutput: previous } : {}),
   };

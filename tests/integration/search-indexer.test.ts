@@ -19,7 +19,7 @@ async function job(files: Record<string, string>, folder?: string): Promise<Sear
     now: "2024-01-01T00:00:00.000+07:00",
     includeUnpublished: false,
     folder: folder ?? path.join(work, "index"),
-    partSize: 2500,
+    segmentSize: 2500,
   };
 }
 

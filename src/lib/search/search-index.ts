@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
 import { articleDateline, sectionNames, type Article } from "../content/articles.ts";
@@ -9,6 +10,8 @@ import { isInside } from "../core/paths.ts";
 import { escapeHtml } from "../core/html.ts";
 import { formatApDate } from "../core/dates.ts";
 import { SpellingCounter, termKey } from "../core/terms.ts";
+import { reuseSegment, segmentKey, sha256, type SearchIndexManifest } from "./search-segment-cache.ts";
+import { searchSegments, type SearchSegment } from "./search-segments.ts";
 
 const RECORDS_IN_FLIGHT = 64;
 
@@ -138,70 +141,92 @@ export function forSearchUi(text: string): string {
   return escapeHtml(text);
 }
 
-/**
- * Articles per search-index part. Pagefind's memory and time grow faster than the number of
- * records it indexes at once (bench/results/design-measurements.md), so a larger site's
- * index is built in parts of this size, one after the other, each by a fresh Pagefind process;
- * the search page merges them (`mergeIndex`). The browser loads Pagefind's code once; each
- * extra part costs one small entry file and one index chunk per searched word. Not smaller:
- * a part that lacks a searched word answers with its longest known prefix (Pagefind's
- * fallback), which adds low-ranked noise below the real matches; one part up to 10 000
- * articles keeps such sites exactly as before.
- */
-export const SEARCH_PART_SIZE = 10_000;
+/** The filter each record carries with its segment's id: the search page's module tells segments apart by it. */
+export const SEGMENT_FILTER = "dateline-segment";
 
-export interface SearchIndexPart {
-  /** Folder of the part inside the index folder: "" for the first, then "part-2/", … */
-  folder: string;
-  /** The part's items: `items.slice(start, end)`. */
-  start: number;
-  end: number;
+/** Where a segment's files go inside the index folder: the newest is the folder itself. */
+export function segmentFolder(segment: SearchSegment, index: number): string {
+  return index === 0 ? "" : `s-${segment.id}/`;
 }
 
-/** How `count` items (newest first) are split into index parts; there is always a first part. */
-export function searchIndexParts(count: number, partSize: number): SearchIndexPart[] {
-  if (!Number.isInteger(partSize) || partSize < 1)
-    throw new Error(`The search index part size must be a whole number of articles, at least 1; found ${partSize}`);
-  const parts: SearchIndexPart[] = [];
-  for (let start = 0; start === 0 || start < count; start += partSize) {
-    parts.push({
-      folder: start === 0 ? "" : `part-${parts.length + 1}/`,
-      start,
-      end: Math.min(count, start + partSize),
-    });
-  }
-  return parts;
-}
-
-/** The bundle paths the search page merges into the first part (`/pagefind/`): one per other part. */
-export function mergedSearchBundles(count: number, partSize: number): string[] {
-  return searchIndexParts(count, partSize)
+/** The bundle paths the search page merges into the newest segment (`/pagefind/`): one per other segment. */
+export function mergedSearchBundles(urls: readonly string[], maxArticles: number): string[] {
+  return searchSegments(urls, maxArticles)
     .slice(1)
-    .map((part) => `/pagefind/${part.folder}`);
+    .map((segment, index) => `/pagefind/${segmentFolder(segment, index + 1)}`);
 }
 
-// What a merged part needs in the browser: the first part's Pagefind code and WebAssembly
-// serve them all, so a part keeps only its entry, metadata, word index, fragments and filters.
+// What a merged segment needs in the browser: the first one's Pagefind code and WebAssembly
+// serve them all, so a segment keeps only its entry, metadata, word index, fragments and filters.
 const PART_DATA = /^(pagefind-entry\.json$|[^/]+\.pf_meta$|(index|fragment|filter)\/)/;
 
+/** The search page's Pagefind module, which searches the segments as one index (`browser/segmented-pagefind.js`). */
+const SEGMENTED_MODULE = fileURLToPath(new URL("./browser/segmented-pagefind.js", import.meta.url));
+export const SEGMENTED_MODULE_PATH = "dateline/pagefind.js";
+
+export interface SearchIndexInput<T> {
+  /** The published articles, newest first. */
+  items: readonly T[];
+  url: (item: T) => string;
+  toRecord: (item: T) => SearchRecord;
+  /**
+   * Everything the item's record is made from, as text, without rendering it (a segment whose
+   * items' texts and `cache.key` are unchanged is reused).
+   */
+  recordSource: (item: T) => string;
+  folder: string;
+  /** At most this many articles per segment (`MAX_SEGMENT_ARTICLES`; tests use fewer). */
+  maxArticles: number;
+  /**
+   * The key of what every record depends on besides its article, and the previous site's index
+   * with what the last build wrote into it, to reuse segments from.
+   */
+  cache?: { key: string; previous?: string; manifest?: SearchIndexManifest };
+}
+
+export interface WrittenSearchIndex {
+  manifest: SearchIndexManifest;
+  segments: number;
+  rebuilt: number;
+}
+
 /**
- * Builds the search index with Pagefind from `items`, each turned into its record by
- * `toRecord`, in parts of `partSize` (see `SEARCH_PART_SIZE`), and writes it into `folder`.
- * Resolves when every part is written.
+ * Builds the search index with Pagefind from `items` in segments (`search-segments.ts`) and
+ * writes it into `folder`, with the search page's module. A segment whose key the cache holds,
+ * and whose files the previous site still has unchanged, is linked from there instead.
  */
-export async function writeSearchIndex<T>(
-  items: readonly T[],
-  toRecord: (item: T) => SearchRecord,
-  folder: string,
-  partSize: number,
-): Promise<void> {
-  for (const part of searchIndexParts(items.length, partSize)) {
-    const files = await buildIndexPart(items.slice(part.start, part.end), toRecord);
-    await writeIndexFiles(
-      path.join(folder, part.folder),
-      part.folder === "" ? files : files.filter((file) => PART_DATA.test(file.path)),
-    );
+export async function writeSearchIndex<T>(input: SearchIndexInput<T>): Promise<WrittenSearchIndex> {
+  const segments = searchSegments(input.items.map(input.url), input.maxArticles);
+  const manifest: SearchIndexManifest = new Map();
+  let rebuilt = 0;
+  // A site without articles still has an index (an empty one), so the search page works.
+  const planned = segments.length > 0 ? segments : [{ id: "empty", start: 0, end: 0 }];
+  for (const [index, segment] of planned.entries()) {
+    const items = input.items.slice(segment.start, segment.end);
+    const folder = segmentFolder(segment, index);
+    const key = segmentKey(input.cache?.key ?? "", index === 0, items.map(input.recordSource));
+    const { previous, manifest: last } = input.cache ?? {};
+    const reused =
+      previous && last && (await reuseSegment({ previous, manifest: last }, segment.id, key, input.folder));
+    if (reused) {
+      manifest.set(segment.id, reused);
+      continue;
+    }
+    const files = await buildIndexPart(items, (item) => {
+      const record = input.toRecord(item);
+      return { ...record, filters: { ...record.filters, [SEGMENT_FILTER]: [segment.id] } };
+    });
+    const kept = index === 0 ? files : files.filter((file) => PART_DATA.test(file.path));
+    await writeIndexFiles(path.join(input.folder, folder), kept);
+    manifest.set(segment.id, {
+      key,
+      files: Object.fromEntries(kept.map((file) => [`${folder}${file.path}`, sha256(file.content)])),
+    });
+    rebuilt++;
   }
+  await mkdir(path.join(input.folder, path.dirname(SEGMENTED_MODULE_PATH)), { recursive: true });
+  await copyFile(SEGMENTED_MODULE, path.join(input.folder, SEGMENTED_MODULE_PATH));
+  return { manifest, segments: planned.length, rebuilt };
 }
 
 /** One Pagefind process indexes `items` and hands back the files of its index. */

@@ -1,7 +1,8 @@
 /**
  * The search indexer process (see `startSearchIndexer`): receives one job over IPC, reads and
- * validates the article files (or starts from the build's snapshot of them), renders each
- * published body once, has Pagefind index them and writes the index. Reports `{ error }` and
+ * validates the article files (or starts from the build's snapshot of them), and writes the index
+ * in segments: a segment the last build indexed from the same records is linked from the
+ * previous site; the others' bodies are rendered and Pagefind indexes them. Reports `{ error }` and
  * exits non-zero when it cannot.
  */
 import path from "node:path";
@@ -13,6 +14,7 @@ import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
 import { renderArticleBody } from "../content/markdown.ts";
 import type { Partner } from "../config/partners.ts";
 import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.ts";
+import { readSearchCache, writeSearchCache } from "./search-segment-cache.ts";
 import type { ArticleFields } from "../content/article-schema.ts";
 import type { SearchIndexJob } from "./search-indexer.ts";
 
@@ -74,22 +76,43 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
       return [source, url] as const;
     }),
   );
-  await writeSearchIndex(
-    built,
-    (source) =>
-      searchRecord(
-        {
-          ...source.fields,
-          url: source.url,
-          partner: partnerOf(source.fields),
-          photos: source.fields.images,
-          bodyHtml: renderArticleBody(source.body),
-          thumbnail: thumbnails.get(source),
-        },
-        job.site,
-        spellings,
-      ),
-    job.folder,
-    job.partSize,
-  );
+  const record = (source: (typeof built)[number], bodyHtml: string) =>
+    searchRecord(
+      {
+        ...source.fields,
+        url: source.url,
+        partner: partnerOf(source.fields),
+        photos: source.fields.images,
+        bodyHtml,
+        thumbnail: thumbnails.get(source),
+      },
+      job.site,
+      spellings,
+    );
+  const cache = job.cache ? await readSearchCache(job.cache.dir) : undefined;
+  if (cache?.problem) console.warn(`[dateline] search cache: ${cache.problem}`);
+  const written = await writeSearchIndex({
+    items: built,
+    url: (source) => source.url,
+    toRecord: (source) => record(source, renderArticleBody(source.body)),
+    // The record without its body, and the body's Markdown: what the record is made of, unrendered.
+    recordSource: (source) => `${JSON.stringify(record(source, ""))}\n${source.body}`,
+    folder: job.folder,
+    maxArticles: job.segmentSize,
+    ...(job.cache && cache
+      ? {
+          cache: {
+            key: job.cache.key,
+            // Without a previous site, nothing to reuse: the segments are indexed and the cache written.
+            ...(job.cache.previousIndex ? { previous: job.cache.previousIndex, manifest: cache.manifest } : {}),
+          },
+        }
+      : {}),
+  });
+  if (job.cache) {
+    await writeSearchCache(job.cache.dir, written.manifest);
+    console.log(
+      `[dateline] search: ${written.rebuilt} of ${written.segments} segments indexed, ${written.segments - written.rebuilt} reused from the previous build`,
+    );
+  }
 }

@@ -20,8 +20,13 @@ export interface SearchIndexJob {
   includeUnpublished: boolean;
   /** Where the finished index is written. */
   folder: string;
-  /** Articles per index part (see `SEARCH_PART_SIZE`). */
-  partSize: number;
+  /** At most this many articles per search segment (`MAX_SEGMENT_ARTICLES`). */
+  segmentSize: number;
+  /**
+   * Reuse of the previous build's segments (production builds): the cache folder, the previous
+   * site's index folder, and the key of everything besides the records that the index depends on.
+   */
+  cache?: { dir: string; previousIndex?: string; key: string };
   /** The build's article snapshot, to start from instead of the files (`src/lib/content/article-snapshot.ts`). */
   articleSnapshot?: string;
   /** How the build renders photos: the results' thumbnails link its renditions. */

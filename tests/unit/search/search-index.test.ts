@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  filterSpellings,
-  mergedSearchBundles,
-  SEARCH_PART_SIZE,
-  searchIndexParts,
-  searchRecord,
-} from "../../../src/lib/search/search-index.ts";
+import { filterSpellings, mergedSearchBundles, searchRecord } from "../../../src/lib/search/search-index.ts";
 import { fixturePartners } from "../../helpers/fixture-site.ts";
 import { makeArticle } from "../../helpers/article-objects.ts";
 import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
@@ -110,32 +104,13 @@ describe("searchRecord", () => {
   });
 });
 
-describe("searchIndexParts", () => {
-  it("splits the articles, newest first, into parts of the given size; the first part is the index folder itself", () => {
-    expect(searchIndexParts(5, 2)).toEqual([
-      { folder: "", start: 0, end: 2 },
-      { folder: "part-2/", start: 2, end: 4 },
-      { folder: "part-3/", start: 4, end: 5 },
-    ]);
-    expect(searchIndexParts(4, 2).map((part) => part.folder)).toEqual(["", "part-2/"]);
-    expect(searchIndexParts(10_000, SEARCH_PART_SIZE)).toHaveLength(1);
-    expect(searchIndexParts(100_000, SEARCH_PART_SIZE)).toHaveLength(10);
-  });
-
-  it("always has a first part, also for a site with no articles", () => {
-    expect(searchIndexParts(0, 2500)).toEqual([{ folder: "", start: 0, end: 0 }]);
-    expect(mergedSearchBundles(0, 2500)).toEqual([]);
-  });
-
-  it("lists the parts the search page merges as site paths", () => {
-    expect(mergedSearchBundles(5, 2)).toEqual(["/pagefind/part-2/", "/pagefind/part-3/"]);
-  });
-
-  it("refuses a part size that is not a whole number of articles", () => {
-    for (const size of [0, -1, 2.5, Number.NaN]) {
-      expect(() => searchIndexParts(10, size)).toThrow(
-        `The search index part size must be a whole number of articles, at least 1; found ${size}`,
-      );
-    }
+describe("mergedSearchBundles", () => {
+  it("lists every segment but the newest (the index folder itself) as site paths", () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `/news/2023/10/a-${i}/`);
+    const bundles = mergedSearchBundles(urls, 5);
+    expect(bundles.length).toBeGreaterThanOrEqual(2);
+    for (const bundle of bundles) expect(bundle).toMatch(/^\/pagefind\/s-[0-9a-f]{16}\/$/);
+    expect(mergedSearchBundles([], 5)).toEqual([]);
+    expect(mergedSearchBundles(["/news/2023/10/only/"], 5)).toEqual([]);
   });
 });

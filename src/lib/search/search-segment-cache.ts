@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * The search index's part of the build cache (`.cache/build/search.json`): for each segment the
+ * last build wrote, the key it was built from and the SHA-256 of each of its files. A segment
+ * is reused only when its key is unchanged and the previous site still holds every one of its
+ * files byte for byte, so a missing, stale or corrupt cache only costs the time to re-index.
+ */
+export const SEARCH_CACHE_FORMAT = "dateline-search-cache/1";
+export const SEARCH_CACHE_FILE = "search.json";
+
+export interface CachedSegment {
+  key: string;
+  /** Path inside the index folder → SHA-256 of the file. */
+  files: Record<string, string>;
+}
+
+/** Segment id → what the last build wrote for it. */
+export type SearchIndexManifest = Map<string, CachedSegment>;
+
+export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+/** The key of a segment: the build's search settings, whether it is the first, and its records' sources. */
+export function segmentKey(global: string, first: boolean, sources: readonly string[]): string {
+  const hash = createHash("sha256").update(`${global}\n${first ? "first" : "merged"}\n`);
+  for (const source of sources) hash.update(`${sha256(source)}\n`);
+  return hash.digest("hex");
+}
+
+/**
+ * Links the segment's files from the previous index into `folder` (copies them across file
+ * systems) and returns its entry, or undefined when it cannot be reused.
+ */
+export async function reuseSegment(
+  cache: { previous: string; manifest: SearchIndexManifest },
+  id: string,
+  key: string,
+  folder: string,
+): Promise<CachedSegment | undefined> {
+  const entry = cache.manifest.get(id);
+  if (!entry || entry.key !== key) return undefined;
+  for (const [file, expected] of Object.entries(entry.files)) {
+    const bytes = await readFile(path.join(cache.previous, file)).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== expected) return undefined;
+  }
+  for (const file of Object.keys(entry.files)) {
+    const source = path.join(cache.previous, file);
+    const target = path.join(folder, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
+      await copyFile(source, target);
+    });
+  }
+  return entry;
+}
+
+/** The manifest in `cacheDir`, or an empty one (and why) when it is missing or unreadable. */
+export async function readSearchCache(cacheDir: string): Promise<{ manifest: SearchIndexManifest; problem?: string }> {
+  const file = path.join(cacheDir, SEARCH_CACHE_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return { manifest: new Map() };
+  }
+  try {
+    const parsed = JSON.parse(text) as { format?: unknown; segments?: Record<string, CachedSegment> };
+    if (parsed.format !== SEARCH_CACHE_FORMAT || typeof parsed.segments !== "object" || parsed.segments === null)
+      throw new Error("not a search cache of this version");
+    const manifest: SearchIndexManifest = new Map();
+    for (const [id, entry] of Object.entries(parsed.segments))
+      if (typeof entry?.key === "string" && typeof entry.files === "object" && entry.files !== null)
+        manifest.set(id, { key: entry.key, files: entry.files });
+    return { manifest };
+  } catch {
+    return { manifest: new Map(), problem: `${SEARCH_CACHE_FILE} could not be read; every search segment is indexed` };
+  }
+}
+
+/** Writes the manifest atomically. */
+export async function writeSearchCache(cacheDir: string, manifest: SearchIndexManifest): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const temporary = path.join(cacheDir, `.${SEARCH_CACHE_FILE}.${process.pid}`);
+  const segments = Object.fromEntries([...manifest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFile(temporary, JSON.stringify({ format: SEARCH_CACHE_FORMAT, segments }));
+  await rename(temporary, path.join(cacheDir, SEARCH_CACHE_FILE));
+}
