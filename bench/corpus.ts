@@ -206,9 +206,14 @@ export async function writeCorpus(dir: string, options: CorpusOptions): Promise<
 
 /**
  * A Dateline configuration for a corpus under `work` (the demo's site and partners, the corpus's
- * articles, a photo cache of its own, a pinned "now"); returns its path.
+ * articles, a photo cache and a page cache of its own, a pinned "now"); returns its path.
  */
-export async function writeCorpusConfig(work: string, articlesDir: string, now: string): Promise<string> {
+export async function writeCorpusConfig(
+  work: string,
+  articlesDir: string,
+  now: string,
+  buildCacheDir = path.join(work, "build-cache"),
+): Promise<string> {
   const root = path.resolve(import.meta.dirname, "..");
   const config = path.join(work, "dateline.config.mts");
   await writeFile(
@@ -216,7 +221,7 @@ export async function writeCorpusConfig(work: string, articlesDir: string, now: 
     `import { configureDateline } from ${JSON.stringify(path.join(root, "eleventy.config.ts"))};\n` +
       `import site from ${JSON.stringify(path.join(root, "src/data/site.ts"))};\n` +
       `import partners from ${JSON.stringify(path.join(root, "src/data/partners.ts"))};\n` +
-      `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(articlesDir)}, companiesDir: ${JSON.stringify(path.join(path.dirname(articlesDir), "companies"))}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, now: ${JSON.stringify(now)} });\n`,
+      `export default configureDateline({ site, partners, articlesDir: ${JSON.stringify(articlesDir)}, companiesDir: ${JSON.stringify(path.join(path.dirname(articlesDir), "companies"))}, photoCacheDir: ${JSON.stringify(path.join(work, "photos"))}, buildCacheDir: ${JSON.stringify(buildCacheDir)}, now: ${JSON.stringify(now)} });\n`,
   );
   return config;
 }

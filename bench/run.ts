@@ -5,7 +5,10 @@
  * vanilla Eleventy baseline in bench/vanilla and (c) Hugo with bench/hugo when `hugo` is
  * installed; a warm-up, then `runs` rounds interleaved (D, V, H, D, V, H, …) so the ratios come
  * from one session. Then (d) the live-preview rebuild after editing one article and (e) cold and
- * warm processing of large JPEGs. Writes a Markdown report (and `latest.md`) to `--out`.
+ * warm processing of large JPEGs, and (f) incremental builds after typical changes, beside Hugo's
+ * full build (bench/incremental.ts; `--skip-incremental` leaves them out), and (g) search
+ * precision, one index against segments (bench/search-precision.ts; `--skip-precision`). Writes
+ * a Markdown report (and `latest.md`) to `--out`.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -15,7 +18,16 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/lib/photos/photos.ts";
-import { writeCorpus, writeCorpusConfig } from "./corpus.ts";
+import { corpusCompanies, writeCorpus, writeCorpusConfig } from "./corpus.ts";
+import {
+  applyScenario,
+  pageCounts,
+  prepareProject,
+  SCENARIOS,
+  segmentCounts,
+  type ScenarioKey,
+} from "./incremental.ts";
+import { corpusRecords, measureSearchPrecision } from "./search-precision.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -26,6 +38,10 @@ const { values } = parseArgs({
     // A subset (e.g. `dateline` for a 100 000-article run) writes its own report, not latest.md.
     builders: { type: "string", default: "dateline,vanilla,hugo" },
     "skip-preview": { type: "boolean", default: false },
+    // The incremental scenarios (bench/incremental.ts) after each size's cold builds.
+    "skip-incremental": { type: "boolean", default: false },
+    // Search precision, one index against segments (bench/search-precision.ts).
+    "skip-precision": { type: "boolean", default: false },
     photos: { type: "string", default: "3" },
     "photo-size": { type: "string", default: "3000x2000" },
     out: { type: "string", default: path.join(ROOT, "bench", "results") },
@@ -43,14 +59,20 @@ const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs")
 
 interface Measurement {
   seconds: number;
+  /** User plus system CPU time of the command and every process it waited for (GNU time). */
+  cpuSeconds?: number;
   /** Peak of the summed resident memory of the command and every process it started, in MiB. */
   rssMiB?: number;
+  /** Peak resident memory of its largest single process, in MiB. */
+  largestMiB?: number;
+  /** The end of what it printed (a Dateline build prints how many pages it rendered). */
+  stdout?: string;
   /** Why the command failed (a 100 000-article build may run out of heap): reported, not thrown. */
   failure?: string;
 }
 
-/** Resident memory of `root` and all its descendants, in bytes, read from /proc. */
-async function treeRss(root: number): Promise<number> {
+/** Resident memory of `root` and all its descendants, summed and of the largest, in bytes, read from /proc. */
+async function treeRss(root: number): Promise<{ sum: number; largest: number }> {
   const children = new Map<number, number[]>();
   for (const entry of await readdir("/proc").catch(() => [] as string[])) {
     if (!/^\d+$/.test(entry)) continue;
@@ -58,16 +80,22 @@ async function treeRss(root: number): Promise<number> {
     const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
     if (parent) children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
   }
-  let total = 0;
+  let sum = 0;
+  let largest = 0;
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
     const statm = await readFile(`/proc/${pid}/statm`, "utf8").catch(() => "");
-    total += Number(statm.split(" ")[1] ?? 0) * 4096;
+    const rss = Number(statm.split(" ")[1] ?? 0) * 4096;
+    sum += rss;
+    largest = Math.max(largest, rss);
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { sum, largest };
 }
+
+// GNU time reports the CPU time of a command and all the processes it waited for.
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 /**
  * Runs a command to completion, timing it, and samples the memory of its whole process tree
@@ -80,16 +108,33 @@ async function measure(
   env: NodeJS.ProcessEnv = {},
 ): Promise<Measurement> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  const cpuFile = path.join(os.tmpdir(), `dateline-bench-cpu-${process.pid}`);
+  const [program, programArgs] = GNU_TIME
+    ? [GNU_TIME, ["-f", "%U %S", "-o", cpuFile, command, ...args]]
+    : [command, args];
+  const child = spawn(program, programArgs, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
+  let stdout = "";
   child.stderr.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-64 * 1024);
   });
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout = (stdout + chunk.toString()).slice(-64 * 1024);
+  });
   let peak = 0;
+  let largest = 0;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      if (child.pid) peak = Math.max(peak, await treeRss(child.pid));
+      if (child.pid) {
+        const rss = await treeRss(child.pid);
+        peak = Math.max(peak, rss.sum);
+        largest = Math.max(largest, rss.largest);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
@@ -97,7 +142,15 @@ async function measure(
   const seconds = (performance.now() - started) / 1000;
   sampling = false;
   await sampler;
-  const measured = { seconds, ...(peak > 0 ? { rssMiB: peak / 1024 / 1024 } : {}) };
+  const cpu = GNU_TIME
+    ? (await readFile(cpuFile, "utf8").catch(() => "")).trim().split("\n").at(-1)?.split(" ").map(Number)
+    : undefined;
+  const measured = {
+    seconds,
+    stdout,
+    ...(cpu && cpu.length === 2 && cpu.every(Number.isFinite) ? { cpuSeconds: (cpu[0] ?? 0) + (cpu[1] ?? 0) } : {}),
+    ...(peak > 0 ? { rssMiB: peak / 1024 / 1024, largestMiB: largest / 1024 / 1024 } : {}),
+  };
   if (status === 0) return measured;
   const reason = /FATAL ERROR: [^\n]*/.exec(stderr)?.[0] ?? stderr.trim().split("\n").at(-1) ?? "";
   return { ...measured, failure: `exit ${status}: ${reason}` };
@@ -329,7 +382,104 @@ for (const count of sizes) {
       "",
     );
   }
+  if (!values["skip-incremental"]) lines.push(...(await incrementalScenarios(count, work, outputs)));
+  if (!values["skip-precision"]) lines.push(...(await searchPrecision(count, work)));
   await rm(outputs, { recursive: true, force: true });
+}
+
+/**
+ * (f) Incremental builds: a site built once in a project of its own, then each round makes each
+ * change in turn, and measures Dateline's deployable build after it beside Hugo's full build of
+ * the same articles.
+ */
+async function incrementalScenarios(count: number, work: string, outputs: string): Promise<string[]> {
+  console.log(`Incremental scenarios, ${count} articles…`);
+  const project = await prepareProject(ROOT, work, path.join(work, "incremental"));
+  const dateline = () =>
+    measure(
+      TSX,
+      [path.join(ROOT, "scripts", "build.ts"), "--config", project.config, "--output", "_site"],
+      project.folder,
+    );
+  let hugoRun = 0;
+  const hugo = () =>
+    HUGO
+      ? measure(
+          HUGO,
+          [
+            "--source",
+            path.join(ROOT, "bench", "hugo"),
+            "--contentDir",
+            project.articlesDir,
+            "--destination",
+            path.join(outputs, `hugo-incremental-${hugoRun++}`),
+            "--quiet",
+          ],
+          work,
+        )
+      : undefined;
+  const first = await dateline();
+  if (first.failure) return [`Incremental scenarios: not measured (the first build failed: ${first.failure}).`, ""];
+  const results = new Map<ScenarioKey, Array<{ dateline: Measurement; hugo?: Measurement | undefined }>>(
+    SCENARIOS.map((scenario) => [scenario.key, []]),
+  );
+  for (let round = 0; round < runs; round++) {
+    for (const scenario of SCENARIOS) {
+      await applyScenario(project, scenario.key, round);
+      const measured = { dateline: await dateline(), hugo: await hugo() };
+      results.get(scenario.key)?.push(measured);
+      const pages = pageCounts(measured.dateline.stdout ?? "");
+      console.log(
+        `  ${scenario.name}: Dateline ${measured.dateline.seconds.toFixed(2)} s (${pages ? `${pages.rendered} rendered, ${pages.reused} reused` : "pages not reported"})${measured.dateline.failure ? ` — FAILED (${measured.dateline.failure})` : ""}, Hugo ${fmt(measured.hugo?.seconds)} s`,
+      );
+    }
+  }
+  const out = [
+    `### Incremental builds, ${count.toLocaleString("en-US")} articles`,
+    "",
+    `A site built once, then ${runs} ${runs === 1 ? "round" : "rounds"} of the changes below, each followed by Dateline's deployable build (\`npm run build\`: page cache, search index, audit, swap) and Hugo's full build of the same articles, interleaved. Medians; CPU is user + system over all processes; memory is the peak summed over the build's processes / of its largest process.`,
+    "",
+    "| change | Dateline (s) | CPU (s) | pages rendered / reused | search segments indexed | peak RSS, summed / largest (MiB) | Hugo full build (s) | Dateline / Hugo |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const scenario of SCENARIOS) {
+    const list = results.get(scenario.key) ?? [];
+    const failed = list.filter((m) => m.dateline.failure);
+    const median = (values: number[]) => stats(values).median;
+    const wall = median(list.map((m) => m.dateline.seconds));
+    const hugoWall = median(list.flatMap((m) => (m.hugo ? [m.hugo.seconds] : [])));
+    const pages = list.map((m) => pageCounts(m.dateline.stdout ?? ""));
+    const rendered = median(pages.map((p) => p?.rendered ?? NaN));
+    const reused = median(pages.map((p) => p?.reused ?? NaN));
+    const segments = list.map((m) => segmentCounts(m.dateline.stdout ?? ""));
+    const indexed = median(segments.map((c) => c?.indexed ?? NaN));
+    const total = median(segments.map((c) => c?.total ?? NaN));
+    out.push(
+      `| ${scenario.name}${failed.length ? ` (${failed.length} of ${list.length} FAILED: ${failed[0]?.dateline.failure})` : ""} | ${fmt(wall)} | ${fmt(median(list.map((m) => m.dateline.cpuSeconds ?? NaN)))} | ${fmt(rendered, 0)} / ${fmt(reused, 0)} | ${fmt(indexed, 0)} of ${fmt(total, 0)} | ${fmt(median(list.map((m) => m.dateline.rssMiB ?? NaN)), 0)} / ${fmt(median(list.map((m) => m.dateline.largestMiB ?? NaN)), 0)} | ${fmt(hugoWall)} | ${fmt(wall / hugoWall)} |`,
+    );
+  }
+  out.push("");
+  return out;
+}
+
+/** (g) Search precision: the corpus indexed as one index and in segments, queries with known answers. */
+async function searchPrecision(count: number, work: string): Promise<string[]> {
+  console.log(`Search precision, ${count} articles…`);
+  const folder = path.join(work, "precision");
+  await rm(folder, { recursive: true, force: true });
+  const records = await corpusRecords(path.join(work, "articles"), "2026-11-01T00:00:00Z");
+  const { rows, segments } = await measureSearchPrecision(records, corpusCompanies(), folder);
+  await rm(folder, { recursive: true, force: true });
+  return [
+    `### Search precision, ${count.toLocaleString("en-US")} articles (${segments} ${segments === 1 ? "segment" : "segments"})`,
+    "",
+    `Queries: ${rows[0]?.queries ?? 0} company names the corpus uses (answers: the articles with a word starting with the name), and 20 of them with a letter added, which no article has (answer: nothing).`,
+    "",
+    "| searched as | precision | recall | results for absent words |",
+    "| --- | --- | --- | --- |",
+    ...rows.map((row) => `| ${row.index} | ${fmt(row.precision, 3)} | ${fmt(row.recall, 3)} | ${row.absentResults} |`),
+    "",
+  ];
 }
 
 const photoCount = Number(values.photos);

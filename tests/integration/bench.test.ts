@@ -56,5 +56,14 @@ describe("the benchmark", () => {
       /Live preview: one article edited, updated page served after \d+\.\d\d s \(median of 5 edits; min \d+\.\d\d, max \d+\.\d\d\)\./,
     );
     expect(report).toMatch(/Cold: median \d+\.\d\d s per photo .* Warm: median \d+\.\d{3} s per photo\./);
+    // The incremental scenarios: pages reused after a small change, none after a layout change.
+    expect(report).toContain("### Incremental builds, 20 articles");
+    expect(report).toMatch(
+      /\| one old article corrected \| \d+\.\d\d \| \d+\.\d\d \| \d+ \/ [1-9]\d* \| \d+ of \d+ \| \d+ \/ \d+ \| \d+\.\d\d \| \d+\.\d\d \|/,
+    );
+    expect(report).toMatch(/\| a layout changed \(every page\) \| \d+\.\d\d \| \d+\.\d\d \| [1-9]\d* \/ 0 \|/);
+    expect(report).toMatch(/### Search precision, 20 articles \(\d+ segments?\)/);
+    expect(report).toMatch(/\| one index \| \d\.\d{3} \| \d\.\d{3} \| \d+ \|/);
+    expect(report).toMatch(/\| segments, the search page's module \| \d\.\d{3} \| \d\.\d{3} \| \d+ \|/);
   }, 300_000);
 });
