@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { mapConcurrently } from "../core/concurrency.ts";
+import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "./file-identity.ts";
 
 /**
  * The page cache of production builds (`.cache/build/`): which page the previous build wrote for
@@ -19,21 +19,13 @@ import { mapConcurrently } from "../core/concurrency.ts";
  */
 export const PAGE_CACHE_FORMAT = "dateline-page-cache/1";
 
-/** What the cache knows of one file of the previous site. */
-export interface CachedPage {
+/** What the cache knows of one file of the previous site: its signature and identity. */
+export interface CachedPage extends FileIdentity {
   signature: string;
-  /** SHA-256 of the file's bytes (hex). */
-  sha256: string;
-  size: number;
-  dev: string;
-  ino: string;
-  mtimeNs: string;
 }
 
 /** Output path (`news/2026/10/x/index.html`) → what the cache knows of it. */
 export type PageManifest = Map<string, CachedPage>;
-
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 /**
  * The digest of everything every page depends on besides its own data: the files at `sources`
@@ -145,12 +137,7 @@ export async function readPageManifest(cacheDir: string): Promise<{ manifest: Pa
 }
 
 function isCachedPage(value: unknown): value is CachedPage {
-  if (value === null || typeof value !== "object") return false;
-  const entry = value as Record<string, unknown>;
-  return (
-    ["signature", "sha256", "dev", "ino", "mtimeNs"].every((key) => typeof entry[key] === "string") &&
-    typeof entry.size === "number"
-  );
+  return isFileIdentity(value) && typeof (value as { signature?: unknown }).signature === "string";
 }
 
 /** The manifest part of one shard (`index` of `count`). */
@@ -178,38 +165,6 @@ export async function writePageManifest(
   for (const other of await readdir(cacheDir))
     if (other.startsWith(MANIFEST_PREFIX) && other.endsWith(".json") && other !== name)
       await rm(path.join(cacheDir, other), { force: true });
-}
-
-/** What the file at `file` is now, for the manifest. */
-async function describe(file: string, signature: string, sha: string): Promise<CachedPage> {
-  const info = await stat(file, { bigint: true });
-  return {
-    signature,
-    sha256: sha,
-    size: Number(info.size),
-    dev: String(info.dev),
-    ino: String(info.ino),
-    mtimeNs: String(info.mtimeNs),
-  };
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
-/**
- * Whether the previous site's `file` is still the one `entry` describes: the same inode, size
- * and modification time, or the same bytes. Returns the entry as the file is now, or undefined.
- */
-async function stillThere(file: string, entry: CachedPage): Promise<CachedPage | undefined> {
-  const info = await stat(file, { bigint: true }).catch(() => undefined);
-  if (!info?.isFile() || Number(info.size) !== entry.size) return undefined;
-  if (String(info.ino) === entry.ino && String(info.dev) === entry.dev && String(info.mtimeNs) === entry.mtimeNs)
-    return entry;
-  if ((await hashFile(file)) !== entry.sha256) return undefined;
-  return { ...entry, dev: String(info.dev), ino: String(info.ino), mtimeNs: String(info.mtimeNs) };
 }
 
 const FILES_IN_FLIGHT = 32;
@@ -249,7 +204,7 @@ export class PageReuse {
       this.signatures.set(output, signed);
       const entry = this.previous.get(output);
       if (!this.previousOutput || entry?.signature !== signed) return true;
-      const current = await stillThere(path.join(this.previousOutput, output), entry);
+      const current = await stillTheSame(path.join(this.previousOutput, output), entry);
       if (!current) return true;
       this.reused.set(output, current);
       return false;
@@ -280,12 +235,12 @@ export class PageReuse {
         if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
         await copyFile(source, target);
       });
-      manifest.set(file, await describe(target, entry.signature, entry.sha256));
+      manifest.set(file, { ...(await identify(target, entry.sha256)), signature: entry.signature });
     });
     await mapConcurrently([...this.signatures], FILES_IN_FLIGHT, async ([file, signature]) => {
       const sha = rendered.get(file);
       if (this.reused.has(file) || sha === undefined) return;
-      manifest.set(file, await describe(path.join(output, file), signature, sha));
+      manifest.set(file, { ...(await identify(path.join(output, file), sha)), signature });
     });
     return manifest;
   }

@@ -10,7 +10,8 @@ import { isInside } from "../core/paths.ts";
 import { escapeHtml } from "../core/html.ts";
 import { formatApDate } from "../core/dates.ts";
 import { SpellingCounter, termKey } from "../core/terms.ts";
-import { reuseSegment, segmentKey, sha256, type SearchIndexManifest } from "./search-segment-cache.ts";
+import { identify, sha256 } from "../build/file-identity.ts";
+import { reuseSegment, segmentKey, type SearchIndexManifest } from "./search-segment-cache.ts";
 import { searchSegments, type SearchSegment } from "./search-segments.ts";
 
 const RECORDS_IN_FLIGHT = 64;
@@ -218,10 +219,13 @@ export async function writeSearchIndex<T>(input: SearchIndexInput<T>): Promise<W
     });
     const kept = index === 0 ? files : files.filter((file) => PART_DATA.test(file.path));
     await writeIndexFiles(path.join(input.folder, folder), kept);
-    manifest.set(segment.id, {
-      key,
-      files: Object.fromEntries(kept.map((file) => [`${folder}${file.path}`, sha256(file.content)])),
-    });
+    const identities = await Promise.all(
+      kept.map(async (file) => {
+        const name = `${folder}${file.path}`;
+        return [name, await identify(path.join(input.folder, name), sha256(file.content))] as const;
+      }),
+    );
+    manifest.set(segment.id, { key, files: Object.fromEntries(identities) });
     rebuilt++;
   }
   await mkdir(path.join(input.folder, path.dirname(SEGMENTED_MODULE_PATH)), { recursive: true });

@@ -1,26 +1,30 @@
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../build/file-identity.ts";
+import { mapConcurrently } from "../core/concurrency.ts";
+
+export { sha256 };
 
 /**
  * The search index's part of the build cache (`.cache/build/search.json`): for each segment the
- * last build wrote, the key it was built from and the SHA-256 of each of its files. A segment
- * is reused only when its key is unchanged and the previous site still holds every one of its
- * files byte for byte, so a missing, stale or corrupt cache only costs the time to re-index.
+ * last build wrote, the key it was built from and each of its files as written (`FileIdentity`).
+ * A segment is reused only when its key is unchanged and the previous site still holds every one
+ * of its files unchanged, so a missing, stale or corrupt cache only costs the time to re-index.
  */
 export const SEARCH_CACHE_FORMAT = "dateline-search-cache/1";
 export const SEARCH_CACHE_FILE = "search.json";
 
 export interface CachedSegment {
   key: string;
-  /** Path inside the index folder → SHA-256 of the file. */
-  files: Record<string, string>;
+  /** Path inside the index folder → the file as it was written. */
+  files: Record<string, FileIdentity>;
 }
 
 /** Segment id → what the last build wrote for it. */
 export type SearchIndexManifest = Map<string, CachedSegment>;
 
-export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+const FILES_IN_FLIGHT = 32;
 
 /** The key of a segment: the build's search settings, whether it is the first, and its records' sources. */
 export function segmentKey(global: string, first: boolean, sources: readonly string[]): string {
@@ -41,11 +45,12 @@ export async function reuseSegment(
 ): Promise<CachedSegment | undefined> {
   const entry = cache.manifest.get(id);
   if (!entry || entry.key !== key) return undefined;
-  for (const [file, expected] of Object.entries(entry.files)) {
-    const bytes = await readFile(path.join(cache.previous, file)).catch(() => undefined);
-    if (!bytes || sha256(bytes) !== expected) return undefined;
-  }
-  for (const file of Object.keys(entry.files)) {
+  const files = Object.entries(entry.files);
+  const current = await mapConcurrently(files, FILES_IN_FLIGHT, ([file, known]) =>
+    stillTheSame(path.join(cache.previous, file), known),
+  );
+  if (current.some((identity) => identity === undefined)) return undefined;
+  const linked = await mapConcurrently(files, FILES_IN_FLIGHT, async ([file, known]) => {
     const source = path.join(cache.previous, file);
     const target = path.join(folder, file);
     await mkdir(path.dirname(target), { recursive: true });
@@ -53,8 +58,9 @@ export async function reuseSegment(
       if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
       await copyFile(source, target);
     });
-  }
-  return entry;
+    return [file, await identify(target, known.sha256)] as const;
+  });
+  return { key, files: Object.fromEntries(linked) };
 }
 
 /** The manifest in `cacheDir`, or an empty one (and why) when it is missing or unreadable. */
@@ -72,7 +78,12 @@ export async function readSearchCache(cacheDir: string): Promise<{ manifest: Sea
       throw new Error("not a search cache of this version");
     const manifest: SearchIndexManifest = new Map();
     for (const [id, entry] of Object.entries(parsed.segments))
-      if (typeof entry?.key === "string" && typeof entry.files === "object" && entry.files !== null)
+      if (
+        typeof entry?.key === "string" &&
+        typeof entry.files === "object" &&
+        entry.files !== null &&
+        Object.values(entry.files).every(isFileIdentity)
+      )
         manifest.set(id, { key: entry.key, files: entry.files });
     return { manifest };
   } catch {

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { cp, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -6,10 +6,11 @@ import {
   reuseSegment,
   SEARCH_CACHE_FILE,
   segmentKey,
-  sha256,
   writeSearchCache,
+  type CachedSegment,
   type SearchIndexManifest,
 } from "../../../src/lib/search/search-segment-cache.ts";
+import { identify, sha256 } from "../../../src/lib/build/file-identity.ts";
 import { tempDir, writeFiles } from "../../helpers/fixture-site.ts";
 
 describe("the search segment cache", () => {
@@ -25,17 +26,28 @@ describe("the search segment cache", () => {
   it("links a segment whose key and files are unchanged, and refuses one whose file changed or is gone", async () => {
     const previous = await tempDir("search-previous");
     await writeFiles(previous, { "s-1/index/a.pf_index": "index bytes", "s-1/pagefind-entry.json": "{}" });
-    const files = { "s-1/index/a.pf_index": sha256("index bytes"), "s-1/pagefind-entry.json": sha256("{}") };
+    const files = {
+      "s-1/index/a.pf_index": await identify(path.join(previous, "s-1/index/a.pf_index"), sha256("index bytes")),
+      "s-1/pagefind-entry.json": await identify(path.join(previous, "s-1/pagefind-entry.json"), sha256("{}")),
+    };
     const manifest: SearchIndexManifest = new Map([["1", { key: "k", files }]]);
     const folder = await tempDir("search-next");
     expect(await reuseSegment({ previous, manifest }, "1", "other key", folder)).toBeUndefined();
     expect(await reuseSegment({ previous, manifest }, "2", "k", folder)).toBeUndefined();
+    // Linked: the same files, so the same identities.
     expect(await reuseSegment({ previous, manifest }, "1", "k", folder)).toEqual({ key: "k", files });
     const [before, after] = await Promise.all([
       stat(path.join(previous, "s-1/index/a.pf_index")),
       stat(path.join(folder, "s-1/index/a.pf_index")),
     ]);
     expect(after.ino).toBe(before.ino);
+
+    // Copied elsewhere (new inodes): recognised by content.
+    const restored = await tempDir("search-restored");
+    await cp(previous, restored, { recursive: true });
+    expect((await reuseSegment({ previous: restored, manifest }, "1", "k", await tempDir("search-next")))?.key).toBe(
+      "k",
+    );
 
     await writeFile(path.join(previous, "s-1/pagefind-entry.json"), "{ }");
     expect(await reuseSegment({ previous, manifest }, "1", "k", await tempDir("search-next"))).toBeUndefined();
@@ -44,9 +56,10 @@ describe("the search segment cache", () => {
   it("reads what it wrote, and starts empty, saying why, from a corrupt or foreign file", async () => {
     const dir = await tempDir("search-cache");
     expect(await readSearchCache(dir)).toEqual({ manifest: new Map() });
-    const manifest: SearchIndexManifest = new Map([
-      ["b", { key: "k2", files: {} as Record<string, string> }],
-      ["a", { key: "k1", files: { x: "y" } }],
+    const identity = { sha256: "h", size: 1, dev: "1", ino: "2", mtimeNs: "3" };
+    const manifest: SearchIndexManifest = new Map<string, CachedSegment>([
+      ["b", { key: "k2", files: {} }],
+      ["a", { key: "k1", files: { x: identity } }],
     ]);
     await writeSearchCache(dir, manifest);
     expect((await readSearchCache(dir)).manifest).toEqual(manifest);
