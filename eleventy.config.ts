@@ -63,6 +63,11 @@ export function configureDateline(options: DatelineOptions) {
   // for `articleReading` first), and reported the same way either way.
   let validated: Settings | undefined;
   const settings = () => (validated ??= validateSettings(options.site, options.partners));
+  // The build cache (pages, search segments, parsed articles), unless turned off for this build.
+  const cacheFolder = () =>
+    options.buildCacheDir !== false && pageCacheEnabled()
+      ? path.resolve(options.buildCacheDir ?? ".cache/build")
+      : undefined;
   const configure = function (eleventyConfig: UserConfig): void {
     // Which shard this process renders, and what the build script tells it (src/lib/build/).
     const role = processRole({
@@ -84,10 +89,7 @@ export function configureDateline(options: DatelineOptions) {
       avifEffort: DEFAULT_AVIF_EFFORT,
     };
     const searchSegmentSize = options.searchSegmentSize ?? MAX_SEGMENT_ARTICLES;
-    const buildCacheDir =
-      options.buildCacheDir !== false && pageCacheEnabled()
-        ? path.resolve(options.buildCacheDir ?? ".cache/build")
-        : undefined;
+    const buildCacheDir = cacheFolder();
     // Dateline's code and the packages it runs on (Pagefind among them): every page and search record depends on them.
     const code = {
       dateline: path.join(import.meta.dirname, "src"),
@@ -209,7 +211,7 @@ export function configureDateline(options: DatelineOptions) {
     partners: settings().partners,
     sections: settings().site.sections,
   });
-  return Object.assign(configure, { articlesDir, articleReading });
+  return Object.assign(configure, { articlesDir, articleReading, buildCacheDir: cacheFolder });
 }
 
 export default configureDateline({ site, partners });

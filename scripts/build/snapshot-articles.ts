@@ -9,7 +9,8 @@
 import { parseArgs } from "node:util";
 import { snapshotArticles } from "../../src/lib/content/article-snapshot.ts";
 import { UserError } from "../../src/lib/core/problems.ts";
-import { articleReading } from "../lib/dateline-config.ts";
+import { PersistentArticleCache } from "../../src/lib/content/article-cache.ts";
+import { articleReading, buildCacheDir } from "../lib/dateline-config.ts";
 
 const { values } = parseArgs({
   options: { output: { type: "string" }, config: { type: "string", default: "eleventy.config.ts" } },
@@ -19,7 +20,11 @@ if (file === undefined) {
   console.error("--output: expected the snapshot file to write, found nothing");
   process.exit(1);
 }
-const written = await (async () => snapshotArticles(file, await articleReading(values.config)))().then(
+const written = await (async () => {
+  const reading = await articleReading(values.config);
+  const cacheDir = await buildCacheDir(values.config);
+  return snapshotArticles(file, reading, cacheDir ? await PersistentArticleCache.open(cacheDir, reading) : undefined);
+})().then(
   () => true,
   (error: unknown) => {
     if (!(error instanceof UserError)) {

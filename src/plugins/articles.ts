@@ -4,6 +4,7 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
 import { ArticleFileCache, loadArticles, type Article } from "../lib/content/articles.ts";
+import { PersistentArticleCache } from "../lib/content/article-cache.ts";
 import { isInside } from "../lib/core/paths.ts";
 import type { LoadedBuild } from "../lib/compliance/audit.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
@@ -114,14 +115,21 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       partners,
       sections: site.sections,
     };
+    const fileCache = cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading));
+    // A production build that reads the files itself parses only those changed since the last.
+    const articleCache =
+      !fileCache && !preview && options.pageCache
+        ? await PersistentArticleCache.open(options.pageCache.dir, reading)
+        : undefined;
     const loaded = await loadArticles(
       {
         ...reading,
         now,
         includeUnpublished,
         processPhoto: renditions("article"),
+        ...(articleCache ? { articleCache } : {}),
       },
-      cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading)),
+      fileCache,
     );
     const companies = await loadCompanies({
       companiesDir: options.companiesDir,

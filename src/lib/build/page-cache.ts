@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { mapConcurrently } from "../core/concurrency.ts";
-import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "./file-identity.ts";
+import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../core/file-identity.ts";
 
 /**
  * The page cache of production builds (`.cache/build/`): which page the previous build wrote for
@@ -227,15 +227,23 @@ export class PageReuse {
    */
   async finish(output: string, rendered: ReadonlyMap<string, string>): Promise<PageManifest> {
     const manifest: PageManifest = new Map();
+    // Each folder made once (most pages are alone in theirs, but lists share theirs).
+    const folders = new Map<string, Promise<unknown>>();
+    const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, mkdir(dir, { recursive: true })).get(dir);
     await mapConcurrently([...this.reused], FILES_IN_FLIGHT, async ([file, entry]) => {
       const target = path.join(output, file);
-      await mkdir(path.dirname(target), { recursive: true });
+      await folder(path.dirname(target));
       const source = path.join(this.previousOutput as string, file);
-      await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
-        await copyFile(source, target);
-      });
-      manifest.set(file, { ...(await identify(target, entry.sha256)), signature: entry.signature });
+      // A link is the same file (inode, size, modification time): its entry stands as it is.
+      const linked = await link(source, target).then(
+        () => true,
+        async (error: NodeJS.ErrnoException) => {
+          if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
+          await copyFile(source, target);
+          return false;
+        },
+      );
+      manifest.set(file, linked ? entry : { ...(await identify(target, entry.sha256)), signature: entry.signature });
     });
     await mapConcurrently([...this.signatures], FILES_IN_FLIGHT, async ([file, signature]) => {
       const sha = rendered.get(file);

@@ -10,6 +10,7 @@ import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
 import { isPlainRecord } from "../core/fields.ts";
 import { ArticleFileCache, readArticleSources, type FileOutcome, type ReadArticlesOptions } from "./articles.ts";
+import type { PersistentArticleCache } from "./article-cache.ts";
 
 /** Set by the build script for its shards: where the snapshot of this build will be. */
 export const ARTICLE_SNAPSHOT_VARIABLE = "DATELINE_ARTICLE_SNAPSHOT";
@@ -22,7 +23,8 @@ export type ArticleReading = Pick<
   "articlesDir" | "displayRoot" | "timeZone" | "partners" | "sections"
 >;
 
-const settingsOf = ({ articlesDir, displayRoot, timeZone, partners, sections }: ArticleReading) =>
+/** The reading settings an outcome depends on, as text (a snapshot or cache made under others is not used). */
+export const settingsOf = ({ articlesDir, displayRoot, timeZone, partners, sections }: ArticleReading) =>
   JSON.stringify({
     articlesDir,
     displayRoot,
@@ -31,20 +33,24 @@ const settingsOf = ({ articlesDir, displayRoot, timeZone, partners, sections }: 
     fields: sections.map((section) => section.field ?? ""),
   });
 
-/** Reads and validates every article file under `reading` and writes the snapshot to `file`. */
-export async function snapshotArticles(file: string, reading: ArticleReading): Promise<void> {
+/**
+ * Reads and validates every article file under `reading` and writes the snapshot to `file`;
+ * with the build cache's articles (`article-cache.ts`), parses only the files changed since.
+ */
+export async function snapshotArticles(
+  file: string,
+  reading: ArticleReading,
+  articleCache?: PersistentArticleCache,
+): Promise<void> {
   const cache = new ArticleFileCache();
   // "Now" only decides each article's status, which the snapshot leaves to each reader.
-  await readArticleSources({ ...reading, now: DateTime.now() }, cache);
-  await writeArticleSnapshot(file, reading, cache);
+  await readArticleSources({ ...reading, now: DateTime.now() }, cache, articleCache);
+  await Promise.all([writeArticleSnapshot(file, reading, cache), articleCache?.save()]);
 }
 
 /** Writes what `cache` holds of each file (its validated source or its problems), read under `reading`. */
 async function writeArticleSnapshot(file: string, reading: ArticleReading, cache: ArticleFileCache): Promise<void> {
-  const outcomes = [...cache.outcomes].map(([absolute, { problems, source }]) => [
-    absolute,
-    { problems, ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, encodeDateTime) } } : {}) },
-  ]);
+  const outcomes = [...cache.outcomes].map(([absolute, outcome]) => [absolute, encodeOutcome(outcome)]);
   await writeFile(file, serialize({ format: FORMAT, settings: settingsOf(reading), outcomes }));
 }
 
@@ -73,13 +79,24 @@ export async function readArticleSnapshot(
   }
   if (snapshot.settings !== settingsOf(reading)) return undefined;
   const cache = new ArticleFileCache();
-  for (const [absolute, { problems, source }] of snapshot.outcomes) {
-    cache.outcomes.set(absolute, {
-      problems,
-      ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, decodeDateTime) } } : {}),
-    });
-  }
+  for (const [absolute, outcome] of snapshot.outcomes) cache.outcomes.set(absolute, decodeOutcome(outcome));
   return cache;
+}
+
+/** A file's outcome as structured clone can carry it (its dates encoded), without its status. */
+export function encodeOutcome({ problems, source }: FileOutcome): FileOutcome {
+  return {
+    problems,
+    ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, encodeDateTime) } } : {}),
+  };
+}
+
+/** The outcome `encodeOutcome` made, with its dates revived. */
+export function decodeOutcome({ problems, source }: FileOutcome): FileOutcome {
+  return {
+    problems,
+    ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, decodeDateTime) } } : {}),
+  };
 }
 
 // Dates are luxon objects, which structured clone turns into plain objects: they travel as

@@ -1,5 +1,6 @@
 import { readdir, readFile, readlink, stat } from "node:fs/promises";
 import path from "node:path";
+import type { PersistentArticleCache } from "./article-cache.ts";
 import type { DateTime } from "luxon";
 import {
   validateArticleBody,
@@ -64,6 +65,8 @@ export interface LoadArticlesOptions {
   /** Preview builds show drafts and embargoed articles; production builds never do. */
   includeUnpublished: boolean;
   processPhoto: PhotoProcessor;
+  /** Production builds: the articles' part of the build cache (`article-cache.ts`). */
+  articleCache?: PersistentArticleCache;
 }
 
 export interface LoadedArticles {
@@ -96,6 +99,7 @@ export type ReadArticlesOptions = Omit<LoadArticlesOptions, "includeUnpublished"
 export async function readArticleSources(
   options: ReadArticlesOptions,
   cache?: ArticleFileCache,
+  persistent?: PersistentArticleCache,
 ): Promise<{ sources: ArticleSource[]; problems: Problem[] }> {
   const { articlesDir, displayRoot, timeZone, partners, sections, now } = options;
   const partnerIds = partners.map((partner) => partner.id);
@@ -114,12 +118,12 @@ export async function readArticleSources(
   for (const absolute of absolutes) {
     let outcome = cache?.outcomes.get(absolute);
     if (!outcome) {
-      outcome = readArticleFile(absolute, fresh.get(absolute) as string | number, {
-        displayRoot,
-        timeZone,
-        partnerIds,
-        sections,
-      });
+      const text = fresh.get(absolute) as string | number;
+      outcome = typeof text === "string" ? persistent?.lookup(absolute, text) : undefined;
+      if (!outcome) {
+        outcome = readArticleFile(absolute, text, { displayRoot, timeZone, partnerIds, sections });
+        if (typeof text === "string") persistent?.remember(absolute, text, outcome);
+      }
       cache?.outcomes.set(absolute, outcome);
     }
     problems.push(...outcome.problems);
@@ -239,7 +243,8 @@ export class ArticleFileCache {
 export async function loadArticles(options: LoadArticlesOptions, cache?: ArticleFileCache): Promise<LoadedArticles> {
   const { includeUnpublished } = options;
   const partnersById = new Map(options.partners.map((partner) => [partner.id, partner]));
-  const { sources, problems } = await readArticleSources(options, cache);
+  const { sources, problems } = await readArticleSources(options, cache, options.articleCache);
+  await options.articleCache?.save();
   const included = sourcesToBuild(sources, includeUnpublished);
 
   const photoFiles = new Set<string>();

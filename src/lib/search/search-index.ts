@@ -10,7 +10,7 @@ import { isInside } from "../core/paths.ts";
 import { escapeHtml } from "../core/html.ts";
 import { formatApDate } from "../core/dates.ts";
 import { SpellingCounter, termKey } from "../core/terms.ts";
-import { identify, sha256 } from "../build/file-identity.ts";
+import { identify, sha256 } from "../core/file-identity.ts";
 import { reuseSegment, segmentKey, type SearchIndexManifest } from "./search-segment-cache.ts";
 import { searchSegments, type SearchSegment } from "./search-segments.ts";
 

@@ -11,6 +11,7 @@ import { smallestRenditionUrl } from "../photos/photos.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { readArticleSnapshot } from "../content/article-snapshot.ts";
 import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
+import { PersistentArticleCache } from "../content/article-cache.ts";
 import { renderArticleBody } from "../content/markdown.ts";
 import type { Partner } from "../config/partners.ts";
 import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.ts";
@@ -50,7 +51,11 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
   };
   const snapshot =
     job.articleSnapshot === undefined ? undefined : await readArticleSnapshot(job.articleSnapshot, reading);
-  const { sources, problems } = await readArticleSources({ ...reading, now }, snapshot);
+  // Without a snapshot, the articles the build cache already knows are not parsed again (only
+  // the build's own process writes that cache).
+  const articleCache =
+    snapshot === undefined && job.cache ? await PersistentArticleCache.open(job.cache.dir, reading) : undefined;
+  const { sources, problems } = await readArticleSources({ ...reading, now }, snapshot, articleCache);
   // The build reports these itself, file by file, and fails.
   if (problems.length > 0)
     throw new Error(

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../build/file-identity.ts";
+import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../core/file-identity.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
 
 export { sha256 };

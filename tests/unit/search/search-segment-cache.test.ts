@@ -10,7 +10,7 @@ import {
   type CachedSegment,
   type SearchIndexManifest,
 } from "../../../src/lib/search/search-segment-cache.ts";
-import { identify, sha256 } from "../../../src/lib/build/file-identity.ts";
+import { identify, sha256 } from "../../../src/lib/core/file-identity.ts";
 import { tempDir, writeFiles } from "../../helpers/fixture-site.ts";
 
 describe("the search segment cache", () => {
