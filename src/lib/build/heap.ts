@@ -15,7 +15,7 @@ export const MAX_BUILD_HEAP_MB = 4_096;
  */
 export function buildHeapLimitMb(articles: number, processes = 1): number | undefined {
   if (articles < HEAP_SIZING_THRESHOLD) return undefined;
-  return Math.min(MAX_BUILD_HEAP_MB, Math.round(400 + 0.02 * articles + (0.035 * articles) / processes));
+  return Math.min(MAX_BUILD_HEAP_MB, Math.round(400 + 0.025 * articles + (0.04 * articles) / processes));
 }
 
 /** True when the user already chose a heap size for this process. */

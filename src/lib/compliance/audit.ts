@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
+import { mapConcurrently } from "../core/concurrency.ts";
 import { decodeHTML, decodeXML } from "entities";
 import type { DateTime } from "luxon";
 import { articleDateline, type ArticleSource } from "../content/articles.ts";
@@ -208,6 +209,8 @@ export async function auditSite(input: AuditInput): Promise<AuditFinding[]> {
   return findings;
 }
 
+const PAGES_IN_FLIGHT = 16;
+
 /**
  * A withdrawn release leaves only its notice: the page at its URL says so and holds none of its
  * text; no other page, sitemap or feed holds its headline, its address or its guid.
@@ -223,9 +226,13 @@ async function withdrawnFindings(
   const pages = input.rendered
     ? [...input.rendered.keys()].filter((file) => file.endsWith(".html"))
     : await listFiles(input.siteDir, (file) => file.endsWith(".html") && !file.startsWith("pagefind/"));
-  const pageTexts = await Promise.all(
-    pages.map(async (file) => ({ file, text: pageText((await readSite(file)) ?? "") })),
-  );
+  const titles = withdrawn.map((source) => ({ source, title: normalizeSpace(source.fields.title) }));
+  // Page by page, each text dropped once checked: a build that renders every page would not
+  // hold a second copy of the whole site in memory.
+  const headlines = await mapConcurrently(pages, PAGES_IN_FLIGHT, async (file) => {
+    const text = pageText((await readSite(file)) ?? "");
+    return titles.filter(({ title }) => text.includes(title)).map(({ source }) => ({ file, source }));
+  });
   for (const source of withdrawn) {
     const title = normalizeSpace(source.fields.title);
     const notice = await readSite(`${source.url}index.html`);
@@ -235,13 +242,12 @@ async function withdrawnFindings(
         rule: "withdrawn",
         message: `expected the withdrawal notice of ${source.file}, found another page`,
       });
-    for (const { file, text } of pageTexts)
-      if (text.includes(title))
-        findings.push({
-          page: `/${file}`,
-          rule: "withdrawn",
-          message: `expected no text of withdrawn ${source.file}, found its headline`,
-        });
+    for (const { file } of headlines.flat().filter((found) => found.source === source))
+      findings.push({
+        page: `/${file}`,
+        rule: "withdrawn",
+        message: `expected no text of withdrawn ${source.file}, found its headline`,
+      });
     const absolute = new URL(source.url, site.url).href;
     const { guid } = source.fields;
     for (const { file, text } of machineTexts) {
