@@ -4,7 +4,7 @@
  * change at a time followed by Dateline's deployable build (`npm run build`: the page cache, the
  * search index, the audit) and Hugo's full build of the same articles, interleaved.
  */
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
@@ -34,8 +34,10 @@ export interface IncrementalProject {
   companies: string[];
 }
 
-/** Copies the corpus and the project's layouts and assets into `folder`. */
+/** Copies the corpus and the project's layouts and assets into `folder`, emptied first. */
 export async function prepareProject(root: string, corpusFolder: string, folder: string): Promise<IncrementalProject> {
+  // Afresh: the changes of an earlier run (added, corrected, withdrawn articles) must not remain.
+  await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
   await Promise.all([
     cp(path.join(root, "layouts"), path.join(folder, "layouts"), { recursive: true }),
