@@ -21,6 +21,7 @@ import { ProblemsError } from "../lib/core/problems.ts";
 import { companiesOfArticles, loadCompanies } from "../lib/content/companies.ts";
 import { contentHashes, PageReuse, PageSigner, readPageManifest, writePageManifest } from "../lib/build/page-cache.ts";
 import { outputFile } from "../lib/site/output-path.ts";
+import type { EleventyAfterEvent } from "../types/eleventy-events.ts";
 
 export interface ArticlesPluginOptions extends BuildMomentOptions {
   site: SiteConfig;
@@ -250,38 +251,29 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   eleventyConfig.addGlobalData("directory", async () => (await current()).directory);
   eleventyConfig.addGlobalData("shardPages", async () => (await current()).pages);
 
-  eleventyConfig.on(
-    "eleventy.after",
-    async ({
-      directories,
-      results,
-    }: {
-      directories: { output: string };
-      results?: Array<{ outputPath: string | false; content: string }>;
-    }) => {
-      changes?.commit();
-      if (reuse) {
-        // The reused pages go into the new output beside the rendered ones; the manifest of
-        // both is written once the audit has passed (`onAudited`).
-        const finishing = reuse.finish(directories.output, contentHashes(directories.output, results ?? []));
-        finishReuse(finishing);
-        await finishing;
-        const { rendered: renderedCount, reused } = reuse.counts;
-        console.log(`[dateline] pages: ${renderedCount} rendered, ${reused} reused from the previous build`);
-      }
-      if (!isFirstShard) return;
-      const target = path.join(directories.output, PHOTO_URL_PATH);
-      await mkdir(target, { recursive: true });
-      // Rendition names are content hashes: a file already there is already right.
-      await Promise.all(
-        [...photoFiles].map((name) =>
-          copyFile(path.join(photos.cacheDir, name), path.join(target, name), constants.COPYFILE_EXCL).catch(
-            (error: NodeJS.ErrnoException) => {
-              if (error.code !== "EEXIST") throw error;
-            },
-          ),
+  eleventyConfig.on("eleventy.after", async ({ directories, results }: EleventyAfterEvent) => {
+    changes?.commit();
+    if (reuse) {
+      // The reused pages go into the new output beside the rendered ones; the manifest of
+      // both is written once the audit has passed (`onAudited`).
+      const finishing = reuse.finish(directories.output, contentHashes(directories.output, results ?? []));
+      finishReuse(finishing);
+      await finishing;
+      const { rendered: renderedCount, reused } = reuse.counts;
+      console.log(`[dateline] pages: ${renderedCount} rendered, ${reused} reused from the previous build`);
+    }
+    if (!isFirstShard) return;
+    const target = path.join(directories.output, PHOTO_URL_PATH);
+    await mkdir(target, { recursive: true });
+    // Rendition names are content hashes: a file already there is already right.
+    await Promise.all(
+      [...photoFiles].map((name) =>
+        copyFile(path.join(photos.cacheDir, name), path.join(target, name), constants.COPYFILE_EXCL).catch(
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== "EEXIST") throw error;
+          },
         ),
-      );
-    },
-  );
+      ),
+    );
+  });
 }

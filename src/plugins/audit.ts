@@ -6,6 +6,7 @@ import { ownsUrl } from "../lib/build/shard.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
 import type { Shard } from "../lib/build/shard.ts";
 import { isPreview } from "../lib/config/build-moment.ts";
+import type { EleventyAfterEvent } from "../types/eleventy-events.ts";
 
 /**
  * Every production build ends with the syndication audit of what it wrote; a finding fails the
@@ -25,53 +26,44 @@ export default function auditPlugin(
     searchIndex?: () => Promise<string> | undefined;
   },
 ): void {
-  eleventyConfig.on(
-    "eleventy.after",
-    async ({
-      directories,
-      results,
-    }: {
-      directories: { output: string };
-      results: Array<{ outputPath: string | false; content: string }>;
-    }) => {
-      const loaded = options.loaded();
-      const index = options.searchIndex?.();
-      // A preview that rendered nothing from the articles loads none; a production build always does.
-      if (!loaded && isPreview()) return;
-      if (!loaded) throw new Error("The syndication audit has nothing to check: this build loaded no articles");
-      const { sources: loadedSources, now, includeUnpublished } = loaded;
-      if (includeUnpublished) return;
-      // What Eleventy just rendered, so the audit need not read every page back from disk.
-      const rendered = new Map<string, string>();
-      for (const { outputPath, content } of results ?? []) {
-        if (outputPath) rendered.set(path.relative(directories.output, outputPath).split(path.sep).join("/"), content);
-      }
-      // Each shard of a parallel build checks the article pages it owns (so a missing page is
-      // still found) and looks for unpublished articles in everything it wrote.
-      // A page reused from the previous site was audited by the build that rendered it.
-      const sources = loadedSources.filter(
-        (source) =>
-          source.status !== "published" || (ownsUrl(options.shard, source.url) && !loaded.isReused?.(source.url)),
+  eleventyConfig.on("eleventy.after", async ({ directories, results }: EleventyAfterEvent) => {
+    const loaded = options.loaded();
+    const index = options.searchIndex?.();
+    // A preview that rendered nothing from the articles loads none; a production build always does.
+    if (!loaded && isPreview()) return;
+    if (!loaded) throw new Error("The syndication audit has nothing to check: this build loaded no articles");
+    const { sources: loadedSources, now, includeUnpublished } = loaded;
+    if (includeUnpublished) return;
+    // What Eleventy just rendered, so the audit need not read every page back from disk.
+    const rendered = new Map<string, string>();
+    for (const { outputPath, content } of results ?? []) {
+      if (outputPath) rendered.set(path.relative(directories.output, outputPath).split(path.sep).join("/"), content);
+    }
+    // Each shard of a parallel build checks the article pages it owns (so a missing page is
+    // still found) and looks for unpublished articles in everything it wrote.
+    // A page reused from the previous site was audited by the build that rendered it.
+    const sources = loadedSources.filter(
+      (source) =>
+        source.status !== "published" || (ownsUrl(options.shard, source.url) && !loaded.isReused?.(source.url)),
+    );
+    const findings = await auditSite({
+      siteDir: directories.output,
+      site: options.site,
+      partners: options.partners,
+      sources,
+      now,
+      rendered,
+    });
+    // The index is installed beside this check; a failed index fails the build on its own.
+    const folder = index ? await index.catch(() => undefined) : undefined;
+    if (folder)
+      findings.push(
+        ...(await withdrawnInSearchIndex(
+          folder,
+          loadedSources.filter((source) => source.status === "withdrawn"),
+        )),
       );
-      const findings = await auditSite({
-        siteDir: directories.output,
-        site: options.site,
-        partners: options.partners,
-        sources,
-        now,
-        rendered,
-      });
-      // The index is installed beside this check; a failed index fails the build on its own.
-      const folder = index ? await index.catch(() => undefined) : undefined;
-      if (folder)
-        findings.push(
-          ...(await withdrawnInSearchIndex(
-            folder,
-            loadedSources.filter((source) => source.status === "withdrawn"),
-          )),
-        );
-      if (findings.length > 0) throw new AuditError(findings);
-      await loaded.onAudited?.();
-    },
-  );
+    if (findings.length > 0) throw new AuditError(findings);
+    await loaded.onAudited?.();
+  });
 }
