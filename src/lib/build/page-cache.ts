@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { mapConcurrently } from "../core/concurrency.ts";
+import { linkOrCopy, writeFileAtomically } from "../core/cache-files.ts";
 import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../core/file-identity.ts";
 
 /**
@@ -155,12 +156,9 @@ export async function writePageManifest(
   shard: { index: number; count: number },
   pages: PageManifest,
 ): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
   const name = manifestPartName(shard.index, shard.count);
-  const temporary = path.join(cacheDir, `.${name}.${process.pid}`);
   const sorted = Object.fromEntries([...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  await writeFile(temporary, JSON.stringify({ format: PAGE_CACHE_FORMAT, pages: sorted }));
-  await rename(temporary, path.join(cacheDir, name));
+  await writeFileAtomically(path.join(cacheDir, name), JSON.stringify({ format: PAGE_CACHE_FORMAT, pages: sorted }));
   if (shard.count !== 1) return;
   for (const other of await readdir(cacheDir))
     if (other.startsWith(MANIFEST_PREFIX) && other.endsWith(".json") && other !== name)
@@ -235,14 +233,7 @@ export class PageReuse {
       await folder(path.dirname(target));
       const source = path.join(this.previousOutput as string, file);
       // A link is the same file (inode, size, modification time): its entry stands as it is.
-      const linked = await link(source, target).then(
-        () => true,
-        async (error: NodeJS.ErrnoException) => {
-          if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
-          await copyFile(source, target);
-          return false;
-        },
-      );
+      const linked = await linkOrCopy(source, target);
       manifest.set(file, linked ? entry : { ...(await identify(target, entry.sha256)), signature: entry.signature });
     });
     await mapConcurrently([...this.signatures], FILES_IN_FLIGHT, async ([file, signature]) => {

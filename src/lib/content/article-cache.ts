@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { sha256 } from "../core/file-identity.ts";
+import { writeFileAtomically } from "../core/cache-files.ts";
 import { decodeOutcome, encodeOutcome, settingsOf, type ArticleReading } from "./article-snapshot.ts";
 import type { FileOutcome } from "./articles.ts";
 
@@ -71,13 +72,10 @@ export class PersistentArticleCache {
   async save(): Promise<void> {
     // Nothing read through it (the build started from a snapshot), or nothing new: keep the file.
     if (this.seen.size === 0 || (!this.changed && this.seen.size === this.entries.size)) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
     const entries = [...this.seen].map(([absolute, { sha256: hash, outcome }]) => [
       absolute,
       { sha256: hash, outcome: encodeOutcome(outcome) },
     ]);
-    const temporary = `${this.file}.${process.pid}`;
-    await writeFile(temporary, serialize({ format: FORMAT, settings: this.settings, entries }));
-    await rename(temporary, this.file);
+    await writeFileAtomically(this.file, serialize({ format: FORMAT, settings: this.settings, entries }));
   }
 }

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../core/file-identity.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
+import { linkOrCopy, writeFileAtomically } from "../core/cache-files.ts";
 
 export { sha256 };
 
@@ -50,15 +51,16 @@ export async function reuseSegment(
     stillTheSame(path.join(cache.previous, file), known),
   );
   if (current.some((identity) => identity === undefined)) return undefined;
-  const linked = await mapConcurrently(files, FILES_IN_FLIGHT, async ([file, known]) => {
-    const source = path.join(cache.previous, file);
+  const folders = new Map<string, Promise<unknown>>();
+  const made = (dir: string) => folders.get(dir) ?? folders.set(dir, mkdir(dir, { recursive: true })).get(dir);
+  const linked = await mapConcurrently(files, FILES_IN_FLIGHT, async ([file, known], index) => {
     const target = path.join(folder, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
-      await copyFile(source, target);
-    });
-    return [file, await identify(target, known.sha256)] as const;
+    await made(path.dirname(target));
+    // A link is the file as it is now; a copy has an identity of its own.
+    const identity = (await linkOrCopy(path.join(cache.previous, file), target))
+      ? (current[index] as FileIdentity)
+      : await identify(target, known.sha256);
+    return [file, identity] as const;
   });
   return { key, files: Object.fromEntries(linked) };
 }
@@ -93,9 +95,9 @@ export async function readSearchCache(cacheDir: string): Promise<{ manifest: Sea
 
 /** Writes the manifest atomically. */
 export async function writeSearchCache(cacheDir: string, manifest: SearchIndexManifest): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const temporary = path.join(cacheDir, `.${SEARCH_CACHE_FILE}.${process.pid}`);
   const segments = Object.fromEntries([...manifest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  await writeFile(temporary, JSON.stringify({ format: SEARCH_CACHE_FORMAT, segments }));
-  await rename(temporary, path.join(cacheDir, SEARCH_CACHE_FILE));
+  await writeFileAtomically(
+    path.join(cacheDir, SEARCH_CACHE_FILE),
+    JSON.stringify({ format: SEARCH_CACHE_FORMAT, segments }),
+  );
 }
