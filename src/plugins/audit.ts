@@ -1,6 +1,12 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { AuditError, auditSite, withdrawnInSearchIndex, type LoadedBuild } from "../lib/compliance/audit.ts";
+import {
+  AuditError,
+  auditSite,
+  searchSegmentFindings,
+  withdrawnInSearchIndex,
+  type LoadedBuild,
+} from "../lib/compliance/audit.ts";
 import type { Partner } from "../lib/config/partners.ts";
 import { ownsUrl } from "../lib/build/shard.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
@@ -62,6 +68,7 @@ export default function auditPlugin(
           folder,
           loadedSources.filter((source) => source.status === "withdrawn"),
         )),
+        ...(await searchSegmentFindings(rendered.get("search/index.html"), folder)),
       );
     if (findings.length > 0) throw new AuditError(findings);
     await loaded.onAudited?.();

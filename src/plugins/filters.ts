@@ -6,6 +6,8 @@ import { telephoneLink, unbrokenTelephone, urlHost } from "../lib/core/links.ts"
 import { articleMeta, listMeta } from "../lib/site/page-meta.ts";
 import { bodyWithDateline, shareLinks } from "../lib/site/article-page.ts";
 import { mergedSearchBundles } from "../lib/search/search-index.ts";
+import { searchSlots } from "../lib/search/search-segments.ts";
+import type { Withdrawal } from "../lib/site/withdrawals.ts";
 import { disclaimerText, type Partner } from "../lib/config/partners.ts";
 import { absoluteUrl, type SiteConfig } from "../lib/config/site-config.ts";
 
@@ -36,17 +38,32 @@ export default function filtersPlugin(
   );
   eleventyConfig.addFilter("listMeta", (page: ListPage | IndexPage) => listMeta(site, page));
   eleventyConfig.addFilter("articleCards", articleCardsFilter());
-  eleventyConfig.addFilter("mergedSearchBundles", (articles: ReadonlyArray<{ url: string }>) =>
-    mergedSearchBundles(
-      articles.map((article) => article.url),
-      searchSegmentSize,
-    ),
-  );
+  eleventyConfig.addFilter("mergedSearchBundles", mergedSearchBundlesFilter(searchSegmentSize));
 }
 
-/** The part of Nunjucks' filter context used here: its environment renders a layout file. */
+/**
+ * The part of Nunjucks' filter context used here: its environment renders a layout file; the
+ * page's data (`ctx`) holds the withdrawn releases (`shardPages.withdrawnPages`).
+ */
 interface NunjucksFilterContext {
   env: { render(name: string, context: object): string };
+  ctx?: { shardPages?: { withdrawnPages?: readonly Withdrawal[] } };
+}
+
+/**
+ * `articles | mergedSearchBundles`: the search segments besides the newest, as the indexer
+ * splits them, where withdrawn releases keep their places (taken from the page's data, so that
+ * the layout need not pass them).
+ */
+function mergedSearchBundlesFilter(searchSegmentSize: number) {
+  return function (this: NunjucksFilterContext, articles: readonly Article[]): string[] {
+    const withdrawn = this.ctx?.shardPages?.withdrawnPages ?? [];
+    const slots = searchSlots(
+      articles,
+      withdrawn.map((withdrawal) => ({ url: withdrawal.url, date: withdrawal.articleDate })),
+    );
+    return mergedSearchBundles(slots, searchSegmentSize);
+  };
 }
 
 /**

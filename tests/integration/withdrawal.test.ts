@@ -5,7 +5,12 @@ import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILT_IN_SECTIONS } from "../../src/lib/config/sections.ts";
 import { validateSiteConfig } from "../../src/lib/config/site-config.ts";
-import { auditSite, formatFinding, withdrawnInSearchIndex } from "../../src/lib/compliance/audit.ts";
+import {
+  auditSite,
+  formatFinding,
+  searchSegmentFindings,
+  withdrawnInSearchIndex,
+} from "../../src/lib/compliance/audit.ts";
 import { readArticleSources } from "../../src/lib/content/articles.ts";
 import { withdrawArticle } from "../../scripts/lib/withdraw.ts";
 import {
@@ -240,6 +245,22 @@ describe("the syndication audit of the search index", () => {
     expect((await withdrawnInSearchIndex(index, gone)).map(formatFinding).sort()).toEqual([
       "/pagefind/fragment/en_1.pf_fragment: [withdrawn] expected no search record of withdrawn articles/2023/10/heliostats.md, found one",
       "/pagefind/part-2/fragment/en_2.pf_fragment: [withdrawn] expected no search record of withdrawn articles/2023/10/heliostats.md, found one",
+    ]);
+  });
+
+  it("finds a segment the search page merges that the index lacks, and one it leaves out", async () => {
+    const searchPage = await readFile(path.join(outDir, "search/index.html"), "utf8");
+    expect(await searchSegmentFindings(searchPage, path.join(outDir, "pagefind"))).toEqual([]);
+    const index = await tempDir("mismatched-index");
+    await writeFiles(index, {
+      "pagefind-entry.json": "{}",
+      "s-00aa/pagefind-entry.json": "{}",
+      "s-11bb/pagefind-entry.json": "{}",
+    });
+    const page = '<div id="search" data-merge-index="/pagefind/s-00aa/ /pagefind/s-22cc/"></div>';
+    expect((await searchSegmentFindings(page, index)).map(formatFinding)).toEqual([
+      "/search/: [search-segments] expected the search index to hold the segment /pagefind/s-22cc/ that the search page merges, found no such folder",
+      "/pagefind/s-11bb/: [search-segments] expected the search page to merge this segment of the search index, found it left out",
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
@@ -28,6 +29,7 @@ export const AUDIT_RULES = {
   withdrawn: "no text of a withdrawn release anywhere: a notice at its URL, and nothing in pages, sitemaps or feeds",
   "news-sitemap-window": `only articles of the last ${NEWS_WINDOW_HOURS} hours in the news sitemap`,
   "news-sitemap-size": `at most ${NEWS_SITEMAP_LIMIT} URLs in the news sitemap`,
+  "search-segments": "the search page searches every segment of the search index, and only those",
 } as const;
 export type AuditRule = keyof typeof AUDIT_RULES;
 
@@ -282,8 +284,11 @@ export async function withdrawnInSearchIndex(
   const fragments = (await readdir(indexFolder, { recursive: true }).catch(() => [] as string[]))
     .map(String)
     .filter((file) => file.endsWith(".pf_fragment"));
+  const titles = withdrawn.map((source) => normalizeSpace(source.fields.title));
+  // Read one after another without yielding: thousands of small files, where the thread pool's
+  // round trips cost more than the reading.
   for (const file of fragments) {
-    const bytes = gunzipSync(await readFile(path.join(indexFolder, file)));
+    const bytes = gunzipSync(readFileSync(path.join(indexFolder, file)));
     const text = bytes.toString("utf8").replace(/^pagefind_dcd/, "");
     let record: { url?: string; content?: string; meta?: { title?: string } };
     try {
@@ -291,17 +296,48 @@ export async function withdrawnInSearchIndex(
     } catch {
       continue;
     }
-    for (const source of withdrawn) {
-      const title = normalizeSpace(source.fields.title);
-      const holds = record.url === source.url || normalizeSpace(record.content ?? "").includes(title);
-      if (holds)
+    const content = normalizeSpace(record.content ?? "");
+    withdrawn.forEach((source, index) => {
+      if (record.url === source.url || content.includes(titles[index] as string))
         findings.push({
           page: `/pagefind/${file.split(path.sep).join("/")}`,
           rule: "withdrawn",
           message: `expected no search record of withdrawn ${source.file}, found one`,
         });
-    }
+    });
   }
+  return findings;
+}
+
+/**
+ * The search page merges the index's segments by their folders (`data-merge-index`, beside the
+ * newest one at `/pagefind/` itself): a folder it names that the index lacks breaks every
+ * search, and a segment it does not name leaves its articles unfindable.
+ */
+export async function searchSegmentFindings(
+  searchPage: string | undefined,
+  indexFolder: string,
+): Promise<AuditFinding[]> {
+  if (searchPage === undefined) return [];
+  const merged = (/data-merge-index="([^"]*)"/.exec(searchPage)?.[1] ?? "").split(/\s+/).filter(Boolean);
+  const folders = (await readdir(indexFolder, { withFileTypes: true }).catch(() => []))
+    .filter((entry) => entry.isDirectory() && /^s-[0-9a-f]+$/.test(entry.name))
+    .map((entry) => `/pagefind/${entry.name}/`);
+  const findings: AuditFinding[] = [];
+  for (const bundle of merged)
+    if (!folders.includes(bundle))
+      findings.push({
+        page: "/search/",
+        rule: "search-segments",
+        message: `expected the search index to hold the segment ${bundle} that the search page merges, found no such folder`,
+      });
+  for (const folder of folders)
+    if (!merged.includes(folder))
+      findings.push({
+        page: folder,
+        rule: "search-segments",
+        message: "expected the search page to merge this segment of the search index, found it left out",
+      });
   return findings;
 }
 

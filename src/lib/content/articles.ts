@@ -1,3 +1,4 @@
+import { statSync, type BigIntStats } from "node:fs";
 import { readdir, readFile, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import type { PersistentArticleCache } from "./article-cache.ts";
@@ -109,20 +110,30 @@ export async function readArticleSources(
   const { files: absolutes, links } = await scanArticleFolder(articlesDir);
   for (const link of links) problems.push(symbolicLinkProblem(link, await readlink(link), displayRoot));
   const toRead = cache ? absolutes.filter((absolute) => !cache.outcomes.has(absolute)) : absolutes;
-  // Many reads in flight: one at a time, a large site mostly waits on the disk (bench/results/design-measurements.md).
-  const texts = await mapConcurrently(toRead, READ_CONCURRENCY, async (absolute) => {
-    const size = (await stat(absolute)).size;
-    return size > ARTICLE_BYTE_LIMIT ? size : await readFile(absolute, "utf8");
-  });
-  const fresh = new Map(toRead.map((absolute, index) => [absolute, texts[index] as string | number]));
+  // A file the build cache knows unchanged is not read; the others are, many at once (one at a
+  // time, a large site mostly waits on the disk: bench/results/design-measurements.md).
+  type Read = { known: FileOutcome } | { text: string | number; info: BigIntStats };
+  const fresh = new Map(
+    await mapConcurrently(toRead, READ_CONCURRENCY, async (absolute): Promise<[string, Read]> => {
+      const info = statSync(absolute, { bigint: true });
+      const known = persistent?.recall(absolute, info);
+      if (known) return [absolute, { known }];
+      const text = info.size > ARTICLE_BYTE_LIMIT ? Number(info.size) : await readFile(absolute, "utf8");
+      return [absolute, { text, info }];
+    }),
+  );
   for (const absolute of absolutes) {
     let outcome = cache?.outcomes.get(absolute);
     if (!outcome) {
-      const text = fresh.get(absolute) as string | number;
-      outcome = typeof text === "string" ? persistent?.lookup(absolute, text) : undefined;
-      if (!outcome) {
-        outcome = readArticleFile(absolute, text, { displayRoot, timeZone, partnerIds, sections });
-        if (typeof text === "string") persistent?.remember(absolute, text, outcome);
+      const read = fresh.get(absolute) as Read;
+      if ("known" in read) outcome = read.known;
+      else {
+        const { text, info } = read;
+        outcome = typeof text === "string" ? persistent?.lookup(absolute, text, info) : undefined;
+        if (!outcome) {
+          outcome = readArticleFile(absolute, text, { displayRoot, timeZone, partnerIds, sections });
+          if (typeof text === "string") persistent?.remember(absolute, text, info, outcome);
+        }
       }
       cache?.outcomes.set(absolute, outcome);
     }
@@ -327,7 +338,12 @@ export function sourcesToBuild(sources: readonly ArticleSource[], includeUnpubli
   // A withdrawn release is never shown, not even in a preview.
   return sources
     .filter((source) => source.status === "published" || (includeUnpublished && source.status !== "withdrawn"))
-    .sort((a, b) => b.fields.date.toMillis() - a.fields.date.toMillis() || a.url.localeCompare(b.url));
+    .sort((a, b) => newestFirst({ date: a.fields.date, url: a.url }, { date: b.fields.date, url: b.url }));
+}
+
+/** The order of articles everywhere: newest first, then by URL. */
+export function newestFirst(a: { date: DateTime; url: string }, b: { date: DateTime; url: string }): number {
+  return b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url);
 }
 
 /** `/news/2023/10/slug/`, from the date in the site's zone. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync, type BigIntStats } from "node:fs";
 import { stat } from "node:fs/promises";
 
 /**
@@ -21,7 +21,11 @@ export const sha256 = (data: string | Uint8Array) => createHash("sha256").update
 
 /** The identity of the file at `file`, whose bytes hash to `sha`. */
 export async function identify(file: string, sha: string): Promise<FileIdentity> {
-  const info = await stat(file, { bigint: true });
+  return identityOf(await stat(file, { bigint: true }), sha);
+}
+
+/** The identity `info` (a `stat` with `bigint`) gives a file whose bytes hash to `sha`. */
+export function identityOf(info: BigIntStats, sha: string): FileIdentity {
   return {
     sha256: sha,
     size: Number(info.size),
@@ -29,6 +33,16 @@ export async function identify(file: string, sha: string): Promise<FileIdentity>
     ino: String(info.ino),
     mtimeNs: String(info.mtimeNs),
   };
+}
+
+/** Whether `info` shows the very file `known` describes: the same inode, size and modification time. */
+export function sameFile(info: BigIntStats, known: FileIdentity): boolean {
+  return (
+    Number(info.size) === known.size &&
+    String(info.ino) === known.ino &&
+    String(info.dev) === known.dev &&
+    String(info.mtimeNs) === known.mtimeNs
+  );
 }
 
 async function hashFile(file: string): Promise<string> {
@@ -42,10 +56,11 @@ async function hashFile(file: string): Promise<string> {
  * modification time, or else the same bytes. Returns its identity as it is now, or undefined.
  */
 export async function stillTheSame<T extends FileIdentity>(file: string, known: T): Promise<T | undefined> {
-  const info = await stat(file, { bigint: true }).catch(() => undefined);
+  // Synchronous: a build asks this of thousands of files, and the thread pool's round trip
+  // costs more than the call.
+  const info = statSync(file, { bigint: true, throwIfNoEntry: false });
   if (!info?.isFile() || Number(info.size) !== known.size) return undefined;
-  if (String(info.ino) === known.ino && String(info.dev) === known.dev && String(info.mtimeNs) === known.mtimeNs)
-    return known;
+  if (sameFile(info, known)) return known;
   if ((await hashFile(file)) !== known.sha256) return undefined;
   return { ...known, dev: String(info.dev), ino: String(info.ino), mtimeNs: String(info.mtimeNs) };
 }

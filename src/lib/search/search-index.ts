@@ -12,7 +12,7 @@ import { formatApDate } from "../core/dates.ts";
 import { SpellingCounter, termKey } from "../core/terms.ts";
 import { identify, sha256 } from "../core/file-identity.ts";
 import { reuseSegment, segmentKey, type SearchIndexManifest } from "./search-segment-cache.ts";
-import { searchSegments, type SearchSegment } from "./search-segments.ts";
+import { searchSegments, type SearchSegment, type SearchSlot } from "./search-segments.ts";
 
 const RECORDS_IN_FLIGHT = 64;
 
@@ -151,8 +151,8 @@ export function segmentFolder(segment: SearchSegment, index: number): string {
 }
 
 /** The bundle paths the search page merges into the newest segment (`/pagefind/`): one per other segment. */
-export function mergedSearchBundles(urls: readonly string[], maxArticles: number): string[] {
-  return searchSegments(urls, maxArticles)
+export function mergedSearchBundles(slots: ReadonlyArray<SearchSlot | string>, maxArticles: number): string[] {
+  return searchSegments(slots, maxArticles)
     .slice(1)
     .map((segment, index) => `/pagefind/${segmentFolder(segment, index + 1)}`);
 }
@@ -169,6 +169,8 @@ export interface SearchIndexInput<T> {
   /** The published articles, newest first. */
   items: readonly T[];
   url: (item: T) => string;
+  /** Their places among the segments, with the withdrawn releases' (`searchSlots`); default: the items'. */
+  slots?: readonly SearchSlot[];
   toRecord: (item: T) => SearchRecord;
   /**
    * Everything the item's record is made from, as text, without rendering it (a segment whose
@@ -197,13 +199,19 @@ export interface WrittenSearchIndex {
  * and whose files the previous site still has unchanged, is linked from there instead.
  */
 export async function writeSearchIndex<T>(input: SearchIndexInput<T>): Promise<WrittenSearchIndex> {
-  const segments = searchSegments(input.items.map(input.url), input.maxArticles);
+  const byUrl = new Map(input.items.map((item) => [input.url(item), item]));
+  const segments = searchSegments(input.slots ?? [...byUrl.keys()], input.maxArticles);
   const manifest: SearchIndexManifest = new Map();
   let rebuilt = 0;
   // A site without articles still has an index (an empty one), so the search page works.
-  const planned = segments.length > 0 ? segments : [{ id: "empty", start: 0, end: 0 }];
+  const planned = segments.length > 0 ? segments : [{ id: "empty", urls: [] }];
   for (const [index, segment] of planned.entries()) {
-    const items = input.items.slice(segment.start, segment.end);
+    const items = segment.urls.map((url) => {
+      const item = byUrl.get(url);
+      if (item === undefined)
+        throw new Error(`The search segments place ${url}, which is not among the indexed articles`);
+      return item;
+    });
     const folder = segmentFolder(segment, index);
     const key = segmentKey(input.cache?.key ?? "", index === 0, items.map(input.recordSource));
     const { previous, manifest: last } = input.cache ?? {};

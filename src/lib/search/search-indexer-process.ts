@@ -16,6 +16,7 @@ import { renderArticleBody } from "../content/markdown.ts";
 import type { Partner } from "../config/partners.ts";
 import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.ts";
 import { readSearchCache, writeSearchCache } from "./search-segment-cache.ts";
+import { searchSlots } from "./search-segments.ts";
 import type { ArticleFields } from "../content/article-schema.ts";
 import type { SearchIndexJob } from "./search-indexer.ts";
 
@@ -63,6 +64,13 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
     );
   const partners = new Map(job.partners.map((partner) => [partner.id, partner]));
   const built = sourcesToBuild(sources, job.includeUnpublished);
+  // Withdrawn releases keep their places among the segments, as on the search page.
+  const slots = searchSlots(
+    built.map((source) => ({ url: source.url, date: source.fields.date })),
+    sources
+      .filter((source) => source.status === "withdrawn")
+      .map((source) => ({ url: source.url, date: source.fields.date })),
+  );
   const partnerOf = (fields: ArticleFields) => partners.get(fields.partner) as Partner;
   const spellings = filterSpellings(
     built.map(({ fields }) => ({ ...fields, partner: partnerOf(fields) })),
@@ -99,6 +107,7 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
   const written = await writeSearchIndex({
     items: built,
     url: (source) => source.url,
+    slots,
     toRecord: (source) => record(source, renderArticleBody(source.body)),
     // The record without its body, and the body's Markdown: what the record is made of, unrendered.
     recordSource: (source) => `${JSON.stringify(record(source, ""))}\n${source.body}`,

@@ -12,12 +12,19 @@ export interface Withdrawal {
   url: string;
   /** When it was withdrawn. */
   date: DateTime;
+  /** The release's own date: it keeps its place among the search segments (`searchSlots`). */
+  articleDate: DateTime;
   file: string;
 }
 
 export function withdrawalsOf(sources: readonly ArticleSource[]): Withdrawal[] {
   return sources
     .filter((source) => source.status === "withdrawn" && source.fields.withdrawn)
-    .map((source) => ({ url: source.url, date: source.fields.withdrawn!.date, file: source.file }))
+    .map((source) => ({
+      url: source.url,
+      date: source.fields.withdrawn!.date,
+      articleDate: source.fields.date,
+      file: source.file,
+    }))
     .sort((a, b) => a.url.localeCompare(b.url));
 }
