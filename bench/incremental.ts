@@ -115,6 +115,22 @@ function oldArticle(project: IncrementalProject, share: number, round: number): 
   return project.oldest[(Math.floor(project.oldest.length * share) + round) % project.oldest.length] as string;
 }
 
+/**
+ * Seconds until the site a build replaced is deleted: `npm run build` leaves that to a detached
+ * process (`_site.removing-<pid>`), which the next measurement must not share the machine with.
+ */
+export async function oldSiteRemoved(output: string): Promise<number> {
+  const started = performance.now();
+  const prefix = `${path.basename(output)}.`;
+  const pending = (name: string) =>
+    name.startsWith(prefix) && /^(previous|removing)-\d+$/.test(name.slice(prefix.length));
+  for (;;) {
+    const names = await readdir(path.dirname(output)).catch(() => [] as string[]);
+    if (!names.some(pending) || performance.now() - started > 120_000) return (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Search segments indexed and in all, from the search indexer's summary line. */
 export function segmentCounts(stdout: string): { indexed: number; total: number } | undefined {
   const match = /\[dateline\] search: (\d+) of (\d+) segments indexed/.exec(stdout);

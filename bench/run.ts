@@ -21,6 +21,7 @@ import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/
 import { corpusCompanies, writeCorpus, writeCorpusConfig } from "./corpus.ts";
 import {
   applyScenario,
+  oldSiteRemoved,
   pageCounts,
   prepareProject,
   SCENARIOS,
@@ -395,12 +396,19 @@ for (const count of sizes) {
 async function incrementalScenarios(count: number, work: string, outputs: string): Promise<string[]> {
   console.log(`Incremental scenarios, ${count} articles…`);
   const project = await prepareProject(ROOT, work, path.join(work, "incremental"));
-  const dateline = () =>
-    measure(
+  // The deletion of the replaced site goes on after the build, in a process of its own: waited
+  // for (and reported) before the next measurement, so that it never runs beside one.
+  const removals = new Map<ScenarioKey, number[]>(SCENARIOS.map((scenario) => [scenario.key, []]));
+  let lastRemoval = 0;
+  const dateline = async () => {
+    const measured = await measure(
       TSX,
       [path.join(ROOT, "scripts", "build.ts"), "--config", project.config, "--output", "_site"],
       project.folder,
     );
+    lastRemoval = await oldSiteRemoved(path.join(project.folder, "_site"));
+    return measured;
+  };
   let hugoRun = 0;
   const hugo = () =>
     HUGO
@@ -428,6 +436,7 @@ async function incrementalScenarios(count: number, work: string, outputs: string
       await applyScenario(project, scenario.key, round);
       const measured = { dateline: await dateline(), hugo: await hugo() };
       results.get(scenario.key)?.push(measured);
+      removals.get(scenario.key)?.push(lastRemoval);
       const pages = pageCounts(measured.dateline.stdout ?? "");
       console.log(
         `  ${scenario.name}: Dateline ${measured.dateline.seconds.toFixed(2)} s (${pages ? `${pages.rendered} rendered, ${pages.reused} reused` : "pages not reported"})${measured.dateline.failure ? ` — FAILED (${measured.dateline.failure})` : ""}, Hugo ${fmt(measured.hugo?.seconds)} s`,
@@ -437,10 +446,10 @@ async function incrementalScenarios(count: number, work: string, outputs: string
   const out = [
     `### Incremental builds, ${count.toLocaleString("en-US")} articles`,
     "",
-    `A site built once, then ${runs} ${runs === 1 ? "round" : "rounds"} of the changes below, each followed by Dateline's deployable build (\`npm run build\`: page cache, search index, audit, swap) and Hugo's full build of the same articles, interleaved. Medians; CPU is user + system over all processes; memory is the peak summed over the build's processes / of its largest process.`,
+    `A site built once, then ${runs} ${runs === 1 ? "round" : "rounds"} of the changes below, each followed by Dateline's deployable build (\`npm run build\`: page cache, search index, audit, swap) and Hugo's full build of the same articles, interleaved. Medians; CPU is user + system over all processes; memory is the peak summed over the build's processes / of its largest process. The replaced site is deleted after the build by a detached process; the last column but two says how long that went on after the build ended (waited for before the next measurement, not counted in the build's time).`,
     "",
-    "| change | Dateline (s) | CPU (s) | pages rendered / reused | search segments indexed | peak RSS, summed / largest (MiB) | Hugo full build (s) | Dateline / Hugo |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| change | Dateline (s) | CPU (s) | pages rendered / reused | search segments indexed | peak RSS, summed / largest (MiB) | old site deleted after (s) | Hugo full build (s) | Dateline / Hugo |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const scenario of SCENARIOS) {
     const list = results.get(scenario.key) ?? [];
@@ -455,7 +464,7 @@ async function incrementalScenarios(count: number, work: string, outputs: string
     const indexed = median(segments.map((c) => c?.indexed ?? NaN));
     const total = median(segments.map((c) => c?.total ?? NaN));
     out.push(
-      `| ${scenario.name}${failed.length ? ` (${failed.length} of ${list.length} FAILED: ${failed[0]?.dateline.failure})` : ""} | ${fmt(wall)} | ${fmt(median(list.map((m) => m.dateline.cpuSeconds ?? NaN)))} | ${fmt(rendered, 0)} / ${fmt(reused, 0)} | ${fmt(indexed, 0)} of ${fmt(total, 0)} | ${fmt(median(list.map((m) => m.dateline.rssMiB ?? NaN)), 0)} / ${fmt(median(list.map((m) => m.dateline.largestMiB ?? NaN)), 0)} | ${fmt(hugoWall)} | ${fmt(wall / hugoWall)} |`,
+      `| ${scenario.name}${failed.length ? ` (${failed.length} of ${list.length} FAILED: ${failed[0]?.dateline.failure})` : ""} | ${fmt(wall)} | ${fmt(median(list.map((m) => m.dateline.cpuSeconds ?? NaN)))} | ${fmt(rendered, 0)} / ${fmt(reused, 0)} | ${fmt(indexed, 0)} of ${fmt(total, 0)} | ${fmt(median(list.map((m) => m.dateline.rssMiB ?? NaN)), 0)} / ${fmt(median(list.map((m) => m.dateline.largestMiB ?? NaN)), 0)} | ${fmt(median(removals.get(scenario.key) ?? []))} | ${fmt(hugoWall)} | ${fmt(wall / hugoWall)} |`,
     );
   }
   out.push("");

@@ -17,19 +17,20 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import { rm } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { getHeapStatistics } from "node:v8";
 import { ARTICLE_SNAPSHOT_VARIABLE } from "../src/lib/content/article-snapshot.ts";
 import { swapIntoPlace, tidyAbandonedBuilds } from "../src/lib/build/atomic-output.ts";
-import { planBuild } from "../src/lib/build/build-plan.ts";
+import { planBuild, rendersInProcess } from "../src/lib/build/build-plan.ts";
 import { heapChosenByUser } from "../src/lib/build/heap.ts";
 import { SHARD_VARIABLE } from "../src/lib/build/shard.ts";
 import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/build/shard-messages.ts";
 import { sendIfConnected } from "../src/lib/core/ipc.ts";
 import { differingFiles } from "../src/lib/build/compare-trees.ts";
-import { PAGE_CACHE_VARIABLE } from "../src/lib/build/page-cache.ts";
-import { countArticles } from "./lib/dateline-config.ts";
+import { PAGE_CACHE_VARIABLE, pageCacheEnabled } from "../src/lib/build/page-cache.ts";
+import { buildCacheDir, countArticles } from "./lib/dateline-config.ts";
 import { runEleventy } from "./lib/run-eleventy.ts";
 import { ALLOW_REMOVED_VARIABLE, PREVIOUS_OUTPUT_VARIABLE } from "../src/lib/build/process-role.ts";
 
@@ -71,7 +72,7 @@ const shown = path.relative(process.cwd(), output) || ".";
 let built = await buildInto(staging);
 if (built && values.verify) built = await verify(staging);
 if (built) {
-  await swapIntoPlace(staging, output);
+  await swapIntoPlace(staging, output, { background: true });
   console.log(`Built ${shown}/`);
 } else {
   await rm(staging, { recursive: true, force: true });
@@ -82,10 +83,13 @@ if (built) {
 /** Builds the site into `folder` (one process, or shards); false when it failed (already said). */
 async function buildInto(folder: string): Promise<boolean> {
   await rm(folder, { recursive: true, force: true });
-  const ok =
-    plan.jobs === 1 && (plan.heapMb === undefined || userHeap)
-      ? await runEleventy(folder, values.config)
-      : await runShards(folder, plan.jobs, plan.parallel, userHeap ? undefined : plan.heapMb);
+  const ok = rendersInProcess(plan, {
+    heapChosen: userHeap,
+    heapLimitMb: getHeapStatistics().heap_size_limit / 1024 / 1024,
+    incremental: await reusesPages(),
+  })
+    ? await runEleventy(folder, values.config)
+    : await runShards(folder, plan.jobs, plan.parallel, userHeap ? undefined : plan.heapMb);
   // A shard stopped by its sibling's failure may leave its search index folder beside the
   // folder; every shard has exited by now. Quiet: this is the build's own cleaning up.
   if (!ok) await tidyAbandonedBuilds(folder, { say: () => undefined });
@@ -119,6 +123,15 @@ async function verify(incremental: string): Promise<boolean> {
     delete process.env[PAGE_CACHE_VARIABLE];
     await rm(clean, { recursive: true, force: true });
   }
+}
+
+/** Whether this build can reuse pages: the page cache is on and there is a site to reuse them from. */
+async function reusesPages(): Promise<boolean> {
+  if (!pageCacheEnabled() || (await buildCacheDir(values.config)) === undefined) return false;
+  return stat(output).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }
 
 interface ArticleSnapshotProcess {

@@ -25,7 +25,9 @@ export async function writeFixtureConfig(articlesDir: string, now: string, photo
 
 /**
  * Runs `npm run build`'s script in a child process, in the project at `cwd` (this one unless
- * told); never throws on a failing build.
+ * told); never throws on a failing build. Returns once the old output the build set aside is
+ * deleted too (a process of its own does it: `swapIntoPlace`), so tests see the folder as
+ * it stays.
  */
 export async function runBuild(
   config: string,
@@ -43,6 +45,7 @@ export async function runBuild(
         env: { ...process.env, ...env },
       },
     );
+    await oldOutputRemoved(output);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -50,6 +53,33 @@ export async function runBuild(
   }
 }
 
+/**
+ * Waits (up to 30 s) until nothing beside `output` is an old output set aside or being deleted
+ * by a remover still running (a test may name one after its own process, to see it left alone).
+ */
+export async function oldOutputRemoved(output: string): Promise<void> {
+  const prefix = `${path.basename(output)}.`;
+  const pending = (name: string) => {
+    const match = /^(previous|removing)-(\d+)$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "");
+    if (!match) return false;
+    const pid = Number(match[2]);
+    return match[1] === "previous" || (pid !== process.pid && isRunning(pid));
+  };
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const names = await readdir(path.dirname(output)).catch(() => [] as string[]);
+    if (!names.some(pending)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 /** Every file under a folder by its path from there, for byte-for-byte comparisons of two builds. */
 export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();

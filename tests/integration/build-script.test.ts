@@ -69,7 +69,9 @@ describe("npm run build (scripts/build.ts)", () => {
       [`_site.staging-${DEAD}.articles`]: "a snapshot",
       [`_site.staging-${DEAD}.pagefind-${DEAD + 1}/pagefind.js`]: "half an index",
       [`_site.previous-${DEAD}/index.html`]: "an older site",
+      [`_site.removing-${DEAD}/index.html`]: "an old site whose deletion was stopped",
       [`_site.staging-${process.pid}/index.html`]: "a build still running",
+      [`_site.removing-${process.pid}/index.html`]: "an old site still being deleted",
       [`_site.staging-${DEAD}.pagefind-${process.pid}/pagefind.js`]: "an index still being written",
       "_site.staging-notes.txt": "not a build's",
     });
@@ -77,11 +79,12 @@ describe("npm run build (scripts/build.ts)", () => {
     const result = await runBuild(config, output);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      `[dateline] Tidied what an interrupted build left beside the output: _site.previous-${DEAD}, _site.staging-${DEAD}, _site.staging-${DEAD}.articles, _site.staging-${DEAD}.pagefind-${DEAD + 1}`,
+      `[dateline] Tidied what an interrupted build left beside the output: _site.previous-${DEAD}, _site.removing-${DEAD}, _site.staging-${DEAD}, _site.staging-${DEAD}.articles, _site.staging-${DEAD}.pagefind-${DEAD + 1}`,
     );
     expect((await readdir(root)).sort()).toEqual(
       [
         "_site",
+        `_site.removing-${process.pid}`,
         `_site.staging-${DEAD}.pagefind-${process.pid}`,
         `_site.staging-${process.pid}`,
         "_site.staging-notes.txt",

@@ -1,12 +1,15 @@
+import { spawn } from "node:child_process";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 /**
  * Replaces `target` with the finished `staging` folder. Both are siblings on one file
  * system, so each rename is atomic; the old output is moved aside first and deleted only
- * after the new one is in place, so a deploy never finds a half-written folder.
+ * after the new one is in place, so a deploy never finds a half-written folder. With
+ * `background`, the old output is deleted by a process of its own that outlives this one
+ * (`removeInBackground`): the new site is in place and the build is done meanwhile.
  */
-export async function swapIntoPlace(staging: string, target: string): Promise<void> {
+export async function swapIntoPlace(staging: string, target: string, { background = false } = {}): Promise<void> {
   const previous = `${target}.previous-${process.pid}`;
   const hadPrevious = await exists(target);
   if (hadPrevious) await rename(target, previous);
@@ -16,7 +19,26 @@ export async function swapIntoPlace(staging: string, target: string): Promise<vo
     if (hadPrevious) await rename(previous, target);
     throw error;
   }
-  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  if (!hadPrevious) return;
+  if (background) removeInBackground(previous, `${target}.removing-`);
+  else await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * Deleting a site of tens of thousands of files takes seconds that nobody waits for: a detached
+ * process renames `folder` to `<prefix><its pid>` (so that a build meanwhile leaves it alone,
+ * see `tidyAbandonedBuilds`) and deletes it. If it cannot start, or is stopped, the next build
+ * tidies what is left.
+ */
+function removeInBackground(folder: string, prefix: string): void {
+  const remover = `const fs = require("node:fs");
+const [folder, prefix] = process.argv.slice(1);
+const removing = prefix + process.pid;
+fs.renameSync(folder, removing);
+fs.rmSync(removing, { recursive: true, force: true });`;
+  const child = spawn(process.execPath, ["-e", remover, folder, prefix], { detached: true, stdio: "ignore" });
+  child.on("error", () => undefined); // the folder stays, for the next build to tidy
+  child.unref();
 }
 
 /**
@@ -67,9 +89,12 @@ export interface TidyOptions {
   say?: (message: string) => void;
 }
 
-/** Process ids in a leftover's suffix (`.staging-12.pagefind-34`, `.previous-12`, `.verify-12`), or none if it is not one. */
+/**
+ * Process ids in a leftover's suffix (`.staging-12.pagefind-34`, `.previous-12`, `.verify-12`,
+ * `.removing-12`), or none if it is not one.
+ */
 function leftoverOwners(suffix: string): number[] {
-  const match = /^\.(staging|previous|pagefind|verify)-(\d+)(\.articles|\.pagefind-(\d+))?$/.exec(suffix);
+  const match = /^\.(staging|previous|pagefind|verify|removing)-(\d+)(\.articles|\.pagefind-(\d+))?$/.exec(suffix);
   if (!match) return [];
   return [match[2], match[4]].filter((id): id is string => id !== undefined).map(Number);
 }

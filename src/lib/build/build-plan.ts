@@ -24,3 +24,19 @@ export function planBuild(articles: number, { cores, jobs }: { cores: number; jo
   const shards = jobs ?? Math.max(1, Math.ceil((articles * PAGES_PER_ARTICLE) / PAGES_PER_PROCESS));
   return { jobs: shards, parallel: Math.max(1, Math.min(cores, shards)), heapMb: buildHeapLimitMb(articles, shards) };
 }
+
+/**
+ * Whether the build script renders in its own process instead of one shard process started
+ * with the heap the plan asks for (`heapMb`). A full render needs that cap: under Node's default,
+ * V8 collects lazily and the build's memory grows far past its live heap. A build that reuses
+ * the previous site's pages (`incremental`) renders few, so its heap stays near the articles'
+ * own size under any limit at least the plan's, and the second process's start is saved.
+ */
+export function rendersInProcess(
+  plan: BuildPlan,
+  { heapChosen, heapLimitMb, incremental }: { heapChosen: boolean; heapLimitMb: number; incremental: boolean },
+): boolean {
+  if (plan.jobs !== 1) return false;
+  if (plan.heapMb === undefined || heapChosen) return true;
+  return incremental && heapLimitMb >= plan.heapMb;
+}

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { linkOrCopy, writeFileAtomically } from "../core/cache-files.ts";
@@ -225,12 +226,16 @@ export class PageReuse {
    */
   async finish(output: string, rendered: ReadonlyMap<string, string>): Promise<PageManifest> {
     const manifest: PageManifest = new Map();
-    // Each folder made once (most pages are alone in theirs, but lists share theirs).
-    const folders = new Map<string, Promise<unknown>>();
-    const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, mkdir(dir, { recursive: true })).get(dir);
+    // Each folder made once (most pages are alone in theirs, but lists share theirs), synchronously
+    // like the links: thousands of calls, each cheaper than a round trip to the thread pool.
+    const folders = new Set<string>();
+    const folder = (dir: string) => {
+      if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
+      folders.add(dir);
+    };
     await mapConcurrently([...this.reused], FILES_IN_FLIGHT, async ([file, entry]) => {
       const target = path.join(output, file);
-      await folder(path.dirname(target));
+      folder(path.dirname(target));
       const source = path.join(this.previousOutput as string, file);
       // A link is the same file (inode, size, modification time): its entry stands as it is.
       const linked = await linkOrCopy(source, target);

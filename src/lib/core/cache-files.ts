@@ -1,4 +1,5 @@
-import { copyFile, link, mkdir, rename, writeFile } from "node:fs/promises";
+import { linkSync } from "node:fs";
+import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -6,14 +7,16 @@ import path from "node:path";
  * be made (another file system, a host that forbids links, too many links). True when linked.
  */
 export async function linkOrCopy(source: string, target: string): Promise<boolean> {
-  return link(source, target).then(
-    () => true,
-    async (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
-      await copyFile(source, target);
-      return false;
-    },
-  );
+  try {
+    // Synchronous: builds link thousands of files, and the thread pool's round trip costs more than the call.
+    linkSync(source, target);
+    return true;
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK") throw error;
+    await copyFile(source, target);
+    return false;
+  }
 }
 
 /** Writes `file` whole or not at all: into a temporary file beside it, then renamed into place. */

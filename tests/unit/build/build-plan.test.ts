@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planBuild } from "../../../src/lib/build/build-plan.ts";
+import { planBuild, rendersInProcess } from "../../../src/lib/build/build-plan.ts";
 
 describe("build plan", () => {
   it("builds a site of up to ~15 000 articles in one process, and splits larger ones into shards of at most 25 000 pages", () => {
@@ -14,5 +14,20 @@ describe("build plan", () => {
   it("takes the number of processes the user asked for", () => {
     expect(planBuild(50, { cores: 2, jobs: 3 })).toEqual({ jobs: 3, parallel: 2, heapMb: undefined });
     expect(planBuild(10_000, { cores: 1, jobs: 2 })).toEqual({ jobs: 2, parallel: 1, heapMb: 850 });
+  });
+
+  it("renders in the build script's own process unless a full render needs a heap of its own", () => {
+    const small = planBuild(50, { cores: 2 });
+    const large = planBuild(10_000, { cores: 2 });
+    const options = { heapChosen: false, heapLimitMb: 4_096, incremental: false };
+    expect(rendersInProcess(small, options)).toBe(true);
+    // A full render of a large site: a shard process with the planned heap.
+    expect(rendersInProcess(large, options)).toBe(false);
+    // Reusing the previous site's pages, under a limit at least the plan's.
+    expect(rendersInProcess(large, { ...options, incremental: true })).toBe(true);
+    expect(rendersInProcess(large, { ...options, incremental: true, heapLimitMb: 1_000 })).toBe(false);
+    // The user chose the heap of this process.
+    expect(rendersInProcess(large, { ...options, heapChosen: true })).toBe(true);
+    expect(rendersInProcess(planBuild(100_000, { cores: 2 }), { ...options, incremental: true })).toBe(false);
   });
 });
