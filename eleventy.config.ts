@@ -6,6 +6,7 @@ import type { ArticleReading } from "./src/lib/content/article-snapshot.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/site/fingerprint.ts";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, PHOTO_URL_PATH } from "./src/lib/photos/photos.ts";
 import { MAX_SEGMENT_ARTICLES } from "./src/lib/search/search-segments.ts";
+import type { InstalledSearchIndex } from "./src/lib/search/search-index.ts";
 import type { LoadedBuild } from "./src/lib/compliance/audit.ts";
 import type { BuildMomentOptions } from "./src/lib/config/build-moment.ts";
 import { Handoff } from "./src/lib/core/handoff.ts";
@@ -128,7 +129,7 @@ export function configureDateline(options: DatelineOptions) {
     // What the articles plugin loaded, and the search index being installed, for the audit at
     // the end of the same build.
     const loaded = new Handoff<LoadedBuild>();
-    const searchIndex = new Handoff<Promise<string>>();
+    const searchIndex = new Handoff<Promise<InstalledSearchIndex>>();
 
     eleventyConfig.addPlugin(outputGuardPlugin);
     eleventyConfig.addPlugin(siteDataPlugin, { site: siteConfig, partners: partnerList });
@@ -191,7 +192,7 @@ export function configureDateline(options: DatelineOptions) {
         ...(role.previousOutput ? { previousOutput: role.previousOutput } : {}),
         ...moment,
         ...(articleSnapshot ? { articleSnapshot } : {}),
-        onIndexing: (installed: Promise<string>) => searchIndex.give(installed),
+        onIndexing: (installed: Promise<InstalledSearchIndex>) => searchIndex.give(installed),
       });
     }
     eleventyConfig.addPlugin(auditPlugin, {
@@ -200,6 +201,7 @@ export function configureDateline(options: DatelineOptions) {
       shard,
       loaded: () => loaded.take(),
       searchIndex: () => searchIndex.take(),
+      ...(buildCacheDir ? { cacheDir: buildCacheDir } : {}),
     });
   };
   // The build script sizes the heap from the number of articles before Eleventy starts, and

@@ -6,9 +6,9 @@
  * installed; a warm-up, then `runs` rounds interleaved (D, V, H, D, V, H, …) so the ratios come
  * from one session. Then (d) the live-preview rebuild after editing one article and (e) cold and
  * warm processing of large JPEGs, and (f) incremental builds after typical changes, beside Hugo's
- * full build (bench/incremental.ts; `--skip-incremental` leaves them out), and (g) search
- * precision, one index against segments (bench/search-precision.ts; `--skip-precision`). Writes
- * a Markdown report (and `latest.md`) to `--out`.
+ * full build (bench/incremental.ts; `--skip-incremental` leaves them out, `--scenarios added,…`
+ * picks some), and (g) search precision, one index against segments (bench/search-precision.ts;
+ * `--skip-precision`). Writes a Markdown report (and `latest.md`) to `--out`.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -41,6 +41,8 @@ const { values } = parseArgs({
     "skip-preview": { type: "boolean", default: false },
     // The incremental scenarios (bench/incremental.ts) after each size's cold builds.
     "skip-incremental": { type: "boolean", default: false },
+    // Some of them only (e.g. `added,corrected,withdrawn` at 100 000, where a layout change is a full build).
+    scenarios: { type: "string", default: SCENARIOS.map((scenario) => scenario.key).join(",") },
     // Search precision, one index against segments (bench/search-precision.ts).
     "skip-precision": { type: "boolean", default: false },
     photos: { type: "string", default: "3" },
@@ -54,6 +56,7 @@ const sizes = values.articles.split(",").map(Number);
 const runs = Number(values.runs);
 const warmups = Number(values.warmup);
 const builders = new Set(values.builders.split(","));
+const chosenScenarios = SCENARIOS.filter((scenario) => values.scenarios.split(",").includes(scenario.key));
 const HUGO = ["/usr/bin/hugo", "/usr/local/bin/hugo"].find((file) => existsSync(file));
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
@@ -432,7 +435,7 @@ async function incrementalScenarios(count: number, work: string, outputs: string
     SCENARIOS.map((scenario) => [scenario.key, []]),
   );
   for (let round = 0; round < runs; round++) {
-    for (const scenario of SCENARIOS) {
+    for (const scenario of chosenScenarios) {
       await applyScenario(project, scenario.key, round);
       const measured = { dateline: await dateline(), hugo: await hugo() };
       results.get(scenario.key)?.push(measured);
@@ -451,7 +454,7 @@ async function incrementalScenarios(count: number, work: string, outputs: string
     "| change | Dateline (s) | CPU (s) | pages rendered / reused | search segments indexed | peak RSS, summed / largest (MiB) | old site deleted after (s) | Hugo full build (s) | Dateline / Hugo |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
-  for (const scenario of SCENARIOS) {
+  for (const scenario of chosenScenarios) {
     const list = results.get(scenario.key) ?? [];
     const failed = list.filter((m) => m.dateline.failure);
     const median = (values: number[]) => stats(values).median;

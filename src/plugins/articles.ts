@@ -236,12 +236,16 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
           problems,
         );
     }
+    // Every page is chosen: the reused ones are linked into the output while Eleventy renders the others.
+    if (reuse && output !== undefined) reuse.startLinking(output);
     return { ...siteContent, pages };
   };
 
   // One load per build, shared by the global data below; a rebuild starts afresh.
-  eleventyConfig.on("eleventy.before", () => {
+  let output: string | undefined;
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
     content = undefined;
+    output = directories.output;
   });
   const current = () => (content ??= load());
 

@@ -3,10 +3,14 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import {
   AuditError,
   auditSite,
+  checkedSegments,
+  readCheckedSegments,
   searchSegmentFindings,
   withdrawnInSearchIndex,
+  writeCheckedSegments,
   type LoadedBuild,
 } from "../lib/compliance/audit.ts";
+import type { InstalledSearchIndex } from "../lib/search/search-index.ts";
 import type { Partner } from "../lib/config/partners.ts";
 import { ownsUrl } from "../lib/build/shard.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
@@ -29,7 +33,9 @@ export default function auditPlugin(
     /** What this build loaded (given by the articles plugin when it loaded them). */
     loaded: () => LoadedBuild | undefined;
     /** The search index this build installs, when it builds one (given by the search plugin). */
-    searchIndex?: () => Promise<string> | undefined;
+    searchIndex?: () => Promise<InstalledSearchIndex> | undefined;
+    /** The build cache, where the audit notes which search segments it checked for which withdrawals. */
+    cacheDir?: string;
   },
 ): void {
   eleventyConfig.on("eleventy.after", async ({ directories, results }: EleventyAfterEvent) => {
@@ -61,16 +67,18 @@ export default function auditPlugin(
       rendered,
     });
     // The index is installed beside this check; a failed index fails the build on its own.
-    const folder = index ? await index.catch(() => undefined) : undefined;
-    if (folder)
+    const installed = index ? await index.catch(() => undefined) : undefined;
+    const withdrawn = loadedSources.filter((source) => source.status === "withdrawn");
+    const { cacheDir } = options;
+    if (installed) {
+      const checked = cacheDir ? await readCheckedSegments(cacheDir) : new Map<string, Set<string>>();
       findings.push(
-        ...(await withdrawnInSearchIndex(
-          folder,
-          loadedSources.filter((source) => source.status === "withdrawn"),
-        )),
-        ...(await searchSegmentFindings(rendered.get("search/index.html"), folder)),
+        ...(await withdrawnInSearchIndex(installed.folder, withdrawn, { segments: installed.segments, checked })),
+        ...(await searchSegmentFindings(rendered.get("search/index.html"), installed.folder)),
       );
+    }
     if (findings.length > 0) throw new AuditError(findings);
+    if (installed && cacheDir) await writeCheckedSegments(cacheDir, checkedSegments(installed.segments, withdrawn));
     await loaded.onAudited?.();
   });
 }

@@ -5,6 +5,7 @@ import { tidyAbandonedBuilds } from "../lib/build/atomic-output.ts";
 import { writtenArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
 import type { Partner } from "../lib/config/partners.ts";
 import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search/search-indexer.ts";
+import type { IndexedSegment, InstalledSearchIndex } from "../lib/search/search-index.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
 import type { PhotoSettings } from "../lib/photos/photos.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
@@ -26,8 +27,8 @@ export interface SearchPluginOptions extends BuildMomentOptions {
   photos?: PhotoSettings;
   /** The articles as the build script read them, for the indexer to start from. */
   articleSnapshot?: PromisedArticleSnapshot;
-  /** Receives, in a production build, the index folder once installed (for the audit). */
-  onIndexing?: (installed: Promise<string>) => void;
+  /** Receives, in a production build, the index once installed (for the audit). */
+  onIndexing?: (installed: Promise<InstalledSearchIndex>) => void;
 }
 
 /**
@@ -36,7 +37,7 @@ export interface SearchPluginOptions extends BuildMomentOptions {
  * `<output>/pagefind/`.
  */
 export default function searchPlugin(eleventyConfig: UserConfig, options: SearchPluginOptions): void {
-  let pending: { folder: string; done: Promise<void> } | undefined;
+  let pending: { folder: string; done: Promise<IndexedSegment[]> } | undefined;
   const start = async ({ directories }: { directories: { output: string } }) => {
     await stopSearchIndexers(); // a preview build that was overtaken by the next one
     const output = path.resolve(directories.output);
@@ -83,17 +84,18 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     pending = undefined;
     const install = async () => {
       try {
-        await done;
+        const segments = await done;
         const target = path.join(directories.output, "pagefind");
         await rm(target, { recursive: true, force: true });
         await rename(folder, target);
+        return { folder: target, segments };
       } finally {
         await rm(folder, { recursive: true, force: true });
       }
     };
     // A preview shows the edited page at once; its search catches up when the index is ready.
     if (!isPreview()) {
-      const installed = install().then(() => path.join(directories.output, "pagefind"));
+      const installed = install();
       // Handed over before the first await: the audit, running beside this handler, checks it.
       options.onIndexing?.(installed);
       await installed;

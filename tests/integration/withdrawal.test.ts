@@ -7,11 +7,15 @@ import { BUILT_IN_SECTIONS } from "../../src/lib/config/sections.ts";
 import { validateSiteConfig } from "../../src/lib/config/site-config.ts";
 import {
   auditSite,
+  checkedSegments,
   formatFinding,
+  readCheckedSegments,
   searchSegmentFindings,
+  withdrawalDigest,
   withdrawnInSearchIndex,
+  writeCheckedSegments,
 } from "../../src/lib/compliance/audit.ts";
-import { readArticleSources } from "../../src/lib/content/articles.ts";
+import { readArticleSources, type ArticleSource } from "../../src/lib/content/articles.ts";
 import { withdrawArticle } from "../../scripts/lib/withdraw.ts";
 import {
   company,
@@ -246,6 +250,40 @@ describe("the syndication audit of the search index", () => {
       "/pagefind/fragment/en_1.pf_fragment: [withdrawn] expected no search record of withdrawn articles/2023/10/heliostats.md, found one",
       "/pagefind/part-2/fragment/en_2.pf_fragment: [withdrawn] expected no search record of withdrawn articles/2023/10/heliostats.md, found one",
     ]);
+  });
+
+  it("reads a segment again only for withdrawals an earlier passing audit did not check it for", async () => {
+    const { sources } = await readArticleSources({ ...reading(), now: DateTime.now() });
+    const gone = sources.filter((source) => source.status === "withdrawn");
+    const index = await tempDir("checked-index");
+    const quoting = gzipSync(
+      Buffer.from(`pagefind_dcd${JSON.stringify({ url: "/x/", content: `Quoted: ${TITLE}.`, meta: {} })}`),
+    );
+    await writeFiles(index, { "fragment/en_1.pf_fragment": quoting, "s-aa/fragment/en_2.pf_fragment": quoting });
+    const segments = [
+      { folder: "", key: "newest-key" },
+      { folder: "s-aa/", key: "old-key" },
+    ];
+    const found = async (checked: Map<string, Set<string>>) =>
+      (await withdrawnInSearchIndex(index, gone, { segments, checked })).map((finding) => finding.page).sort();
+    // Nothing checked before: both segments are read.
+    expect(await found(new Map())).toEqual([
+      "/pagefind/fragment/en_1.pf_fragment",
+      "/pagefind/s-aa/fragment/en_2.pf_fragment",
+    ]);
+    // The old segment's key was checked for this withdrawal: only the newest is read.
+    const digest = withdrawalDigest(gone[0] as ArticleSource);
+    expect(await found(new Map([["old-key", new Set([digest])]]))).toEqual(["/pagefind/fragment/en_1.pf_fragment"]);
+    // Checked for another withdrawal only: read again for this one.
+    expect(await found(new Map([["old-key", new Set(["another"])]]))).toHaveLength(2);
+
+    const cache = await tempDir("checked-cache");
+    const checked = checkedSegments(segments, gone);
+    expect([...checked.keys()]).toEqual(["newest-key", "old-key"]);
+    await writeCheckedSegments(cache, checked);
+    expect(await readCheckedSegments(cache)).toEqual(checked);
+    await writeFiles(cache, { "search-audit.json": "{ not json" });
+    expect(await readCheckedSegments(cache)).toEqual(new Map());
   });
 
   it("finds a segment the search page merges that the index lacks, and one it leaves out", async () => {

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { mapConcurrently } from "../core/concurrency.ts";
-import { linkOrCopy, writeFileAtomically } from "../core/cache-files.ts";
+import { writeFileAtomically } from "../core/cache-files.ts";
+import { linkFilesInBackground } from "../core/link-files.ts";
 import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../core/file-identity.ts";
 
 /**
@@ -187,6 +187,7 @@ export function contentHashes(
 export class PageReuse {
   private readonly reused = new Map<string, CachedPage>();
   private readonly signatures = new Map<string, string>();
+  private linking: { output: string; copied: Promise<Set<string | undefined>> } | undefined;
   /** Pages rendered and reused, for the build's summary and the bench. */
   readonly counts = { rendered: 0, reused: 0 };
 
@@ -220,26 +221,37 @@ export class PageReuse {
   }
 
   /**
-   * Links (or, across file systems, copies) the reused files into `output`, and returns the
-   * manifest of every file this build signed: reused ones as they are, rendered ones from
-   * `rendered` (the SHA-256 of their content by output path; see `contentHashes`).
+   * Starts linking (or, across file systems, copying) the reused files into `output`, on a thread
+   * of its own, once every page has been chosen: it goes on while Eleventy renders the others.
+   */
+  startLinking(output: string): void {
+    const reused = [...this.reused.keys()];
+    const pairs = reused.map(
+      (file) => [path.join(this.previousOutput as string, file), path.join(output, file)] as const,
+    );
+    const linking = linkFilesInBackground(pairs).then((copied) => new Set(copied.map((index) => reused[index])));
+    linking.catch(() => undefined); // reported by `finish`
+    this.linking = { output: path.resolve(output), copied: linking };
+  }
+
+  /**
+   * Waits for the reused files to be in `output` (linking them now if `startLinking` was not
+   * called), and returns the manifest of every file this build signed: reused ones as they are
+   * (a copy with its own identity), rendered ones from `rendered` (the SHA-256 of their content
+   * by output path; see `contentHashes`).
    */
   async finish(output: string, rendered: ReadonlyMap<string, string>): Promise<PageManifest> {
+    if (this.linking?.output !== path.resolve(output)) this.startLinking(output);
+    const copied = await (this.linking as { copied: Promise<Set<string | undefined>> }).copied;
     const manifest: PageManifest = new Map();
-    // Each folder made once (most pages are alone in theirs, but lists share theirs), synchronously
-    // like the links: thousands of calls, each cheaper than a round trip to the thread pool.
-    const folders = new Set<string>();
-    const folder = (dir: string) => {
-      if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
-      folders.add(dir);
-    };
     await mapConcurrently([...this.reused], FILES_IN_FLIGHT, async ([file, entry]) => {
-      const target = path.join(output, file);
-      folder(path.dirname(target));
-      const source = path.join(this.previousOutput as string, file);
       // A link is the same file (inode, size, modification time): its entry stands as it is.
-      const linked = await linkOrCopy(source, target);
-      manifest.set(file, linked ? entry : { ...(await identify(target, entry.sha256)), signature: entry.signature });
+      manifest.set(
+        file,
+        copied.has(file)
+          ? { ...(await identify(path.join(output, file), entry.sha256)), signature: entry.signature }
+          : entry,
+      );
     });
     await mapConcurrently([...this.signatures], FILES_IN_FLIGHT, async ([file, signature]) => {
       const sha = rendered.get(file);

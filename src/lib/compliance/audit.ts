@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { mapConcurrently } from "../core/concurrency.ts";
+import { writeFileAtomically } from "../core/cache-files.ts";
+import type { IndexedSegment } from "../search/search-index.ts";
 import { decodeHTML, decodeXML } from "entities";
 import type { DateTime } from "luxon";
 import { articleDateline, type ArticleSource } from "../content/articles.ts";
@@ -273,11 +276,17 @@ async function withdrawnFindings(
 
 /**
  * The search index holds no record of a withdrawn release: no fragment (one per indexed page, in
- * every part) with its URL or its headline. Read from the index files Pagefind wrote.
+ * every segment) with its URL or its headline. Read from the index files Pagefind wrote.
+ *
+ * A segment's files are a function of its key (`segmentKey`: its records' sources and the
+ * settings), so a segment whose key an earlier passing audit checked against a withdrawal need
+ * not be read for it again (`previously`: the index's segments and what was checked, see
+ * `checkedSegments`); only a new withdrawal, or a new segment, is read for.
  */
 export async function withdrawnInSearchIndex(
   indexFolder: string,
   withdrawn: readonly ArticleSource[],
+  previously?: { segments: readonly IndexedSegment[]; checked: CheckedSegments },
 ): Promise<AuditFinding[]> {
   if (withdrawn.length === 0) return [];
   const findings: AuditFinding[] = [];
@@ -285,9 +294,20 @@ export async function withdrawnInSearchIndex(
     .map(String)
     .filter((file) => file.endsWith(".pf_fragment"));
   const titles = withdrawn.map((source) => normalizeSpace(source.fields.title));
+  const digests = withdrawn.map(withdrawalDigest);
+  // A segment's folder is `s-<id>/`; the newest is the index folder itself.
+  const keys = new Map((previously?.segments ?? []).map((segment) => [segment.folder, segment.key]));
+  const unchecked = (file: string) => {
+    const slash = file.indexOf(path.sep);
+    const key = keys.get(slash > 0 && file.startsWith("s-") ? `${file.slice(0, slash)}/` : "");
+    const done = key === undefined ? undefined : previously?.checked.get(key);
+    return withdrawn.flatMap((_, index) => (done?.has(digests[index] as string) ? [] : [index]));
+  };
   // Read one after another without yielding: thousands of small files, where the thread pool's
   // round trips cost more than the reading.
   for (const file of fragments) {
+    const check = unchecked(file);
+    if (check.length === 0) continue;
     const bytes = gunzipSync(readFileSync(path.join(indexFolder, file)));
     const text = bytes.toString("utf8").replace(/^pagefind_dcd/, "");
     let record: { url?: string; content?: string; meta?: { title?: string } };
@@ -297,16 +317,67 @@ export async function withdrawnInSearchIndex(
       continue;
     }
     const content = normalizeSpace(record.content ?? "");
-    withdrawn.forEach((source, index) => {
+    for (const index of check) {
+      const source = withdrawn[index] as ArticleSource;
       if (record.url === source.url || content.includes(titles[index] as string))
         findings.push({
           page: `/pagefind/${file.split(path.sep).join("/")}`,
           rule: "withdrawn",
           message: `expected no search record of withdrawn ${source.file}, found one`,
         });
-    });
+    }
   }
   return findings;
+}
+
+/** Segment key → the withdrawals (`withdrawalDigest`) a passing audit found it free of. */
+export type CheckedSegments = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** A withdrawal as the search audit checks for it: its URL and its headline. */
+export function withdrawalDigest(source: ArticleSource): string {
+  return createHash("sha256")
+    .update(`${source.url}\n${normalizeSpace(source.fields.title)}`)
+    .digest("hex");
+}
+
+/** What a passing audit of an index with `segments` found them free of: every one of `withdrawn`. */
+export function checkedSegments(
+  segments: readonly IndexedSegment[],
+  withdrawn: readonly ArticleSource[],
+): CheckedSegments {
+  const digests = new Set(withdrawn.map(withdrawalDigest));
+  return new Map(segments.map((segment) => [segment.key, digests]));
+}
+
+const CHECKED_SEGMENTS_FILE = "search-audit.json";
+const CHECKED_SEGMENTS_FORMAT = "dateline-search-audit/1";
+
+/** What earlier audits checked, from the build cache in `cacheDir` (nothing when missing or unreadable). */
+export async function readCheckedSegments(cacheDir: string): Promise<CheckedSegments> {
+  try {
+    const stored = JSON.parse(await readFile(path.join(cacheDir, CHECKED_SEGMENTS_FILE), "utf8")) as {
+      format?: unknown;
+      segments?: Record<string, unknown>;
+    };
+    if (stored.format !== CHECKED_SEGMENTS_FORMAT || typeof stored.segments !== "object" || stored.segments === null)
+      return new Map();
+    return new Map(
+      Object.entries(stored.segments).flatMap(([key, list]) =>
+        Array.isArray(list) && list.every((item) => typeof item === "string") ? [[key, new Set(list)]] : [],
+      ),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+/** Records what this build's passing audit checked (atomically), for the next build. */
+export async function writeCheckedSegments(cacheDir: string, checked: CheckedSegments): Promise<void> {
+  const segments = Object.fromEntries([...checked].map(([key, digests]) => [key, [...digests].sort()]));
+  await writeFileAtomically(
+    path.join(cacheDir, CHECKED_SEGMENTS_FILE),
+    JSON.stringify({ format: CHECKED_SEGMENTS_FORMAT, segments }),
+  );
 }
 
 /**

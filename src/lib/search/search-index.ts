@@ -191,6 +191,20 @@ export interface WrittenSearchIndex {
   manifest: SearchIndexManifest;
   segments: number;
   rebuilt: number;
+  /** Each segment's folder inside the index (`""` for the newest) and its key. */
+  keys: IndexedSegment[];
+}
+
+/** The search index a production build installed in its output, and its segments. */
+export interface InstalledSearchIndex {
+  folder: string;
+  segments: IndexedSegment[];
+}
+
+/** A segment of the written index: its folder (`""`, or `s-<id>/`) and the key of what its records are made of. */
+export interface IndexedSegment {
+  folder: string;
+  key: string;
 }
 
 /**
@@ -202,53 +216,60 @@ export async function writeSearchIndex<T>(input: SearchIndexInput<T>): Promise<W
   const byUrl = new Map(input.items.map((item) => [input.url(item), item]));
   const segments = searchSegments(input.slots ?? [...byUrl.keys()], input.maxArticles);
   const manifest: SearchIndexManifest = new Map();
+  const keys: IndexedSegment[] = [];
   let rebuilt = 0;
   // A site without articles still has an index (an empty one), so the search page works.
   const planned = segments.length > 0 ? segments : [{ id: "empty", urls: [] }];
-  for (const [index, segment] of planned.entries()) {
-    const items = segment.urls.map((url) => {
-      const item = byUrl.get(url);
-      if (item === undefined)
-        throw new Error(`The search segments place ${url}, which is not among the indexed articles`);
-      return item;
-    });
-    const folder = segmentFolder(segment, index);
-    const key = segmentKey(input.cache?.key ?? "", index === 0, items.map(input.recordSource));
-    const { previous, manifest: last } = input.cache ?? {};
-    const reused =
-      previous && last && (await reuseSegment({ previous, manifest: last }, segment.id, key, input.folder));
-    if (reused) {
-      manifest.set(segment.id, reused);
-      continue;
+  try {
+    for (const [index, segment] of planned.entries()) {
+      const items = segment.urls.map((url) => {
+        const item = byUrl.get(url);
+        if (item === undefined)
+          throw new Error(`The search segments place ${url}, which is not among the indexed articles`);
+        return item;
+      });
+      const folder = segmentFolder(segment, index);
+      const key = segmentKey(input.cache?.key ?? "", index === 0, items.map(input.recordSource));
+      keys.push({ folder, key });
+      const { previous, manifest: last } = input.cache ?? {};
+      const reused =
+        previous && last && (await reuseSegment({ previous, manifest: last }, segment.id, key, input.folder));
+      if (reused) {
+        manifest.set(segment.id, reused);
+        continue;
+      }
+      const files = await buildIndexPart(items, (item) => {
+        const record = input.toRecord(item);
+        return { ...record, filters: { ...record.filters, [SEGMENT_FILTER]: [segment.id] } };
+      });
+      const kept = index === 0 ? files : files.filter((file) => PART_DATA.test(file.path));
+      await writeIndexFiles(path.join(input.folder, folder), kept);
+      const identities = await Promise.all(
+        kept.map(async (file) => {
+          const name = `${folder}${file.path}`;
+          return [name, await identify(path.join(input.folder, name), sha256(file.content))] as const;
+        }),
+      );
+      manifest.set(segment.id, { key, files: Object.fromEntries(identities) });
+      rebuilt++;
     }
-    const files = await buildIndexPart(items, (item) => {
-      const record = input.toRecord(item);
-      return { ...record, filters: { ...record.filters, [SEGMENT_FILTER]: [segment.id] } };
-    });
-    const kept = index === 0 ? files : files.filter((file) => PART_DATA.test(file.path));
-    await writeIndexFiles(path.join(input.folder, folder), kept);
-    const identities = await Promise.all(
-      kept.map(async (file) => {
-        const name = `${folder}${file.path}`;
-        return [name, await identify(path.join(input.folder, name), sha256(file.content))] as const;
-      }),
-    );
-    manifest.set(segment.id, { key, files: Object.fromEntries(identities) });
-    rebuilt++;
+  } finally {
+    // One Pagefind process for every segment, stopped also after a failure, so nothing keeps the process alive.
+    await closeSearchIndex();
   }
   await mkdir(path.join(input.folder, path.dirname(SEGMENTED_MODULE_PATH)), { recursive: true });
   await copyFile(SEGMENTED_MODULE, path.join(input.folder, SEGMENTED_MODULE_PATH));
-  return { manifest, segments: planned.length, rebuilt };
+  return { manifest, segments: planned.length, rebuilt, keys };
 }
 
-/** One Pagefind process indexes `items` and hands back the files of its index. */
+/** Pagefind indexes `items` as an index of their own and hands back its files. */
 async function buildIndexPart<T>(
   items: readonly T[],
   toRecord: (item: T) => SearchRecord,
 ): Promise<pagefind.IndexFile[]> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     // A bounded number of records in flight, each made just before it is sent: handing
     // Pagefind every record at once queued them all, encoded, in memory, until the heap ran out.
     const added = await mapConcurrently(items, RECORDS_IN_FLIGHT, (item) => index.addCustomRecord(toRecord(item)));
@@ -260,7 +281,8 @@ async function buildIndexPart<T>(
     if (built.errors.length > 0) throw new Error(`Pagefind could not build its index: ${built.errors.join("; ")}`);
     return built.files;
   } finally {
-    await closeSearchIndex();
+    // Freed, but Pagefind's process stays for the next segment (`closeSearchIndex` stops it).
+    await index.deleteIndex();
   }
 }
 
@@ -282,7 +304,7 @@ export async function writeIndexFiles(
   }
 }
 
-/** Stops Pagefind's process (also after a failure, so nothing keeps the process alive). */
+/** Stops Pagefind's process. */
 function closeSearchIndex(): Promise<unknown> {
   return pagefind.close();
 }

@@ -18,7 +18,8 @@ import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.
 import { readSearchCache, writeSearchCache } from "./search-segment-cache.ts";
 import { searchSlots } from "./search-segments.ts";
 import type { ArticleFields } from "../content/article-schema.ts";
-import type { SearchIndexJob } from "./search-indexer.ts";
+import type { IndexerReport, SearchIndexJob } from "./search-indexer.ts";
+import type { IndexedSegment } from "./search-index.ts";
 
 /** Lead photos read at once to name their thumbnails. */
 const THUMBNAILS_IN_FLIGHT = 8;
@@ -29,7 +30,8 @@ process.once("disconnect", () => process.exit(1));
 
 process.once("message", (job: SearchIndexJob) => {
   indexArticles(job).then(
-    () => process.exit(0),
+    // What each segment holds, for the audit (which re-checks a segment only for what it has not checked).
+    (segments) => process.send?.({ segments } satisfies IndexerReport, undefined, {}, () => process.exit(0)),
     (error: unknown) => {
       process.send?.(
         { error: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` },
@@ -41,7 +43,7 @@ process.once("message", (job: SearchIndexJob) => {
   );
 });
 
-async function indexArticles(job: SearchIndexJob): Promise<void> {
+async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
   const now = DateTime.fromISO(job.now, { setZone: true });
   const reading = {
     articlesDir: job.articlesDir,
@@ -129,4 +131,5 @@ async function indexArticles(job: SearchIndexJob): Promise<void> {
       `[dateline] search: ${written.rebuilt} of ${written.segments} segments indexed, ${written.segments - written.rebuilt} reused from the previous build`,
     );
   }
+  return written.keys;
 }

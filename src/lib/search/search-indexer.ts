@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Partner } from "../config/partners.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { sendIfConnected } from "../core/ipc.ts";
+import type { IndexedSegment } from "./search-index.ts";
 
 /** What the indexer process needs to find the same published articles as the build. */
 import type { PhotoSettings } from "../photos/photos.ts";
@@ -33,6 +34,12 @@ export interface SearchIndexJob {
   photos?: PhotoSettings;
 }
 
+/** The indexer's last message: what it wrote, or why it could not. */
+export interface IndexerReport {
+  segments?: IndexedSegment[];
+  error?: string;
+}
+
 /** Each running indexer, with the promise of its exit and the folder it writes. */
 const running = new Map<ChildProcess, { exited: Promise<void>; folder: string }>();
 const ENTRY = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.url));
@@ -41,7 +48,7 @@ const ENTRY = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.u
  * Builds the search index in a process of its own, from the article files, while Eleventy
  * renders. In Eleventy's process the index came last: Pagefind's replies wait for an event
  * loop that page rendering keeps busy, several times slower than alone (bench/results/design-measurements.md).
- * Resolves when the index is written into `job.folder`. With `articleSnapshot`, the job waits
+ * Resolves when the index is written into `job.folder`, with its segments and their keys. With `articleSnapshot`, the job waits
  * for it: the file the indexer may start from, or undefined to read the article files. In the
  * background (a preview), the indexer and Pagefind run at the lowest CPU priority, so that they
  * never slow down the rebuild of the page an editor is waiting for.
@@ -50,7 +57,7 @@ export function startSearchIndexer(
   job: SearchIndexJob,
   articleSnapshot?: Promise<string | undefined>,
   { background = false } = {},
-): Promise<void> {
+): Promise<IndexedSegment[]> {
   // The entry is TypeScript: the child loads it with tsx, whatever loaded this module.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
   const child = spawn(process.execPath, ["--import", tsx, ENTRY], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -63,10 +70,12 @@ export function startSearchIndexer(
   }
   let exited: () => void = () => undefined;
   running.set(child, { exited: new Promise<void>((resolve) => (exited = resolve)), folder: job.folder });
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<IndexedSegment[]>((resolve, reject) => {
     let failure: string | undefined;
-    child.on("message", (message: { error?: string }) => {
+    let segments: IndexedSegment[] = [];
+    child.on("message", (message: IndexerReport) => {
       failure = message.error;
+      segments = message.segments ?? segments;
     });
     child.on("error", (error) => {
       running.delete(child);
@@ -76,7 +85,7 @@ export function startSearchIndexer(
     child.on("exit", (code, signal) => {
       running.delete(child);
       exited();
-      if (code === 0) resolve();
+      if (code === 0) resolve(segments);
       else reject(new Error(failure ?? `The search indexer stopped (${signal ?? `exit code ${code}`})`));
     });
     // The process starts at once; it gets its job when the snapshot it may start from is written.

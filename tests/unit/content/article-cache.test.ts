@@ -1,8 +1,8 @@
-import { readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ARTICLE_CACHE_FILE, PersistentArticleCache } from "../../../src/lib/content/article-cache.ts";
+import { ARTICLE_CACHE_FOLDER, PersistentArticleCache } from "../../../src/lib/content/article-cache.ts";
 import type { FileOutcome } from "../../../src/lib/content/articles.ts";
 import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 import { fixturePartners, tempDir } from "../../helpers/fixture-site.ts";
@@ -48,15 +48,17 @@ describe("the articles' build cache", () => {
       (await PersistentArticleCache.open(dir, reading(articles, "Europe/London"))).lookup(file, "text", info),
     ).toBeUndefined();
 
-    // Nothing read through it: the file is left as it was.
-    const before = await stat(path.join(dir, ARTICLE_CACHE_FILE));
+    // Nothing read through it: the part is left as it was.
+    const [part] = await readdir(path.join(dir, ARTICLE_CACHE_FOLDER));
+    const partFile = path.join(dir, ARTICLE_CACHE_FOLDER, part as string);
+    const before = await stat(partFile);
     await (await PersistentArticleCache.open(dir, reading(articles))).save();
-    expect((await stat(path.join(dir, ARTICLE_CACHE_FILE))).mtimeMs).toBe(before.mtimeMs);
+    expect((await stat(partFile)).mtimeMs).toBe(before.mtimeMs);
 
-    // A file it cannot read is no cache at all.
-    await writeFile(path.join(dir, ARTICLE_CACHE_FILE), "not v8");
+    // A part it cannot read is no cache at all.
+    await writeFile(partFile, "not v8");
     expect((await PersistentArticleCache.open(dir, reading(articles))).lookup(file, "text", info)).toBeUndefined();
-    expect(await readFile(path.join(dir, ARTICLE_CACHE_FILE), "utf8")).toBe("not v8");
+    expect(await readFile(partFile, "utf8")).toBe("not v8");
   });
 
   it("recalls an unchanged file without its text, but not one modified since, nor one modified just before the cache was written", async () => {
@@ -82,5 +84,47 @@ describe("the articles' build cache", () => {
     expect(asJson((await PersistentArticleCache.open(dir, reading(articles))).recall(old.file, touched.info))).toEqual(
       asJson(outcome),
     );
+  });
+
+  it("keeps one part per folder of articles, writes again only the parts whose files changed, and drops a folder's part when it empties", async () => {
+    const dir = await tempDir("article-cache-parts");
+    const articles = path.join(dir, "articles");
+    await mkdir(path.join(dir, "2023"));
+    await mkdir(path.join(dir, "2024"));
+    const a = await articleFile(dir, "2023/a.md", "a", 3600);
+    const b = await articleFile(dir, "2024/b.md", "b", 3600);
+    const first = await PersistentArticleCache.open(dir, reading(articles));
+    first.remember(a.file, "a", a.info, outcome);
+    first.remember(b.file, "b", b.info, outcome);
+    await first.save();
+    const partsDir = path.join(dir, ARTICLE_CACHE_FOLDER);
+    const parts = async () =>
+      new Map(
+        await Promise.all(
+          (await readdir(partsDir)).map(
+            async (name) => [name, (await stat(path.join(partsDir, name))).mtimeMs] as const,
+          ),
+        ),
+      );
+    const before = await parts();
+    expect(before.size).toBe(2);
+
+    // b edited: only 2024's part is written again.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const edited = await articleFile(dir, "2024/b.md", "b, edited", 1800);
+    const second = await PersistentArticleCache.open(dir, reading(articles));
+    expect(second.recall(a.file, a.info)).toBeDefined();
+    expect(second.recall(b.file, edited.info)).toBeUndefined();
+    second.remember(b.file, "b, edited", edited.info, outcome);
+    await second.save();
+    const after = await parts();
+    const changed = [...after].filter(([name, mtime]) => before.get(name) !== mtime);
+    expect(changed).toHaveLength(1);
+
+    // 2023 emptied (a deleted): its part goes.
+    const third = await PersistentArticleCache.open(dir, reading(articles));
+    expect(third.recall(b.file, edited.info)).toBeDefined();
+    await third.save();
+    expect([...(await parts()).keys()]).toEqual(changed.map(([name]) => name));
   });
 });

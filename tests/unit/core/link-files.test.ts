@@ -1,0 +1,43 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { linkFilesInBackground, linkingSettled } from "../../../src/lib/core/link-files.ts";
+import { tempDir } from "../../helpers/fixture-site.ts";
+
+describe("linking files on a thread of its own", () => {
+  it("links each file into folders it makes, the same inode", async () => {
+    const dir = await tempDir("link-files");
+    await writeFile(path.join(dir, "a.html"), "a");
+    await writeFile(path.join(dir, "b.html"), "b");
+    const pairs = [
+      [path.join(dir, "a.html"), path.join(dir, "out", "news", "a", "index.html")],
+      [path.join(dir, "b.html"), path.join(dir, "out", "news", "b", "index.html")],
+    ] as const;
+    const linking = linkFilesInBackground(pairs);
+    await linkingSettled();
+    expect(await linking).toEqual([]);
+    for (const [source, target] of pairs) expect((await stat(target)).ino).toBe((await stat(source)).ino);
+  });
+
+  it("copies where no link can be made (another file system), and says which", async (context) => {
+    const dir = await tempDir("link-files-across");
+    // /dev/shm is a memory file system: a link from the disk into it cannot be made.
+    const other = await mkdtemp("/dev/shm/dateline-link-").catch(() => undefined);
+    if (!other || (await stat(other)).dev === (await stat(dir)).dev) return context.skip();
+    try {
+      await writeFile(path.join(dir, "a.html"), "a");
+      const target = path.join(other, "x", "index.html");
+      expect(await linkFilesInBackground([[path.join(dir, "a.html"), target]])).toEqual([0]);
+      expect(await readFile(target, "utf8")).toBe("a");
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it("fails with the file system's reason", async () => {
+    const dir = await tempDir("link-files-missing");
+    await expect(
+      linkFilesInBackground([[path.join(dir, "missing.html"), path.join(dir, "out", "index.html")]]),
+    ).rejects.toThrow(/ENOENT: no such file or directory, link '.*missing\.html'/);
+  });
+});
