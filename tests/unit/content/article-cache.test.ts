@@ -28,7 +28,13 @@ describe("the articles' build cache", () => {
     await writeFile(file, text);
     const then = new Date(Date.now() - ageSeconds * 1000);
     await utimes(file, then, then);
-    return { file, info: await stat(file, { bigint: true }) };
+    return { file, text, info: await stat(file, { bigint: true }) };
+  };
+  /** A cache in `dir` that has read `files`, saved. */
+  const cacheOf = async (dir: string, files: Array<Awaited<ReturnType<typeof articleFile>>>) => {
+    const cache = await PersistentArticleCache.open(dir, reading(path.join(dir, "articles")));
+    for (const { file, text, info } of files) cache.remember(file, text, info, outcome);
+    await cache.save();
   };
 
   it("gives back an outcome, dates and all, only for the text it was made from, under the same settings", async () => {
@@ -66,10 +72,7 @@ describe("the articles' build cache", () => {
     const articles = path.join(dir, "articles");
     const old = await articleFile(dir, "old.md", "old text", 3600);
     const recent = await articleFile(dir, "recent.md", "recent text", 0);
-    const first = await PersistentArticleCache.open(dir, reading(articles));
-    first.remember(old.file, "old text", old.info, outcome);
-    first.remember(recent.file, "recent text", recent.info, outcome);
-    await first.save();
+    await cacheOf(dir, [old, recent]);
 
     const second = await PersistentArticleCache.open(dir, reading(articles));
     expect(asJson(second.recall(old.file, old.info))).toEqual(asJson(outcome));
@@ -93,10 +96,7 @@ describe("the articles' build cache", () => {
     await mkdir(path.join(dir, "2024"));
     const a = await articleFile(dir, "2023/a.md", "a", 3600);
     const b = await articleFile(dir, "2024/b.md", "b", 3600);
-    const first = await PersistentArticleCache.open(dir, reading(articles));
-    first.remember(a.file, "a", a.info, outcome);
-    first.remember(b.file, "b", b.info, outcome);
-    await first.save();
+    await cacheOf(dir, [a, b]);
     const partsDir = path.join(dir, ARTICLE_CACHE_FOLDER);
     const parts = async () =>
       new Map(
