@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { processIsRunning } from "../../src/lib/build/atomic-output.ts";
 import { tempDir } from "./fixture-site.ts";
 
 const run = promisify(execFile);
@@ -63,7 +64,7 @@ export async function oldOutputRemoved(output: string): Promise<void> {
     const match = /^(previous|removing)-(\d+)$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "");
     if (!match) return false;
     const pid = Number(match[2]);
-    return match[1] === "previous" || (pid !== process.pid && isRunning(pid));
+    return match[1] === "previous" || (pid !== process.pid && processIsRunning(pid));
   };
   for (let waited = 0; waited < 30_000; waited += 50) {
     const names = await readdir(path.dirname(output)).catch(() => [] as string[]);
@@ -72,14 +73,6 @@ export async function oldOutputRemoved(output: string): Promise<void> {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 /** Every file under a folder by its path from there, for byte-for-byte comparisons of two builds. */
 export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();

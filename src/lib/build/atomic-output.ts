@@ -99,7 +99,8 @@ function leftoverOwners(suffix: string): number[] {
   return [match[2], match[4]].filter((id): id is string => id !== undefined).map(Number);
 }
 
-function processIsRunning(pid: number): boolean {
+/** Whether a process with this id runs (as any user). */
+export function processIsRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
