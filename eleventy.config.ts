@@ -91,13 +91,17 @@ export function configureDateline(options: DatelineOptions) {
     };
     const searchSegmentSize = options.searchSegmentSize ?? MAX_SEGMENT_ARTICLES;
     const buildCacheDir = cacheFolder();
-    // Dateline's code and the packages it runs on (Pagefind among them): every page and search record depends on them.
+    // Dateline's code and the packages it runs on (Pagefind among them): every page, search
+    // record and rendered body depends on them. Hashed once per build, for all three.
     const code = {
       dateline: path.join(import.meta.dirname, "src"),
       config: path.join(import.meta.dirname, "eleventy.config.ts"),
       manifest: path.join(import.meta.dirname, "package.json"),
       packages: path.join(import.meta.dirname, "package-lock.json"),
     };
+    let hashedCode: Promise<string> | undefined;
+    const codeDigest = () =>
+      (hashedCode ??= globalDigest({ sources: code, exclude: [companiesDir, articlesDir], values: null }));
     // Logos under /assets/ are served by their fingerprinted names.
     const { site: validSite, partners: validPartners } = settings();
     const companiesDir = path.resolve(options.companiesDir ?? "src/data/companies");
@@ -125,6 +129,11 @@ export function configureDateline(options: DatelineOptions) {
       "test-results",
     ])
       eleventyConfig.ignores.add(`${folder}/**`);
+    // Nor the site this build replaces and the build's folders beside it (`_site.staging-…`),
+    // wherever the output goes: a project's .gitignore may not name them.
+    const output = role.previousOutput && path.relative(process.cwd(), role.previousOutput).split(path.sep).join("/");
+    if (output && !output.startsWith("../") && !path.isAbsolute(output))
+      for (const folder of [output, `${output}.*`]) eleventyConfig.ignores.add(`${folder}/**`);
 
     // What the articles plugin loaded, and the search index being installed, for the audit at
     // the end of the same build.
@@ -150,18 +159,20 @@ export function configureDateline(options: DatelineOptions) {
               dir: buildCacheDir,
               // What every page depends on besides its data: Dateline's code and the
               // packages it runs on, the layouts and assets this site uses, its settings.
-              globalDigest: () =>
+              globalDigest: async () =>
                 globalDigest({
-                  sources: { ...code, layouts: path.resolve("layouts"), assets: path.resolve("assets") },
+                  sources: { layouts: path.resolve("layouts"), assets: path.resolve("assets") },
                   // Profiles are page data (a company's page and the articles naming it).
                   exclude: [companiesDir, articlesDir],
                   values: {
+                    code: await codeDigest(),
                     site: siteConfig,
                     partners: partnerList,
                     searchSegmentSize,
                     sitemapLimit: options.sitemapLimit,
                   },
                 }),
+              codeDigest,
             },
           }
         : {}),
@@ -180,12 +191,18 @@ export function configureDateline(options: DatelineOptions) {
               cache: {
                 dir: buildCacheDir,
                 // What search records depend on besides the articles: not layouts or assets.
-                key: () =>
+                key: async () =>
                   globalDigest({
-                    sources: code,
-                    exclude: [companiesDir, articlesDir],
-                    values: { site: siteConfig, partners: partnerList, searchSegmentSize, photos: photos.widths },
+                    sources: {},
+                    values: {
+                      code: await codeDigest(),
+                      site: siteConfig,
+                      partners: partnerList,
+                      searchSegmentSize,
+                      photos: photos.widths,
+                    },
                   }),
+                codeDigest,
               },
             }
           : {}),

@@ -13,8 +13,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, processPhoto } from "../src/lib/photos/photos.ts";
@@ -59,6 +61,12 @@ const builders = new Set(values.builders.split(","));
 const chosenScenarios = SCENARIOS.filter((scenario) => values.scenarios.split(",").includes(scenario.key));
 const HUGO = ["/usr/bin/hugo", "/usr/local/bin/hugo"].find((file) => existsSync(file));
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+/** `npm run build` as package.json starts it, without npm's own start; from any folder. */
+const BUILD_COMMAND = [
+  "--import",
+  pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href,
+  path.join(ROOT, "scripts", "build.ts"),
+];
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 
 interface Measurement {
@@ -181,7 +189,7 @@ async function prepare(count: number): Promise<{ work: string; runners: Runner[]
     {
       name: "Dateline (full production build)",
       key: "dateline",
-      run: (output) => measure(TSX, ["scripts/build.ts", "--config", config, "--output", output], ROOT),
+      run: (output) => measure(process.execPath, [...BUILD_COMMAND, "--config", config, "--output", output], ROOT),
     },
     {
       name: "vanilla Eleventy",
@@ -405,8 +413,8 @@ async function incrementalScenarios(count: number, work: string, outputs: string
   let lastRemoval = 0;
   const dateline = async () => {
     const measured = await measure(
-      TSX,
-      [path.join(ROOT, "scripts", "build.ts"), "--config", project.config, "--output", "_site"],
+      process.execPath,
+      [...BUILD_COMMAND, "--config", project.config, "--output", "_site"],
       project.folder,
     );
     lastRemoval = await oldSiteRemoved(path.join(project.folder, "_site"));

@@ -5,6 +5,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
 import { ArticleFileCache, loadArticles, type Article } from "../lib/content/articles.ts";
 import { PersistentArticleCache } from "../lib/content/article-cache.ts";
+import { RenderedBodies } from "../lib/content/body-cache.ts";
 import { isInside } from "../lib/core/paths.ts";
 import type { LoadedBuild } from "../lib/compliance/audit.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
@@ -53,7 +54,7 @@ export interface ArticlesPluginOptions extends BuildMomentOptions {
    * The page cache (`src/lib/build/page-cache.ts`): its folder and the build's global digest.
    * With a previous site, pages whose signature it holds are linked from there, not rendered.
    */
-  pageCache?: { dir: string; globalDigest: () => Promise<string> };
+  pageCache?: { dir: string; globalDigest: () => Promise<string>; codeDigest: () => Promise<string> };
 }
 
 /** The pages this process renders, as the pagination data of `src/plugins/pages.ts`. */
@@ -82,6 +83,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   let photoFiles = new Set<string>();
   let content: Promise<SiteContent & { pages: ShardPages }> | undefined;
   let reuse: PageReuse | undefined;
+  let bodies: RenderedBodies | undefined;
   let reuseFinished: Promise<unknown> = Promise.resolve();
   let finishReuse: (manifest: Promise<unknown>) => void = () => undefined;
   // Preview (serve/watch) remembers files and pages between builds, so that an edited article
@@ -122,6 +124,12 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       !fileCache && !preview && options.pageCache
         ? await PersistentArticleCache.open(options.pageCache.dir, reading)
         : undefined;
+    // A production build renders only the bodies no earlier build rendered.
+    bodies =
+      !preview && options.pageCache
+        ? RenderedBodies.open(options.pageCache.dir, await options.pageCache.codeDigest())
+        : undefined;
+    const renderedBodies = bodies;
     const loaded = await loadArticles(
       {
         ...reading,
@@ -129,6 +137,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
         includeUnpublished,
         processPhoto: renditions("article"),
         ...(articleCache ? { articleCache } : {}),
+        ...(renderedBodies ? { renderBody: (markdown: string) => renderedBodies.render(markdown) } : {}),
       },
       fileCache,
     );
@@ -257,6 +266,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }: EleventyAfterEvent) => {
     changes?.commit();
+    await bodies?.settled();
     if (reuse) {
       // The reused pages go into the new output beside the rendered ones; the manifest of
       // both is written once the audit has passed (`onAudited`).

@@ -21,7 +21,7 @@ export interface SearchPluginOptions extends BuildMomentOptions {
    * depend on besides the articles. With the site this build replaces, unchanged segments are
    * linked from its index instead of indexed again.
    */
-  cache?: { dir: string; key: () => Promise<string> };
+  cache?: { dir: string; key: () => Promise<string>; codeDigest: () => Promise<string> };
   previousOutput?: string;
   /** How the build renders photos, for the results' thumbnails. */
   photos?: PhotoSettings;
@@ -60,6 +60,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
             cache: {
               dir: options.cache.dir,
               key: await options.cache.key(),
+              codeDigest: await options.cache.codeDigest(),
               ...(options.previousOutput ? { previousIndex: path.join(options.previousOutput, "pagefind") } : {}),
             },
           }

@@ -1,12 +1,17 @@
 import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { processIsRunning } from "../../src/lib/build/atomic-output.ts";
 import { tempDir } from "./fixture-site.ts";
 
 const run = promisify(execFile);
 const root = process.cwd();
+// As `npm run build` starts it (package.json), with tsx's loader found from here, so the project
+// the build runs in need not have its own node_modules.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
 
 /**
  * Writes an Eleventy config file for a fixture site, for `scripts/build.ts --config`. Its page
@@ -39,8 +44,8 @@ export async function runBuild(
 ) {
   try {
     const { stdout, stderr } = await run(
-      path.join(root, "node_modules/.bin/tsx"),
-      [path.join(root, "scripts/build.ts"), "--config", config, "--output", output, ...args],
+      process.execPath,
+      ["--import", TSX_LOADER, path.join(root, "scripts/build.ts"), "--config", config, "--output", output, ...args],
       {
         cwd,
         env: { ...process.env, ...env },

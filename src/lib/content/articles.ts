@@ -68,6 +68,8 @@ export interface LoadArticlesOptions {
   processPhoto: PhotoProcessor;
   /** Production builds: the articles' part of the build cache (`article-cache.ts`). */
   articleCache?: PersistentArticleCache;
+  /** How a body is rendered to HTML (production builds: through the cache of `body-cache.ts`). */
+  renderBody?: (markdown: string) => string;
 }
 
 export interface LoadedArticles {
@@ -91,7 +93,7 @@ export interface ArticleSource {
   status: PublicationStatus;
 }
 
-export type ReadArticlesOptions = Omit<LoadArticlesOptions, "includeUnpublished" | "processPhoto">;
+export type ReadArticlesOptions = Omit<LoadArticlesOptions, "includeUnpublished" | "processPhoto" | "renderBody">;
 
 /**
  * Reads and validates every article file, whatever its status, and works out its URL.
@@ -252,7 +254,7 @@ export class ArticleFileCache {
  * fields, duplicate URLs, photos) is collected, and then all are thrown together.
  */
 export async function loadArticles(options: LoadArticlesOptions, cache?: ArticleFileCache): Promise<LoadedArticles> {
-  const { includeUnpublished } = options;
+  const { includeUnpublished, renderBody = renderArticleBody } = options;
   const partnersById = new Map(options.partners.map((partner) => [partner.id, partner]));
   const { sources, problems } = await readArticleSources(options, cache, options.articleCache);
   await options.articleCache?.save();
@@ -313,7 +315,7 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
       } as Article;
       // Rendered when a page, feed or search record asks for it, and not kept: a shard of a
       // parallel build renders only its own pages, and 100 000 bodies need not sit in memory.
-      Object.defineProperty(article, "bodyHtml", { enumerable: true, get: () => renderArticleBody(body) });
+      Object.defineProperty(article, "bodyHtml", { enumerable: true, get: () => renderBody(body) });
       if (!failed) cache?.articles.set(source, { article, photoFiles: ownPhotoFiles });
       return article;
     }),

@@ -13,6 +13,7 @@ import { readArticleSnapshot } from "../content/article-snapshot.ts";
 import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
 import { PersistentArticleCache } from "../content/article-cache.ts";
 import { renderArticleBody } from "../content/markdown.ts";
+import { RenderedBodies } from "../content/body-cache.ts";
 import type { Partner } from "../config/partners.ts";
 import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.ts";
 import { readSearchCache, writeSearchCache } from "./search-segment-cache.ts";
@@ -105,12 +106,15 @@ async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
       spellings,
     );
   const cache = job.cache ? await readSearchCache(job.cache.dir) : undefined;
+  // The bodies the build has rendered for its pages and feeds, in this build or an earlier one.
+  const bodies = job.cache ? RenderedBodies.open(job.cache.dir, job.cache.codeDigest, { readOnly: true }) : undefined;
+  const renderBody = (markdown: string) => (bodies ? bodies.render(markdown) : renderArticleBody(markdown));
   if (cache?.problem) console.warn(`[dateline] search cache: ${cache.problem}`);
   const written = await writeSearchIndex({
     items: built,
     url: (source) => source.url,
     slots,
-    toRecord: (source) => record(source, renderArticleBody(source.body)),
+    toRecord: (source) => record(source, renderBody(source.body)),
     // The record without its body, and the body's Markdown: what the record is made of, unrendered.
     recordSource: (source) => `${JSON.stringify(record(source, ""))}\n${source.body}`,
     folder: job.folder,
@@ -125,6 +129,7 @@ async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
         }
       : {}),
   });
+  await bodies?.settled();
   if (job.cache) {
     await writeSearchCache(job.cache.dir, written.manifest);
     console.log(
