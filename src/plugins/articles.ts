@@ -5,7 +5,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
 import { ArticleFileCache, loadArticles, type Article } from "../lib/content/articles.ts";
 import { PersistentArticleCache } from "../lib/content/article-cache.ts";
-import { RenderedBodies } from "../lib/content/body-cache.ts";
+import { RenderedHtml } from "../lib/content/rendered-html.ts";
 import { isInside } from "../lib/core/paths.ts";
 import type { LoadedBuild } from "../lib/compliance/audit.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
@@ -15,6 +15,8 @@ import { PHOTO_URL_PATH, processPhoto, type PhotoSettings } from "../lib/photos/
 import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts";
 import { ownedItems, type Shard } from "../lib/build/shard.ts";
 import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site/site-content.ts";
+import type { FeedItemStore } from "../lib/site/feeds.ts";
+import { sha256 } from "../lib/core/file-identity.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
 import { withdrawalsOf, type Withdrawal } from "../lib/site/withdrawals.ts";
 import { droppedUrls, readPublishedManifest, redirectsOf, type Redirect } from "../lib/site/published-urls.ts";
@@ -83,7 +85,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
   let photoFiles = new Set<string>();
   let content: Promise<SiteContent & { pages: ShardPages }> | undefined;
   let reuse: PageReuse | undefined;
-  let bodies: RenderedBodies | undefined;
+  let bodies: RenderedHtml | undefined;
   let reuseFinished: Promise<unknown> = Promise.resolve();
   let finishReuse: (manifest: Promise<unknown>) => void = () => undefined;
   // Preview (serve/watch) remembers files and pages between builds, so that an edited article
@@ -127,7 +129,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     // A production build renders only the bodies no earlier build rendered.
     bodies =
       !preview && options.pageCache
-        ? RenderedBodies.open(options.pageCache.dir, await options.pageCache.codeDigest())
+        ? RenderedHtml.open(options.pageCache.dir, await options.pageCache.codeDigest())
         : undefined;
     const renderedBodies = bodies;
     const loaded = await loadArticles(
@@ -137,7 +139,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
         includeUnpublished,
         processPhoto: renditions("article"),
         ...(articleCache ? { articleCache } : {}),
-        ...(renderedBodies ? { renderBody: (markdown: string) => renderedBodies.render(markdown) } : {}),
+        ...(renderedBodies ? { renderBody: (markdown: string) => renderedBodies.body(markdown) } : {}),
       },
       fileCache,
     );
@@ -170,6 +172,8 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
         console.warn(`[dateline] page cache: ${name} could not be read; its pages are rendered`);
       signer = new PageSigner(digest, loaded.articles, (article) => markdown.get((article as Article).url) ?? "");
       reuse = new PageReuse(manifest, options.previousOutput);
+      // The reused pages are linked into the output as they are chosen, while the build goes on.
+      if (output !== undefined) reuse.linkInto(output);
       const manifestWritten = new Promise<unknown>((resolve) => {
         finishReuse = resolve;
       });
@@ -201,6 +205,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       withdrawals,
       redirects,
       ...(options.sitemapLimit ? { sitemapLimit: options.sitemapLimit } : {}),
+      ...(renderedBodies && signer ? { feedItems: feedItemStore(renderedBodies, signer, site) } : {}),
     });
     const { directory } = siteContent;
     const siteWide = changes ? JSON.stringify(directory.termUrls) : "";
@@ -245,8 +250,6 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
           problems,
         );
     }
-    // Every page is chosen: the reused ones are linked into the output while Eleventy renders the others.
-    if (reuse && output !== undefined) reuse.startLinking(output);
     return { ...siteContent, pages };
   };
 
@@ -290,4 +293,16 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       ),
     );
   });
+}
+
+/**
+ * Feed items kept in the build cache, by everything an item draws: its article (fields, photos,
+ * partner, Markdown: the page signer's hash of it) and the site's settings.
+ */
+function feedItemStore(rendered: RenderedHtml, signer: PageSigner, site: SiteConfig): FeedItemStore {
+  const settings = JSON.stringify(site);
+  return (article, render) => {
+    const digest = signer.digestOf(article);
+    return digest === undefined ? render() : rendered.cached(sha256(`feed item\n${settings}\n${digest}`), render);
+  };
 }

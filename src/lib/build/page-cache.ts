@@ -3,7 +3,7 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { writeFileAtomically } from "../core/cache-files.ts";
-import { linkFilesInBackground } from "../core/link-files.ts";
+import { LinkingThread } from "../core/link-files.ts";
 import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../core/file-identity.ts";
 
 /**
@@ -85,6 +85,11 @@ export class PageSigner {
         if (key !== "bodyHtml") fields[key] = (article as Record<string, unknown>)[key];
       this.articleDigests.set(article, sha256(`${JSON.stringify(fields)}\n${markdownOf(article)}`));
     }
+  }
+
+  /** The hash of an article of the build (its fields and Markdown), or undefined for any other object. */
+  digestOf(article: object): string | undefined {
+    return this.articleDigests.get(article);
   }
 
   /** The signature of a page drawn from `data`. */
@@ -187,7 +192,8 @@ export function contentHashes(
 export class PageReuse {
   private readonly reused = new Map<string, CachedPage>();
   private readonly signatures = new Map<string, string>();
-  private linking: { output: string; copied: Promise<Set<string | undefined>> } | undefined;
+  /** The thread linking reused files into the new output, and the files handed to it, in order. */
+  private linking: { output: string; thread: LinkingThread; files: string[] } | undefined;
   /** Pages rendered and reused, for the build's summary and the bench. */
   readonly counts = { rendered: 0, reused: 0 };
 
@@ -212,6 +218,7 @@ export class PageReuse {
     const render = items.filter((_, index) => decisions[index]);
     this.counts.rendered += render.length;
     this.counts.reused += items.length - render.length;
+    if (this.linking) this.hand(items.filter((_, index) => !decisions[index]).map(file));
     return render;
   }
 
@@ -221,28 +228,32 @@ export class PageReuse {
   }
 
   /**
-   * Starts linking (or, across file systems, copying) the reused files into `output`, on a thread
-   * of its own, once every page has been chosen: it goes on while Eleventy renders the others.
+   * Links (or, across file systems, copies) the reused files into `output` on a thread of its
+   * own: those chosen so far at once, the others as soon as `choose` picks them, while the build
+   * goes on choosing and rendering.
    */
-  startLinking(output: string): void {
-    const reused = [...this.reused.keys()];
-    const pairs = reused.map(
-      (file) => [path.join(this.previousOutput as string, file), path.join(output, file)] as const,
-    );
-    const linking = linkFilesInBackground(pairs).then((copied) => new Set(copied.map((index) => reused[index])));
-    linking.catch(() => undefined); // reported by `finish`
-    this.linking = { output: path.resolve(output), copied: linking };
+  linkInto(output: string): void {
+    void this.linking?.thread.stop(); // into another output: that one is not finished
+    this.linking = { output: path.resolve(output), thread: new LinkingThread(), files: [] };
+    this.hand([...this.reused.keys()]);
+  }
+
+  private hand(files: readonly string[]): void {
+    const { output, thread, files: handed } = this.linking as NonNullable<PageReuse["linking"]>;
+    handed.push(...files);
+    thread.add(files.map((file) => [path.join(this.previousOutput as string, file), path.join(output, file)] as const));
   }
 
   /**
-   * Waits for the reused files to be in `output` (linking them now if `startLinking` was not
+   * Waits for the reused files to be in `output` (linking them now if `linkInto` was not
    * called), and returns the manifest of every file this build signed: reused ones as they are
    * (a copy with its own identity), rendered ones from `rendered` (the SHA-256 of their content
    * by output path; see `contentHashes`).
    */
   async finish(output: string, rendered: ReadonlyMap<string, string>): Promise<PageManifest> {
-    if (this.linking?.output !== path.resolve(output)) this.startLinking(output);
-    const copied = await (this.linking as { copied: Promise<Set<string | undefined>> }).copied;
+    if (this.linking?.output !== path.resolve(output)) this.linkInto(output);
+    const { thread, files } = this.linking as NonNullable<PageReuse["linking"]>;
+    const copied = new Set((await thread.finish()).map((index) => files[index]));
     const manifest: PageManifest = new Map();
     await mapConcurrently([...this.reused], FILES_IN_FLIGHT, async ([file, entry]) => {
       // A link is the same file (inode, size, modification time): its entry stands as it is.

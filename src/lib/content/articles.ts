@@ -68,7 +68,7 @@ export interface LoadArticlesOptions {
   processPhoto: PhotoProcessor;
   /** Production builds: the articles' part of the build cache (`article-cache.ts`). */
   articleCache?: PersistentArticleCache;
-  /** How a body is rendered to HTML (production builds: through the cache of `body-cache.ts`). */
+  /** How a body is rendered to HTML (production builds: through the cache of `rendered-html.ts`). */
   renderBody?: (markdown: string) => string;
 }
 

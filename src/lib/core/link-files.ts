@@ -1,61 +1,119 @@
 import { Worker } from "node:worker_threads";
 
 /**
- * Links each `[source, target]` pair (the same file, no bytes copied), making the targets'
- * folders, or copies where a link cannot be made (another file system, a host that forbids links,
- * too many links), on a thread of its own: thousands of file-system calls that a build need not
- * wait for while it renders. Resolves with the indexes of the pairs that were copied; rejects on
- * any other error.
+ * A thread that links files (the same file, no bytes copied), making the targets' folders, or
+ * copies them where a link cannot be made (another file system, a host that forbids links, too
+ * many links): thousands of file-system calls that a build need not wait for while it renders.
+ * Pairs are handed over as they are known (`add`), so linking starts before the last is;
+ * `finish` resolves with the indexes (in the order added) of the pairs that were copied, or
+ * rejects on any other error.
  */
+export class LinkingThread {
+  private readonly worker = new Worker(LINKER, { eval: true });
+  private readonly result: Promise<number[]>;
+  private finished = false;
+
+  constructor() {
+    this.result = new Promise<number[]>((resolve, reject) => {
+      this.worker.once("message", (message: { copied?: number[]; error?: string }) => {
+        if (message.error !== undefined) reject(new Error(message.error));
+        else resolve(message.copied ?? []);
+      });
+      this.worker.once("error", reject);
+      this.worker.once("exit", (code) => reject(new Error(`The linking thread stopped (exit code ${code})`)));
+    });
+    this.result.catch(() => undefined); // reported by `finish`
+    // Until it is asked to finish, the thread does not keep the process alive: a build that
+    // failed before then (its error thrown) must still be able to end.
+    this.worker.unref();
+    running.add(this);
+    const done = () => running.delete(this);
+    this.result.then(done, done);
+  }
+
+  /** Links these pairs after those added before. */
+  add(pairs: ReadonlyArray<readonly [string, string]>): void {
+    if (pairs.length > 0) this.worker.postMessage(pairs);
+  }
+
+  /** Waits for every pair added to be linked (or copied). */
+  finish(): Promise<number[]> {
+    if (!this.finished) {
+      this.worker.ref();
+      this.worker.postMessage(DONE);
+    }
+    this.finished = true;
+    return this.result;
+  }
+
+  /** Stops linking (the build failed, its folder is about to go) and waits for the thread to end. */
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+    await this.result.catch(() => undefined);
+  }
+
+  /** Ends the thread: waits for it if it is finishing, stops it if it is still waiting for pairs. */
+  async settle(): Promise<void> {
+    if (this.finished) await this.result.catch(() => undefined);
+    else await this.stop();
+  }
+}
+
+/** Links `pairs` on a thread of its own (see `LinkingThread`). */
 export function linkFilesInBackground(pairs: ReadonlyArray<readonly [string, string]>): Promise<number[]> {
-  const linking = new Promise<number[]>((resolve, reject) => {
-    const worker = new Worker(LINKER, { eval: true, workerData: pairs });
-    worker.once("message", (message: { copied?: number[]; error?: string }) => {
-      if (message.error !== undefined) reject(new Error(message.error));
-      else resolve(message.copied ?? []);
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`The linking thread stopped (exit code ${code})`));
-    });
-  });
-  running.add(linking);
-  const done = () => running.delete(linking);
-  linking.then(done, done);
-  return linking;
+  const thread = new LinkingThread();
+  thread.add(pairs);
+  return thread.finish();
 }
 
-const running = new Set<Promise<unknown>>();
+const running = new Set<LinkingThread>();
 
-/** Resolves once no linking thread is running (a failed build waits for it before deleting its folder). */
+/**
+ * Once no linking thread is running: those still given work are stopped (a failed build waits
+ * for this before deleting its folder), those finishing are waited for.
+ */
 export async function linkingSettled(): Promise<void> {
-  await Promise.allSettled([...running]);
+  await Promise.allSettled([...running].map((thread) => thread.settle()));
 }
+
+const DONE = "done";
 
 // Plain JavaScript, evaluated as the thread's whole program: it needs no loader for TypeScript.
 // Synchronous calls: on its own thread nothing waits on them, and each is cheaper than a round
 // trip to the thread pool.
 const LINKER = `
-const { parentPort, workerData } = require("node:worker_threads");
+const { parentPort } = require("node:worker_threads");
 const fs = require("node:fs");
 const path = require("node:path");
 const made = new Set();
 const copied = [];
-try {
-  workerData.forEach(([source, target], index) => {
-    const folder = path.dirname(target);
-    if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true });
-    made.add(folder);
-    try {
-      fs.linkSync(source, target);
-    } catch (error) {
-      if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
-      fs.copyFileSync(source, target);
-      copied.push(index);
+let added = 0;
+let failed = false;
+parentPort.on("message", (message) => {
+  if (failed) return;
+  if (message === ${JSON.stringify(DONE)}) {
+    parentPort.postMessage({ copied });
+    parentPort.close();
+    return;
+  }
+  try {
+    for (const [source, target] of message) {
+      const folder = path.dirname(target);
+      if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+      try {
+        fs.linkSync(source, target);
+      } catch (error) {
+        if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
+        fs.copyFileSync(source, target);
+        copied.push(added);
+      }
+      added++;
     }
-  });
-  parentPort.postMessage({ copied });
-} catch (error) {
-  parentPort.postMessage({ error: error.message });
-}
+  } catch (error) {
+    failed = true;
+    parentPort.postMessage({ error: error.message });
+    parentPort.close();
+  }
+});
 `;

@@ -13,7 +13,7 @@ import { readArticleSnapshot } from "../content/article-snapshot.ts";
 import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
 import { PersistentArticleCache } from "../content/article-cache.ts";
 import { renderArticleBody } from "../content/markdown.ts";
-import { RenderedBodies } from "../content/body-cache.ts";
+import { RenderedHtml } from "../content/rendered-html.ts";
 import type { Partner } from "../config/partners.ts";
 import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.ts";
 import { readSearchCache, writeSearchCache } from "./search-segment-cache.ts";
@@ -107,8 +107,8 @@ async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
     );
   const cache = job.cache ? await readSearchCache(job.cache.dir) : undefined;
   // The bodies the build has rendered for its pages and feeds, in this build or an earlier one.
-  const bodies = job.cache ? RenderedBodies.open(job.cache.dir, job.cache.codeDigest, { readOnly: true }) : undefined;
-  const renderBody = (markdown: string) => (bodies ? bodies.render(markdown) : renderArticleBody(markdown));
+  const bodies = job.cache ? RenderedHtml.open(job.cache.dir, job.cache.codeDigest, { readOnly: true }) : undefined;
+  const renderBody = (markdown: string) => (bodies ? bodies.body(markdown) : renderArticleBody(markdown));
   if (cache?.problem) console.warn(`[dateline] search cache: ${cache.problem}`);
   const written = await writeSearchIndex({
     items: built,

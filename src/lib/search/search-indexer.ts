@@ -26,7 +26,7 @@ export interface SearchIndexJob {
   /**
    * Reuse of the previous build's segments (production builds): the cache folder, the previous
    * site's index folder, the key of everything besides the records that the index depends on,
-   * and the digest of the code, under which the build keeps rendered bodies (`body-cache.ts`).
+   * and the digest of the code, under which the build keeps rendered bodies (`rendered-html.ts`).
    */
   cache?: { dir: string; previousIndex?: string; key: string; codeDigest: string };
   /** The build's article snapshot, to start from instead of the files (`src/lib/content/article-snapshot.ts`). */

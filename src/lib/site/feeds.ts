@@ -31,15 +31,21 @@ function atomId(site: SiteConfig, article: Article): string {
  * The item's HTML: dateline, lead photo, body, source line, original link and the partner's
  * disclaimer, with every URL made absolute (feed readers have no base URL).
  */
-export function itemHtml(site: SiteConfig, article: Article): Promise<string> {
+export function itemHtml(site: SiteConfig, article: Article, store?: FeedItemStore): Promise<string> {
   // An article appears in several feeds (site, partner, categories; Atom, RSS, JSON): render once.
   let html = renderedItems.get(article);
   if (!html) {
-    html = renderItemHtml(site, article);
+    html = store ? store(article, () => renderItemHtml(site, article)) : renderItemHtml(site, article);
     renderedItems.set(article, html);
   }
   return html;
 }
+
+/**
+ * Where a production build keeps feed items between builds (the build cache's rendered HTML):
+ * gives the item kept for the article as it is, or the one `render` makes.
+ */
+export type FeedItemStore = (article: Article, render: () => Promise<string>) => Promise<string>;
 
 const renderedItems = new WeakMap<Article, Promise<string>>();
 
@@ -86,7 +92,7 @@ const newest = (articles: Article[]) =>
     return latest === undefined || Date.parse(modified) > Date.parse(latest) ? modified : latest;
   }, undefined) ?? EPOCH;
 
-export async function atomFeed(site: SiteConfig, feed: Feed): Promise<string> {
+export async function atomFeed(site: SiteConfig, feed: Feed, store?: FeedItemStore): Promise<string> {
   const abs = (path: string) => escapeHtml(absoluteUrl(site, path));
   const entries = await Promise.all(
     feed.articles.map(async (article) => {
@@ -101,7 +107,7 @@ export async function atomFeed(site: SiteConfig, feed: Feed): Promise<string> {
     <published>${formatIsoDateTime(article.date)}</published>
     <updated>${formatIsoDateTime(articleModified(article))}</updated>
     <author><name>${escapeHtml(articleAuthor(article))}</name></author>${summary}${categories}
-    <content type="html">${escapeHtml(await itemHtml(site, article))}</content>
+    <content type="html">${escapeHtml(await itemHtml(site, article, store))}</content>
   </entry>`;
     }),
   );
@@ -118,7 +124,7 @@ ${entries.join("\n")}
 `;
 }
 
-export async function rssFeed(site: SiteConfig, feed: Feed, selfUrl: string): Promise<string> {
+export async function rssFeed(site: SiteConfig, feed: Feed, selfUrl: string, store?: FeedItemStore): Promise<string> {
   const abs = (path: string) => escapeHtml(absoluteUrl(site, path));
   const items = await Promise.all(
     feed.articles.map(async (article) => {
@@ -131,7 +137,7 @@ export async function rssFeed(site: SiteConfig, feed: Feed, selfUrl: string): Pr
       <link>${abs(article.url)}</link>
       <guid isPermaLink="${isPermaLink}">${escapeHtml(id)}</guid>
       <pubDate>${dateToRfc822(article.date.toJSDate(), site.timeZone)}</pubDate>${categories}
-      <description>${escapeHtml(await itemHtml(site, article))}</description>
+      <description>${escapeHtml(await itemHtml(site, article, store))}</description>
     </item>`;
     }),
   );
@@ -152,14 +158,14 @@ ${items.join("\n")}
 `;
 }
 
-export async function jsonFeed(site: SiteConfig, feed: Feed, selfUrl: string): Promise<string> {
+export async function jsonFeed(site: SiteConfig, feed: Feed, selfUrl: string, store?: FeedItemStore): Promise<string> {
   const abs = (path: string) => absoluteUrl(site, path);
   const items = await Promise.all(
     feed.articles.map(async (article) => ({
       id: itemId(site, article).id,
       url: abs(article.url),
       title: article.title,
-      content_html: await itemHtml(site, article),
+      content_html: await itemHtml(site, article, store),
       ...(article.summary ? { summary: article.summary } : {}),
       ...(article.photos[0] ? { image: abs(article.photos[0].largest.url) } : {}),
       date_published: formatIsoDateTime(article.date),

@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Article } from "../content/articles.ts";
 import { buildDirectory, type Directory } from "./directory.ts";
-import { atomFeed, jsonFeed, rssFeed } from "./feeds.ts";
+import { atomFeed, jsonFeed, rssFeed, type FeedItemStore } from "./feeds.ts";
 import type { Partner } from "../config/partners.ts";
 import type { CompanyRegistry } from "../content/companies.ts";
 import type { SiteConfig } from "../config/site-config.ts";
@@ -49,6 +49,8 @@ export interface SiteContentOptions {
   withdrawals?: readonly Withdrawal[];
   /** Old URLs redirected to the articles that name them in `aliases`. */
   redirects?: readonly Redirect[];
+  /** Feed items kept from earlier builds (production builds). */
+  feedItems?: FeedItemStore;
 }
 
 /** Everything the templates draw, derived from the loaded articles once per build. */
@@ -65,14 +67,23 @@ export async function buildSiteContent(articles: Article[], options: SiteContent
   });
   if (options.files === false) return { articles, directory, files: [] };
   const siteFeed = directory.feeds[0]!;
+  const { feedItems } = options;
   const files: GeneratedFile[] = [
     ...directory.feeds.map((feed) => ({
       url: feed.url,
       source: { format: "atom", feed },
-      content: () => atomFeed(site, feed),
+      content: () => atomFeed(site, feed, feedItems),
     })),
-    { url: "/rss.xml", source: { format: "rss", siteFeed }, content: () => rssFeed(site, siteFeed, "/rss.xml") },
-    { url: "/feed.json", source: { format: "json", siteFeed }, content: () => jsonFeed(site, siteFeed, "/feed.json") },
+    {
+      url: "/rss.xml",
+      source: { format: "rss", siteFeed },
+      content: () => rssFeed(site, siteFeed, "/rss.xml", feedItems),
+    },
+    {
+      url: "/feed.json",
+      source: { format: "json", siteFeed },
+      content: () => jsonFeed(site, siteFeed, "/feed.json", feedItems),
+    },
     ...sitemapFiles(site, articles, directory, options.sitemapLimit ?? SITEMAP_URL_LIMIT).map(madeFile),
     madeFile({ url: "/news-sitemap.xml", content: newsSitemap(site, articles, now) }),
     madeFile({ url: "/robots.txt", content: robotsTxt(site) }),

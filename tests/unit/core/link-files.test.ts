@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { linkFilesInBackground, linkingSettled } from "../../../src/lib/core/link-files.ts";
+import { LinkingThread, linkFilesInBackground, linkingSettled } from "../../../src/lib/core/link-files.ts";
 import { tempDir } from "../../helpers/fixture-site.ts";
 
 describe("linking files on a thread of its own", () => {
@@ -39,5 +39,37 @@ describe("linking files on a thread of its own", () => {
     await expect(
       linkFilesInBackground([[path.join(dir, "missing.html"), path.join(dir, "out", "index.html")]]),
     ).rejects.toThrow(/ENOENT: no such file or directory, link '.*missing\.html'/);
+  });
+
+  it("takes pairs as they come, and numbers the copied ones in the order they were added", async (context) => {
+    const dir = await tempDir("link-files-stream");
+    const other = await mkdtemp("/dev/shm/dateline-link-").catch(() => undefined);
+    if (!other || (await stat(other)).dev === (await stat(dir)).dev) return context.skip();
+    try {
+      for (const name of ["a", "b", "c"]) await writeFile(path.join(dir, `${name}.html`), name);
+      const thread = new LinkingThread();
+      thread.add([[path.join(dir, "a.html"), path.join(dir, "out", "a", "index.html")]]);
+      thread.add([]);
+      thread.add([
+        [path.join(dir, "b.html"), path.join(other, "b", "index.html")],
+        [path.join(dir, "c.html"), path.join(dir, "out", "c", "index.html")],
+      ]);
+      expect(await thread.finish()).toEqual([1]);
+      expect(await readFile(path.join(other, "b", "index.html"), "utf8")).toBe("b");
+      expect((await stat(path.join(dir, "out", "c", "index.html"))).ino).toBe(
+        (await stat(path.join(dir, "c.html"))).ino,
+      );
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it("stops a thread still waiting for pairs when the build fails, so its folder can go", async () => {
+    const dir = await tempDir("link-files-stopped");
+    await writeFile(path.join(dir, "a.html"), "a");
+    const thread = new LinkingThread();
+    thread.add([[path.join(dir, "a.html"), path.join(dir, "out", "a", "index.html")]]);
+    await linkingSettled();
+    await expect(thread.finish()).rejects.toThrow("The linking thread stopped");
   });
 });

@@ -49,4 +49,23 @@ describe("feeds", () => {
       'articles/unsafe.md: `body`: expected links and images the HTML policy allows in the feed item, found "javascript:alert(1)"',
     );
   });
+
+  it("takes an item from the store when it has one, and asks the store once per article for every feed", async () => {
+    const kept = makeArticle({ slug: "kept", bodyHtml: "<p>Body.</p>" });
+    const fresh = makeArticle({ slug: "fresh", bodyHtml: "<p>Fresh body.</p>" });
+    const asked: string[] = [];
+    const store = async (article: typeof kept, render: () => Promise<string>) => {
+      asked.push(article.slug);
+      return article === kept ? "<p>Kept item.</p>" : render();
+    };
+    const feed = { url: "/feed.xml", title: "Latest", alternateUrl: "/", articles: [kept, fresh] };
+    const entries = xml.parse(await atomFeed(site, feed, store)).feed.entry;
+    await atomFeed(site, { ...feed, url: "/partners/x/feed.xml" }, store);
+    expect(entries[0].content["#text"]).toBe("<p>Kept item.</p>");
+    expect(entries[1].content["#text"]).toContain("<p>Fresh body.</p>");
+    expect(entries[1].content["#text"]).toContain(
+      "may not necessarily represent the perspectives of Fixture Trade Register",
+    );
+    expect(asked).toEqual(["kept", "fresh"]);
+  });
 });

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { BODY_CACHE_FOLDER, RenderedBodies } from "../../../src/lib/content/body-cache.ts";
+import { RENDERED_HTML_FOLDER, RenderedHtml } from "../../../src/lib/content/rendered-html.ts";
 import { renderArticleBody } from "../../../src/lib/content/markdown.ts";
 import { tempDir } from "../../helpers/fixture-site.ts";
 
@@ -18,37 +18,37 @@ const BODY = 'Paragraph one.\n\n<script>alert(1)</script>\n\n<a href="javascript
 
 /** The body files under `cacheDir` for the code `code`. */
 const bodyFiles = async (cacheDir: string, code = CODE) =>
-  (await readdir(path.join(cacheDir, BODY_CACHE_FOLDER, code.slice(0, 16))).catch(() => [] as string[])).map((name) =>
-    path.join(cacheDir, BODY_CACHE_FOLDER, code.slice(0, 16), name),
+  (await readdir(path.join(cacheDir, RENDERED_HTML_FOLDER, code.slice(0, 16))).catch(() => [] as string[])).map((name) =>
+    path.join(cacheDir, RENDERED_HTML_FOLDER, code.slice(0, 16), name),
   );
 
-describe("rendered bodies in the build cache", () => {
+describe("rendered HTML in the build cache", () => {
   it("renders a body once: the next build reads the same sanitized HTML from its file", async () => {
     const dir = await tempDir("bodies");
     rendered.mockClear();
-    const first = RenderedBodies.open(dir, CODE);
-    const html = first.render(BODY);
+    const first = RenderedHtml.open(dir, CODE);
+    const html = first.body(BODY);
     expect(html).not.toContain("<script");
     expect(html).not.toContain("javascript:");
     await first.settled();
     expect(await bodyFiles(dir)).toHaveLength(1);
 
-    const next = RenderedBodies.open(dir, CODE);
-    expect(next.render(BODY)).toBe(html);
+    const next = RenderedHtml.open(dir, CODE);
+    expect(next.body(BODY)).toBe(html);
     expect(rendered).toHaveBeenCalledTimes(1);
   });
 
   it("renders a damaged file's body again, never serving its text, and mends the file", async () => {
     const dir = await tempDir("bodies");
-    const first = RenderedBodies.open(dir, CODE);
-    const html = first.render(BODY);
+    const first = RenderedHtml.open(dir, CODE);
+    const html = first.body(BODY);
     await first.settled();
     const [file] = await bodyFiles(dir);
     for (const damage of [`${"0".repeat(64)}\n<script>alert(2)</script>`, "", "<p>no hash line</p>"]) {
       await writeFile(file as string, damage);
       rendered.mockClear();
-      const next = RenderedBodies.open(dir, CODE);
-      expect(next.render(BODY)).toBe(html);
+      const next = RenderedHtml.open(dir, CODE);
+      expect(next.body(BODY)).toBe(html);
       expect(rendered).toHaveBeenCalledTimes(1);
       await next.settled();
       expect(await readFile(file as string, "utf8")).toMatch(/^[0-9a-f]{64}\n/);
@@ -58,30 +58,30 @@ describe("rendered bodies in the build cache", () => {
 
   it("does not use the bodies of other code, and removes them", async () => {
     const dir = await tempDir("bodies");
-    const old = RenderedBodies.open(dir, OTHER_CODE);
-    old.render(BODY);
+    const old = RenderedHtml.open(dir, OTHER_CODE);
+    old.body(BODY);
     await old.settled();
     expect(await bodyFiles(dir, OTHER_CODE)).toHaveLength(1);
 
     rendered.mockClear();
-    const current = RenderedBodies.open(dir, CODE);
-    current.render(BODY);
+    const current = RenderedHtml.open(dir, CODE);
+    current.body(BODY);
     expect(rendered).toHaveBeenCalledTimes(1);
     await current.settled();
-    await vi.waitFor(async () => expect(await readdir(path.join(dir, BODY_CACHE_FOLDER))).toEqual([CODE.slice(0, 16)]));
+    await vi.waitFor(async () => expect(await readdir(path.join(dir, RENDERED_HTML_FOLDER))).toEqual([CODE.slice(0, 16)]));
   });
 
   it("read-only (the search indexer): uses the bodies kept, renders the others without writing them", async () => {
     const dir = await tempDir("bodies");
-    const writer = RenderedBodies.open(dir, CODE);
-    writer.render(BODY);
+    const writer = RenderedHtml.open(dir, CODE);
+    writer.body(BODY);
     await writer.settled();
 
     rendered.mockClear();
-    const reader = RenderedBodies.open(dir, CODE, { readOnly: true });
-    reader.render(BODY);
+    const reader = RenderedHtml.open(dir, CODE, { readOnly: true });
+    reader.body(BODY);
     expect(rendered).not.toHaveBeenCalled();
-    expect(reader.render("Another body.")).toBe("<p>Another body.</p>\n");
+    expect(reader.body("Another body.")).toBe("<p>Another body.</p>\n");
     await reader.settled();
     expect(rendered).toHaveBeenCalledTimes(1);
     expect(await bodyFiles(dir)).toHaveLength(1);

@@ -1,0 +1,110 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { sha256 } from "../core/file-identity.ts";
+import { renderArticleBody } from "./markdown.ts";
+
+/**
+ * HTML a build rendered, kept in the build cache (`.cache/build/rendered/<code>/`) for the next:
+ * article bodies by the SHA-256 of their Markdown, feed items by a key of everything they draw.
+ * One folder per version of the code that renders them (`codeDigest`: Dateline's code and the
+ * packages it runs on). A build then renders only what no earlier build rendered: a new
+ * release's body, not the fifty items of each feed it changes nor the thousands of bodies of a
+ * search segment it joins. Each file starts with the hash of the HTML after it, so a damaged
+ * file is rendered again, never served.
+ */
+export const RENDERED_HTML_FOLDER = "rendered";
+
+export class RenderedHtml {
+  /** Writes still going on, by file, so the same HTML is not written twice at once. */
+  private readonly writing = new Map<string, Promise<void>>();
+  private folderMade = false;
+
+  private constructor(
+    private readonly folder: string,
+    private readonly readOnly: boolean,
+  ) {}
+
+  /**
+   * The HTML rendered by the code of `codeDigest` under `cacheDir`. The folders of other
+   * versions are removed meanwhile: nothing could use them again. `readOnly`: a process beside
+   * the one that renders the pages (the search indexer) renders what it lacks without keeping
+   * it, so that a first build does not write every body twice.
+   */
+  static open(cacheDir: string, codeDigest: string, { readOnly = false } = {}): RenderedHtml {
+    const root = path.join(cacheDir, RENDERED_HTML_FOLDER);
+    const version = codeDigest.slice(0, 16);
+    if (readOnly) return new RenderedHtml(path.join(root, version), true);
+    void readdir(root)
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name !== version)
+            .map((name) => rm(path.join(root, name), { recursive: true, force: true })),
+        ),
+      )
+      .catch(() => undefined); // nothing there, or already gone: it only takes room
+    return new RenderedHtml(path.join(root, version), false);
+  }
+
+  /** The sanitized HTML of the article body `markdown` (`renderArticleBody`). */
+  body(markdown: string): string {
+    const file = this.fileOf(sha256(markdown));
+    const kept = readKept(file);
+    if (kept !== undefined) return kept;
+    const html = renderArticleBody(markdown);
+    this.keep(file, html);
+    return html;
+  }
+
+  /** The HTML `render` makes, kept under `key`: a hash of everything that HTML is made from. */
+  async cached(key: string, render: () => Promise<string>): Promise<string> {
+    const file = this.fileOf(key);
+    const kept = readKept(file);
+    if (kept !== undefined) return kept;
+    const html = await render();
+    this.keep(file, html);
+    return html;
+  }
+
+  /** Waits for the HTML being written. */
+  async settled(): Promise<void> {
+    await Promise.all(this.writing.values());
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.folder, `${key}.html`);
+  }
+
+  private keep(file: string, html: string): void {
+    if (this.readOnly || this.writing.has(file)) return;
+    const written = this.write(file, html).catch(() => undefined); // a full disk only costs time
+    this.writing.set(file, written);
+    void written.finally(() => this.writing.delete(file));
+  }
+
+  private async write(file: string, html: string): Promise<void> {
+    if (!this.folderMade) {
+      mkdirSync(this.folder, { recursive: true });
+      this.folderMade = true;
+    }
+    // Into place whole: another process of the build may read it at any moment.
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, `${sha256(html)}\n${html}`);
+    await rename(temporary, file);
+  }
+}
+
+/** The HTML a file holds, or undefined when there is none or it is damaged. */
+function readKept(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf("\n");
+  if (newline !== 64) return undefined;
+  const html = text.slice(newline + 1);
+  return sha256(html) === text.slice(0, newline) ? html : undefined;
+}
