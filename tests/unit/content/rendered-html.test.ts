@@ -18,8 +18,8 @@ const BODY = 'Paragraph one.\n\n<script>alert(1)</script>\n\n<a href="javascript
 
 /** The body files under `cacheDir` for the code `code`. */
 const bodyFiles = async (cacheDir: string, code = CODE) =>
-  (await readdir(path.join(cacheDir, RENDERED_HTML_FOLDER, code.slice(0, 16))).catch(() => [] as string[])).map((name) =>
-    path.join(cacheDir, RENDERED_HTML_FOLDER, code.slice(0, 16), name),
+  (await readdir(path.join(cacheDir, RENDERED_HTML_FOLDER, code.slice(0, 16))).catch(() => [] as string[])).map(
+    (name) => path.join(cacheDir, RENDERED_HTML_FOLDER, code.slice(0, 16), name),
   );
 
 describe("rendered HTML in the build cache", () => {
@@ -68,7 +68,9 @@ describe("rendered HTML in the build cache", () => {
     current.body(BODY);
     expect(rendered).toHaveBeenCalledTimes(1);
     await current.settled();
-    await vi.waitFor(async () => expect(await readdir(path.join(dir, RENDERED_HTML_FOLDER))).toEqual([CODE.slice(0, 16)]));
+    await vi.waitFor(async () =>
+      expect(await readdir(path.join(dir, RENDERED_HTML_FOLDER))).toEqual([CODE.slice(0, 16)]),
+    );
   });
 
   it("read-only (the search indexer): uses the bodies kept, renders the others without writing them", async () => {
