@@ -23,7 +23,7 @@ import { parseArgs } from "node:util";
 import { getHeapStatistics } from "node:v8";
 import { ARTICLE_SNAPSHOT_VARIABLE } from "../src/lib/content/article-snapshot.ts";
 import { swapIntoPlace, tidyAbandonedBuilds } from "../src/lib/build/atomic-output.ts";
-import { planBuild, rendersInProcess } from "../src/lib/build/build-plan.ts";
+import { PAGES_PER_PROCESS, planBuild, rendersInProcess } from "../src/lib/build/build-plan.ts";
 import { heapChosenByUser } from "../src/lib/build/heap.ts";
 import { SHARD_VARIABLE } from "../src/lib/build/shard.ts";
 import { ARTICLES_READY, PHOTOS_READY, type ArticlesReadyMessage } from "../src/lib/build/shard-messages.ts";
@@ -32,7 +32,12 @@ import { differingFiles } from "../src/lib/build/compare-trees.ts";
 import { PAGE_CACHE_VARIABLE, pageCacheEnabled } from "../src/lib/build/page-cache.ts";
 import { buildCacheDir, countArticles } from "./lib/dateline-config.ts";
 import { runEleventy } from "./lib/run-eleventy.ts";
-import { ALLOW_REMOVED_VARIABLE, PREVIOUS_OUTPUT_VARIABLE } from "../src/lib/build/process-role.ts";
+import {
+  ALLOW_REMOVED_VARIABLE,
+  isRenderLimitError,
+  PREVIOUS_OUTPUT_VARIABLE,
+  RENDER_LIMIT_VARIABLE,
+} from "../src/lib/build/process-role.ts";
 
 // The build's other processes, each an entry point of its own.
 const SHARD_SCRIPT = path.join(import.meta.dirname, "build", "shard.ts");
@@ -83,17 +88,42 @@ if (built) {
 /** Builds the site into `folder` (one process, or shards); false when it failed (already said). */
 async function buildInto(folder: string): Promise<boolean> {
   await rm(folder, { recursive: true, force: true });
-  const ok = rendersInProcess(plan, {
+  const inProcess = rendersInProcess(plan, {
     heapChosen: userHeap,
     heapLimitMb: getHeapStatistics().heap_size_limit / 1024 / 1024,
-    incremental: await reusesPages(),
-  })
-    ? await runEleventy(folder, values.config)
-    : await runShards(folder, plan.jobs, plan.parallel, userHeap ? undefined : plan.heapMb);
+    // The number of processes the operator chose is kept.
+    incremental: jobs === undefined && (await reusesPages()),
+  });
+  const attempt = inProcess ? await runInProcess(folder) : undefined;
+  const ok = attempt ?? (await runShards(folder, plan.jobs, plan.parallel, userHeap ? undefined : plan.heapMb));
   // A shard stopped by its sibling's failure may leave its search index folder beside the
   // folder; every shard has exited by now. Quiet: this is the build's own cleaning up.
   if (!ok) await tidyAbandonedBuilds(folder, { say: () => undefined });
   return ok;
+}
+
+/**
+ * Eleventy in this process; undefined when it stopped at its render limit (then the folder is
+ * emptied, for the shards). A site planned in shards is built here only while it reuses most
+ * pages: at most one process's share is rendered (`RENDER_LIMIT_VARIABLE`; the environment may
+ * set a lower one).
+ */
+async function runInProcess(folder: string): Promise<boolean | undefined> {
+  const limit = process.env[RENDER_LIMIT_VARIABLE] ?? (plan.jobs > 1 ? String(PAGES_PER_PROCESS) : undefined);
+  if (limit !== undefined) process.env[RENDER_LIMIT_VARIABLE] = limit;
+  try {
+    return await runEleventy(folder, values.config);
+  } catch (error) {
+    if (!isRenderLimitError(error)) throw error;
+    console.log(
+      `[dateline] ${error instanceof Error ? error.message : String(error)}: building in ${plan.jobs} ${plan.jobs === 1 ? "process" : "processes"} of its own instead`,
+    );
+    await rm(folder, { recursive: true, force: true });
+    return undefined;
+  } finally {
+    // Not for the shards, nor for --verify's clean build.
+    delete process.env[RENDER_LIMIT_VARIABLE];
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Partner } from "../lib/config/partners.ts";
 import { PHOTO_URL_PATH, processPhoto, type PhotoSettings } from "../lib/photos/photos.ts";
 import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts";
 import { ownedItems, type Shard } from "../lib/build/shard.ts";
+import { RenderLimitError } from "../lib/build/process-role.ts";
 import { buildSiteContent, type GeneratedFile, type SiteContent } from "../lib/site/site-content.ts";
 import type { FeedItemStore } from "../lib/site/feeds.ts";
 import { sha256 } from "../lib/core/file-identity.ts";
@@ -52,6 +53,8 @@ export interface ArticlesPluginOptions extends BuildMomentOptions {
   /** The site this build replaces: a URL it published may not vanish (shard 0 checks). */
   previousOutput?: string;
   allowRemoved?: string[];
+  /** At most this many pages rendered, or the build stops with a `RenderLimitError` (see `RENDER_LIMIT_VARIABLE`). */
+  renderLimit?: number;
   /**
    * The page cache (`src/lib/build/page-cache.ts`): its folder and the build's global digest.
    * With a previous site, pages whose signature it holds are linked from there, not rendered.
@@ -120,6 +123,19 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       partners,
       sections: site.sections,
     };
+    // The page cache of production builds: pages are reused from the site this build replaces, if any.
+    const cacheOptions = preview ? undefined : options.pageCache;
+    const cacheState = cacheOptions
+      ? Promise.all([cacheOptions.globalDigest(), readPageManifest(cacheOptions.dir)])
+      : undefined;
+    if (cacheState && options.renderLimit !== undefined) {
+      // Told from the cache alone, before the articles are read: every page will be rendered.
+      const [digest, { globals }] = await cacheState;
+      if (!globals.has(digest))
+        throw new RenderLimitError(
+          "every page is rendered: the page cache holds none made by this version of Dateline's code, layouts, assets and settings",
+        );
+    }
     const fileCache = cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading));
     // A production build that reads the files itself parses only those changed since the last.
     const articleCache =
@@ -158,16 +174,13 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       );
     const { registry } = named;
     photoFiles = new Set([...loaded.photoFiles, ...named.photoFiles]);
-    // The page cache of production builds: pages are reused from the site this build replaces, if any.
-    const cacheOptions = preview ? undefined : options.pageCache;
     let signer: PageSigner | undefined;
+    let digest = "";
     reuse = undefined;
-    if (cacheOptions) {
+    if (cacheState) {
       const markdown = new Map(loaded.sources.map((source) => [source.url, source.body]));
-      const [digest, { manifest, skipped }] = await Promise.all([
-        cacheOptions.globalDigest(),
-        readPageManifest(cacheOptions.dir),
-      ]);
+      const [global, { manifest, skipped }] = await cacheState;
+      digest = global;
       for (const name of skipped)
         console.warn(`[dateline] page cache: ${name} could not be read; its pages are rendered`);
       signer = new PageSigner(digest, loaded.articles, (article) => markdown.get((article as Article).url) ?? "");
@@ -184,12 +197,12 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       sources: loaded.sources,
       now,
       includeUnpublished,
-      ...(reusing && cacheOptions
+      ...(reusing && cacheOptions && digest
         ? {
             isReused: (url: string) => reusing.isReused(outputFile(url)),
             onAudited: async () => {
               const manifest = (await reuseFinished) as Awaited<ReturnType<PageReuse["finish"]>>;
-              await writePageManifest(cacheOptions.dir, shard, manifest);
+              await writePageManifest(cacheOptions.dir, shard, manifest, digest);
             },
           }
         : {}),
@@ -214,11 +227,15 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       if (changes) return changes.select(owned, url, loaded.articles, siteWide);
       if (reuse && signer) {
         const signing = signer;
-        return reuse.choose(
+        const render = await reuse.choose(
           owned,
           (item) => outputFile(url(item)),
           (item) => signing.sign(item),
         );
+        const { rendered } = reuse.counts;
+        if (options.renderLimit !== undefined && rendered > options.renderLimit)
+          throw new RenderLimitError(`at least ${rendered} pages are rendered again, more than one process renders`);
+        return render;
       }
       return owned;
     };

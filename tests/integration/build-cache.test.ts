@@ -87,6 +87,48 @@ describe("the build cache across deploys", () => {
     );
   });
 
+  it("a site too large for one process's full render: reused in one process, in shards once a change renders too many pages", async () => {
+    const folder = await tempDir("render-limit");
+    await project(folder);
+    expect((await build(folder)).code).toBe(0);
+    // Lowered from one process's share of a large site (25 000 pages) to this site's size.
+    const limited = (limit: number) =>
+      runBuild("dateline.config.mts", "_site", { DATELINE_RENDER_LIMIT: String(limit) }, ["--verify"], folder);
+
+    await writeFiles(folder, {
+      "articles/2023/10/kiln-hires.md": article({ title: "Kiln Works hires", date: "2023-10-28T09:00:00+07:00" }),
+    });
+    const few = await limited(1000);
+    expect(few.stderr).toBe("");
+    expect(few.stdout).not.toContain("of its own instead");
+    expect(pages(few.stdout)?.reused).toBeGreaterThan(0);
+
+    await writeFiles(folder, {
+      "articles/2023/10/kiln-fires.md": article({ title: "Kiln Works fires", date: "2023-10-29T09:00:00+07:00" }),
+    });
+    const many = await limited(2);
+    expect(many.code).toBe(0);
+    expect(many.stdout).toMatch(
+      /\[dateline\] at least \d+ pages are rendered again, more than one process renders: building in 1 process of its own instead/,
+    );
+    expect(many.stdout).toContain("the incremental build is identical to a clean build");
+    expect(await readFile(path.join(folder, "_site/news/2023/10/kiln-fires/index.html"), "utf8")).toContain(
+      "Kiln Works fires",
+    );
+
+    // Told before any article is read: a layout changed, so every page is rendered.
+    const layout = path.join(folder, "layouts/article.njk");
+    await writeFile(layout, (await readFile(layout, "utf8")).replace("<article", '<article data-layout="2"'));
+    const relaid = await limited(1000);
+    expect(relaid.code).toBe(0);
+    expect(relaid.stdout).toContain(
+      "[dateline] every page is rendered: the page cache holds none made by this version of Dateline's code, layouts, assets and settings: building in 1 process of its own instead",
+    );
+    // Quietly: a fallback, not a failure.
+    expect(many.stderr).toBe("");
+    expect(relaid.stderr).toBe("");
+  });
+
   it("--verify refuses a site that differs from a clean build, names the files and keeps the last site", async () => {
     const folder = await tempDir("verify");
     await project(folder);

@@ -17,26 +17,35 @@ export interface BuildPlan {
   parallel: number;
   /** Heap cap of each process in MB, or undefined for Node's default. */
   heapMb: number | undefined;
+  /** The heap one process needs to hold the whole site's articles and directory (an incremental build). */
+  oneProcessHeapMb: number | undefined;
 }
 
 /** How `npm run build` splits a site of `articles` articles over `cores` cores. */
 export function planBuild(articles: number, { cores, jobs }: { cores: number; jobs?: number }): BuildPlan {
   const shards = jobs ?? Math.max(1, Math.ceil((articles * PAGES_PER_ARTICLE) / PAGES_PER_PROCESS));
-  return { jobs: shards, parallel: Math.max(1, Math.min(cores, shards)), heapMb: buildHeapLimitMb(articles, shards) };
+  return {
+    jobs: shards,
+    parallel: Math.max(1, Math.min(cores, shards)),
+    heapMb: buildHeapLimitMb(articles, shards),
+    oneProcessHeapMb: buildHeapLimitMb(articles, 1),
+  };
 }
 
 /**
- * Whether the build script renders in its own process instead of one shard process started
- * with the heap the plan asks for (`heapMb`). A full render needs that cap: under Node's default,
- * V8 collects lazily and the build's memory grows far past its live heap. A build that reuses
- * the previous site's pages (`incremental`) renders few, so its heap stays near the articles'
- * own size under any limit at least the plan's, and the second process's start is saved.
+ * Whether the build script renders in its own process instead of shard processes started with
+ * the heap the plan asks for (`heapMb`). A full render needs that cap: under Node's default, V8
+ * collects lazily and the build's memory grows far past its live heap. A build that reuses the
+ * previous site's pages (`incremental`) renders few, so its heap stays near the articles' own
+ * size under any limit at least one process's share (`oneProcessHeapMb`), and the processes'
+ * starts (and, for a large site, every shard reading every article) are saved. A large site's
+ * attempt may render at most one process's pages (`PAGES_PER_PROCESS`, see `RENDER_LIMIT_VARIABLE`).
  */
 export function rendersInProcess(
   plan: BuildPlan,
   { heapChosen, heapLimitMb, incremental }: { heapChosen: boolean; heapLimitMb: number; incremental: boolean },
 ): boolean {
+  if (incremental) return heapChosen || plan.oneProcessHeapMb === undefined || heapLimitMb >= plan.oneProcessHeapMb;
   if (plan.jobs !== 1) return false;
-  if (plan.heapMb === undefined || heapChosen) return true;
-  return incremental && heapLimitMb >= plan.heapMb;
+  return plan.heapMb === undefined || heapChosen;
 }

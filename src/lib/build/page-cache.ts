@@ -118,9 +118,13 @@ const MANIFEST_PREFIX = "pages-";
  * Reads every manifest part in `cacheDir` (one per shard of the builds that wrote them; where
  * two describe one file, the newer part wins). A corrupt part is skipped and named.
  */
-export async function readPageManifest(cacheDir: string): Promise<{ manifest: PageManifest; skipped: string[] }> {
+export async function readPageManifest(
+  cacheDir: string,
+): Promise<{ manifest: PageManifest; skipped: string[]; globals: Set<string> }> {
   const manifest: PageManifest = new Map();
   const skipped: string[] = [];
+  /** The global digests the parts were written under (`globalDigest`). */
+  const globals = new Set<string>();
   const parts = await Promise.all(
     (await readdir(cacheDir).catch(() => [] as string[]))
       .filter((name) => name.startsWith(MANIFEST_PREFIX) && name.endsWith(".json"))
@@ -131,16 +135,18 @@ export async function readPageManifest(cacheDir: string): Promise<{ manifest: Pa
     try {
       const part = JSON.parse(await readFile(path.join(cacheDir, name), "utf8")) as {
         format?: unknown;
+        global?: unknown;
         pages?: Record<string, CachedPage>;
       };
       if (part.format !== PAGE_CACHE_FORMAT || typeof part.pages !== "object" || part.pages === null)
         throw new Error("not a page cache of this version");
+      if (typeof part.global === "string") globals.add(part.global);
       for (const [file, entry] of Object.entries(part.pages)) if (isCachedPage(entry)) manifest.set(file, entry);
     } catch {
       skipped.push(name);
     }
   }
-  return { manifest, skipped };
+  return { manifest, skipped, globals };
 }
 
 function isCachedPage(value: unknown): value is CachedPage {
@@ -153,7 +159,8 @@ export function manifestPartName(index: number, count: number): string {
 }
 
 /**
- * Writes one shard's part of the manifest, atomically. A build in one process also removes the
+ * Writes one shard's part of the manifest, atomically, with the global digest its pages were
+ * signed under (a build can tell from it alone that every page will be rendered). A build in one process also removes the
  * parts of builds split another way (its own part now describes every page); a shard of a
  * parallel build cannot know when its siblings have read them, so it leaves them.
  */
@@ -161,10 +168,14 @@ export async function writePageManifest(
   cacheDir: string,
   shard: { index: number; count: number },
   pages: PageManifest,
+  global: string,
 ): Promise<void> {
   const name = manifestPartName(shard.index, shard.count);
   const sorted = Object.fromEntries([...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  await writeFileAtomically(path.join(cacheDir, name), JSON.stringify({ format: PAGE_CACHE_FORMAT, pages: sorted }));
+  await writeFileAtomically(
+    path.join(cacheDir, name),
+    JSON.stringify({ format: PAGE_CACHE_FORMAT, global, pages: sorted }),
+  );
   if (shard.count !== 1) return;
   for (const other of await readdir(cacheDir))
     if (other.startsWith(MANIFEST_PREFIX) && other.endsWith(".json") && other !== name)

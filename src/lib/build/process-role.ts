@@ -17,12 +17,34 @@ export interface ProcessRole {
   previousOutput?: string;
   /** Published URLs the operator said to let go (`all`: every one). */
   allowRemoved?: string[];
+  /** At most this many pages may be rendered, or the build stops with a `RenderLimitError`. */
+  renderLimit?: number;
 }
 
 /** Set by the build script: the output folder the new build will replace. */
 export const PREVIOUS_OUTPUT_VARIABLE = "DATELINE_PREVIOUS_OUTPUT";
 /** Set by the build script from `--allow-removed`: URLs (comma-separated) or `all`. */
 export const ALLOW_REMOVED_VARIABLE = "DATELINE_ALLOW_REMOVED";
+/**
+ * Set by the build script when it builds a site planned in shards in its own process, reusing the
+ * previous site's pages: the most pages that one process may render. A build that would render
+ * more stops early with a `RenderLimitError`, and the script builds in shards instead.
+ */
+export const RENDER_LIMIT_VARIABLE = "DATELINE_RENDER_LIMIT";
+
+/** The build would render more pages than its process may (`RENDER_LIMIT_VARIABLE`). */
+export class RenderLimitError extends Error {
+  override name = "RenderLimitError";
+}
+
+/** Whether `error`, or an error it wraps (Eleventy wraps what a plugin throws), is a `RenderLimitError`. */
+export function isRenderLimitError(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    if (current instanceof RenderLimitError) return true;
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return false;
+}
 
 /**
  * The role from what the build script put in the environment (`DATELINE_SHARD`,
@@ -50,9 +72,11 @@ export function processRole(given: {
       .split(",")
       .map((url) => url.trim())
       .filter(Boolean);
+  const renderLimit = Number(process.env[RENDER_LIMIT_VARIABLE]);
   return {
     shard,
     ...(previousOutput ? { previousOutput, allowRemoved } : {}),
+    ...(Number.isInteger(renderLimit) && renderLimit > 0 ? { renderLimit } : {}),
     ...(articleSnapshot ? { articleSnapshot } : {}),
     ...(parallel && shard.index > 0 ? { photosReady: listenForPhotosReady() } : {}),
     ...(parallel && shard.index === 0 ? { onPhotosDone: announcePhotosReady } : {}),

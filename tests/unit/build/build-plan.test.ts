@@ -3,20 +3,25 @@ import { planBuild, rendersInProcess } from "../../../src/lib/build/build-plan.t
 
 describe("build plan", () => {
   it("builds a site of up to ~15 000 articles in one process, and splits larger ones into shards of at most 25 000 pages", () => {
-    expect(planBuild(50, { cores: 2 })).toEqual({ jobs: 1, parallel: 1, heapMb: undefined });
-    expect(planBuild(10_000, { cores: 2 })).toEqual({ jobs: 1, parallel: 1, heapMb: 1_050 });
+    expect(planBuild(50, { cores: 2 })).toEqual({
+      jobs: 1,
+      parallel: 1,
+      heapMb: undefined,
+      oneProcessHeapMb: undefined,
+    });
+    expect(planBuild(10_000, { cores: 2 })).toEqual({ jobs: 1, parallel: 1, heapMb: 1_050, oneProcessHeapMb: 1_050 });
     expect(planBuild(15_151, { cores: 2 }).jobs).toBe(1);
     expect(planBuild(15_152, { cores: 2 })).toMatchObject({ jobs: 2, parallel: 2 });
-    expect(planBuild(100_000, { cores: 2 })).toEqual({ jobs: 7, parallel: 2, heapMb: 3_471 });
+    expect(planBuild(100_000, { cores: 2 })).toEqual({ jobs: 7, parallel: 2, heapMb: 3_471, oneProcessHeapMb: 4_096 });
     expect(planBuild(100_000, { cores: 8 }).parallel).toBe(7);
   });
 
   it("takes the number of processes the user asked for", () => {
-    expect(planBuild(50, { cores: 2, jobs: 3 })).toEqual({ jobs: 3, parallel: 2, heapMb: undefined });
-    expect(planBuild(10_000, { cores: 1, jobs: 2 })).toEqual({ jobs: 2, parallel: 1, heapMb: 850 });
+    expect(planBuild(50, { cores: 2, jobs: 3 })).toMatchObject({ jobs: 3, parallel: 2, heapMb: undefined });
+    expect(planBuild(10_000, { cores: 1, jobs: 2 })).toMatchObject({ jobs: 2, parallel: 1, heapMb: 850 });
   });
 
-  it("renders in the build script's own process unless a full render needs a heap of its own", () => {
+  it("renders in the build script's own process unless a full render needs a heap or processes of its own", () => {
     const small = planBuild(50, { cores: 2 });
     const large = planBuild(10_000, { cores: 2 });
     const options = { heapChosen: false, heapLimitMb: 4_096, incremental: false };
@@ -28,6 +33,10 @@ describe("build plan", () => {
     expect(rendersInProcess(large, { ...options, incremental: true, heapLimitMb: 1_000 })).toBe(false);
     // The user chose the heap of this process.
     expect(rendersInProcess(large, { ...options, heapChosen: true })).toBe(true);
-    expect(rendersInProcess(planBuild(100_000, { cores: 2 }), { ...options, incremental: true })).toBe(false);
+    // A site split into shards for a full render: an incremental build in one process, under a heap for all of it.
+    const largest = planBuild(100_000, { cores: 2 });
+    expect(rendersInProcess(largest, options)).toBe(false);
+    expect(rendersInProcess(largest, { ...options, incremental: true })).toBe(true);
+    expect(rendersInProcess(largest, { ...options, incremental: true, heapLimitMb: 3_500 })).toBe(false);
   });
 });

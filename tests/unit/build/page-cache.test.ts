@@ -35,7 +35,7 @@ async function build(pages: Page[], previousOutput: string | undefined, cacheDir
     results.push({ outputPath: target, content: page.html });
   }
   const written = await reuse.finish(output, contentHashes(output, results));
-  await writePageManifest(cacheDir, { index: 0, count: 1 }, written);
+  await writePageManifest(cacheDir, { index: 0, count: 1 }, written, "global-1");
   return { output, rendered: rendered.map((page) => page.url), counts: reuse.counts };
 }
 
@@ -134,21 +134,28 @@ describe("page cache", () => {
       const { manifest, skipped } = await readPageManifest(dir);
       expect(skipped.sort()).toEqual(["pages-1-of-2.json", "pages-2-of-2.json"]);
       expect([...manifest]).toEqual([["a/index.html", entry]]);
-      expect(await readPageManifest(path.join(dir, "missing"))).toEqual({ manifest: new Map(), skipped: [] });
+      expect(await readPageManifest(path.join(dir, "missing"))).toEqual({
+        manifest: new Map(),
+        skipped: [],
+        globals: new Set(),
+      });
     });
 
     it("writes a part atomically; a build in one process removes the parts of other splits", async () => {
       const dir = await tempDir("manifest");
       const pages: PageManifest = new Map([["a/index.html", entry]]);
-      await writePageManifest(dir, { index: 1, count: 2 }, pages);
-      await writePageManifest(dir, { index: 0, count: 2 }, pages);
+      await writePageManifest(dir, { index: 1, count: 2 }, pages, "global-1");
+      await writePageManifest(dir, { index: 0, count: 2 }, pages, "global-1");
       expect((await readdir(dir)).sort()).toEqual([manifestPartName(0, 2), manifestPartName(1, 2)]);
-      await writePageManifest(dir, { index: 0, count: 1 }, pages);
+      expect((await readPageManifest(dir)).globals).toEqual(new Set(["global-1"]));
+      await writePageManifest(dir, { index: 0, count: 1 }, pages, "global-2");
       expect(await readdir(dir)).toEqual(["pages-1-of-1.json"]);
       expect(JSON.parse(await readFile(path.join(dir, "pages-1-of-1.json"), "utf8"))).toEqual({
         format: PAGE_CACHE_FORMAT,
+        global: "global-2",
         pages: { "a/index.html": entry },
       });
+      expect((await readPageManifest(dir)).globals).toEqual(new Set(["global-2"]));
     });
   });
 
