@@ -125,12 +125,18 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     };
     // The page cache of production builds: pages are reused from the site this build replaces, if any.
     const cacheOptions = preview ? undefined : options.pageCache;
+    // Its files in the previous site are looked at (`PageReuse`) while the articles are read.
     const cacheState = cacheOptions
-      ? Promise.all([cacheOptions.globalDigest(), readPageManifest(cacheOptions.dir)])
+      ? Promise.all([cacheOptions.globalDigest(), readPageManifest(cacheOptions.dir)]).then(([digest, read]) => ({
+          digest,
+          ...read,
+          reuse: new PageReuse(read.manifest, options.previousOutput),
+        }))
       : undefined;
+    cacheState?.catch(() => undefined); // thrown where it is awaited, if the build gets there
     if (cacheState && options.renderLimit !== undefined) {
       // Told from the cache alone, before the articles are read: every page will be rendered.
-      const [digest, { globals }] = await cacheState;
+      const { digest, globals } = await cacheState;
       if (!globals.has(digest))
         throw new RenderLimitError(
           "every page is rendered: the page cache holds none made by this version of Dateline's code, layouts, assets and settings",
@@ -179,12 +185,12 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     reuse = undefined;
     if (cacheState) {
       const markdown = new Map(loaded.sources.map((source) => [source.url, source.body]));
-      const [global, { manifest, skipped }] = await cacheState;
+      const { digest: global, skipped, reuse: made } = await cacheState;
       digest = global;
       for (const name of skipped)
         console.warn(`[dateline] page cache: ${name} could not be read; its pages are rendered`);
       signer = new PageSigner(digest, loaded.articles, (article) => markdown.get((article as Article).url) ?? "");
-      reuse = new PageReuse(manifest, options.previousOutput);
+      reuse = made;
       // The reused pages are linked into the output as they are chosen, while the build goes on.
       if (output !== undefined) reuse.linkInto(output);
       const manifestWritten = new Promise<unknown>((resolve) => {

@@ -3,7 +3,7 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { writeFileAtomically } from "../core/cache-files.ts";
-import { LinkingThread } from "../core/link-files.ts";
+import { identifyFilesInBackground, identityKey, LinkingThread } from "../core/link-files.ts";
 import { identify, isFileIdentity, sha256, stillTheSame, type FileIdentity } from "../core/file-identity.ts";
 
 /**
@@ -207,21 +207,34 @@ export class PageReuse {
   private linking: { output: string; thread: LinkingThread; files: string[] } | undefined;
   /** Pages rendered and reused, for the build's summary and the bench. */
   readonly counts = { rendered: 0, reused: 0 };
+  /** The previous site's files as they are now (`identityKey`), read on a thread while the build goes on. */
+  private readonly current: Promise<Map<string, string | undefined>> | undefined;
 
   constructor(
     private readonly previous: PageManifest,
     private readonly previousOutput: string | undefined,
-  ) {}
+  ) {
+    if (previousOutput === undefined || previous.size === 0) return;
+    const files = [...previous.keys()];
+    this.current = identifyFilesInBackground(files.map((file) => path.join(previousOutput, file))).then(
+      (keys) => new Map(files.map((file, index) => [file, keys[index]])),
+      () => new Map(), // each file is then looked at by `choose` itself
+    );
+  }
 
   /** The items to render; the others are reused. `file` is an item's output path, `signature` its signature. */
   async choose<T>(items: readonly T[], file: (item: T) => string, signature: (item: T) => string): Promise<T[]> {
+    const identities = await this.current;
     const decisions = await mapConcurrently(items, FILES_IN_FLIGHT, async (item) => {
       const output = file(item);
       const signed = signature(item);
       this.signatures.set(output, signed);
       const entry = this.previous.get(output);
       if (!this.previousOutput || entry?.signature !== signed) return true;
-      const current = await stillTheSame(path.join(this.previousOutput, output), entry);
+      const current =
+        identities?.get(output) === identityKey(entry)
+          ? entry
+          : await stillTheSame(path.join(this.previousOutput, output), entry);
       if (!current) return true;
       this.reused.set(output, current);
       return false;

@@ -71,8 +71,9 @@ export class PersistentArticleCache {
           continue;
         const writtenNs = stored.writtenNs;
         parts.set(name, new Set(stored.entries.map(([absolute]) => absolute)));
+        // In place: the entries are fresh from `deserialize`.
         for (const [absolute, entry] of stored.entries)
-          entries.set(absolute, { ...entry, outcome: decodeOutcome(entry.outcome), writtenNs });
+          entries.set(absolute, Object.assign(entry, { outcome: decodeOutcome(entry.outcome), writtenNs }));
       } catch {
         // Unreadable: its files are read afresh.
       }

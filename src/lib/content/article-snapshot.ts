@@ -91,12 +91,23 @@ export function encodeOutcome({ problems, source }: FileOutcome): FileOutcome {
   };
 }
 
-/** The outcome `encodeOutcome` made, with its dates revived. */
-export function decodeOutcome({ problems, source }: FileOutcome): FileOutcome {
-  return {
-    problems,
-    ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, decodeDateTime) } } : {}),
-  };
+/**
+ * The outcome `encodeOutcome` made, with its dates revived in place: it comes fresh from
+ * `deserialize` and is nobody else's (ten thousand copies would only be garbage to collect).
+ */
+export function decodeOutcome(outcome: FileOutcome): FileOutcome {
+  if (outcome.source) reviveDateTimes(outcome.source.fields as unknown as Record<string, unknown>);
+  return outcome;
+}
+
+function reviveDateTimes(container: Record<string, unknown> | unknown[]): void {
+  const values = container as Record<string, unknown>;
+  for (const key of Array.isArray(container) ? container.keys() : Object.keys(container)) {
+    const value = values[key];
+    if (value === null || typeof value !== "object") continue;
+    if ("dateTimeMillis" in value) values[key] = decodeDateTime(value);
+    else reviveDateTimes(value as Record<string, unknown>);
+  }
 }
 
 // Dates are luxon objects, which structured clone turns into plain objects: they travel as

@@ -15,9 +15,18 @@ import { renderArticleBody } from "./markdown.ts";
  */
 export const RENDERED_HTML_FOLDER = "rendered";
 
+/**
+ * Files written at once. A feed renders its fifty items at once, and a large site's feeds
+ * thousands: one open file each would run out of file handles (EMFILE).
+ */
+const WRITES_IN_FLIGHT = 8;
+
 export class RenderedHtml {
-  /** Writes still going on, by file, so the same HTML is not written twice at once. */
+  /** Writes waiting or going on, by file, so the same HTML is not written twice at once. */
   private readonly writing = new Map<string, Promise<void>>();
+  /** Writes waiting for one of the `WRITES_IN_FLIGHT`. */
+  private readonly queue: Array<() => void> = [];
+  private inFlight = 0;
   private folderMade = false;
 
   private constructor(
@@ -84,14 +93,23 @@ export class RenderedHtml {
   }
 
   private async write(file: string, html: string): Promise<void> {
-    if (!this.folderMade) {
-      mkdirSync(this.folder, { recursive: true });
-      this.folderMade = true;
+    // A write that ends hands its place to the next waiting.
+    if (this.inFlight < WRITES_IN_FLIGHT) this.inFlight++;
+    else await new Promise<void>((start) => this.queue.push(start));
+    try {
+      if (!this.folderMade) {
+        mkdirSync(this.folder, { recursive: true });
+        this.folderMade = true;
+      }
+      // Into place whole: another process of the build may read it at any moment.
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, `${sha256(html)}\n${html}`);
+      await rename(temporary, file);
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.inFlight--;
     }
-    // Into place whole: another process of the build may read it at any moment.
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${sha256(html)}\n${html}`);
-    await rename(temporary, file);
   }
 }
 

@@ -117,3 +117,39 @@ parentPort.on("message", (message) => {
   }
 });
 `;
+
+/**
+ * The identity (`identityKey`) of each file at `files` as it is now, or undefined where there is
+ * no such file, read on a thread of its own: the thousands of `stat` calls a build makes to
+ * trust its previous site's files go on while it reads its articles.
+ */
+export function identifyFilesInBackground(files: readonly string[]): Promise<Array<string | undefined>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(IDENTIFIER, { eval: true, workerData: files });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      reject(new Error(`The thread reading files' identities stopped (exit code ${code})`)),
+    );
+  });
+}
+
+/** A file's size, device, inode and modification time, as one string (see `FileIdentity`). */
+export function identityKey(identity: { size: number | bigint; dev: unknown; ino: unknown; mtimeNs: unknown }): string {
+  return `${identity.size}:${String(identity.dev)}:${String(identity.ino)}:${String(identity.mtimeNs)}`;
+}
+
+const IDENTIFIER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const fs = require("node:fs");
+parentPort.postMessage(
+  workerData.map((file) => {
+    try {
+      const info = fs.statSync(file, { bigint: true });
+      return info.isFile() ? \`\${info.size}:\${info.dev}:\${info.ino}:\${info.mtimeNs}\` : undefined;
+    } catch {
+      return undefined; // gone, or unreadable: the build looks again itself
+    }
+  }),
+);
+`;

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -88,4 +89,30 @@ describe("rendered HTML in the build cache", () => {
     expect(rendered).toHaveBeenCalledTimes(1);
     expect(await bodyFiles(dir)).toHaveLength(1);
   });
+
+  it("writes thousands of pieces asked for at once without running out of file handles", async () => {
+    const dir = await tempDir("bodies");
+    const kept = RenderedHtml.open(dir, CODE);
+    // A large site's feeds ask for their items all at once; each write holds a file open.
+    const count = 3000;
+    const before = openFiles();
+    let most = before;
+    const asked = Promise.all(
+      Array.from({ length: count }, (_, index) => kept.cached(`item-${index}`, async () => `<p>${index}</p>`)),
+    );
+    const writing = asked.then(() => kept.settled());
+    let done = false;
+    void writing.finally(() => (done = true));
+    while (!done) {
+      most = Math.max(most, openFiles());
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(await bodyFiles(dir)).toHaveLength(count);
+    expect(most - before).toBeLessThan(50);
+  });
 });
+
+/** How many files this process has open now. */
+function openFiles(): number {
+  return readdirSync("/proc/self/fd").length;
+}

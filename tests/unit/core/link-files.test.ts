@@ -1,7 +1,13 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LinkingThread, linkFilesInBackground, linkingSettled } from "../../../src/lib/core/link-files.ts";
+import {
+  identifyFilesInBackground,
+  identityKey,
+  LinkingThread,
+  linkFilesInBackground,
+  linkingSettled,
+} from "../../../src/lib/core/link-files.ts";
 import { tempDir } from "../../helpers/fixture-site.ts";
 
 describe("linking files on a thread of its own", () => {
@@ -71,5 +77,23 @@ describe("linking files on a thread of its own", () => {
     thread.add([[path.join(dir, "a.html"), path.join(dir, "out", "a", "index.html")]]);
     await linkingSettled();
     await expect(thread.finish()).rejects.toThrow("The linking thread stopped");
+  });
+
+  it("reads files' identities on a thread: size, device, inode and modification time; none for a folder or a missing file", async () => {
+    const dir = await tempDir("identify-files");
+    await writeFile(path.join(dir, "a.html"), "a");
+    const keys = await identifyFilesInBackground([
+      path.join(dir, "a.html"),
+      path.join(dir, "missing.html"),
+      dir,
+      path.join(dir, "a.html", "below-a-file"),
+    ]);
+    expect(keys).toEqual([
+      identityKey(await stat(path.join(dir, "a.html"), { bigint: true })),
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(keys[0]).toMatch(/^1:\d+:\d+:\d+$/);
   });
 });
