@@ -106,8 +106,11 @@ async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
       spellings,
     );
   const cache = job.cache ? await readSearchCache(job.cache.dir) : undefined;
-  // The bodies the build has rendered for its pages and feeds, in this build or an earlier one.
-  const bodies = job.cache ? RenderedHtml.open(job.cache.dir, job.cache.codeDigest, { readOnly: true }) : undefined;
+  // The bodies rendered for pages, feeds or segments, in this build or an earlier one; a segment
+  // indexed again keeps the bodies it lacked (a first build leaves that to the build's process).
+  const bodies = job.cache
+    ? RenderedHtml.open(job.cache.dir, job.cache.codeDigest, { readOnly: !job.cache.previousIndex })
+    : undefined;
   const renderBody = (markdown: string) => (bodies ? bodies.body(markdown) : renderArticleBody(markdown));
   if (cache?.problem) console.warn(`[dateline] search cache: ${cache.problem}`);
   const written = await writeSearchIndex({

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { RENDERED_HTML_FOLDER, RenderedHtml } from "../../../src/lib/content/rendered-html.ts";
+import { KEPT_PER_BUILD, RENDERED_HTML_FOLDER, RenderedHtml } from "../../../src/lib/content/rendered-html.ts";
 import { renderArticleBody } from "../../../src/lib/content/markdown.ts";
 import { tempDir } from "../../helpers/fixture-site.ts";
 
@@ -90,11 +90,11 @@ describe("rendered HTML in the build cache", () => {
     expect(await bodyFiles(dir)).toHaveLength(1);
   });
 
-  it("writes thousands of pieces asked for at once without running out of file handles", async () => {
+  it("writes thousands of pieces asked for at once without running out of file handles, a bounded number a build", async () => {
     const dir = await tempDir("bodies");
     const kept = RenderedHtml.open(dir, CODE);
     // A large site's feeds ask for their items all at once; each write holds a file open.
-    const count = 3000;
+    const count = KEPT_PER_BUILD + 500;
     const before = openFiles();
     let most = before;
     const asked = Promise.all(
@@ -107,8 +107,17 @@ describe("rendered HTML in the build cache", () => {
       most = Math.max(most, openFiles());
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    expect(await bodyFiles(dir)).toHaveLength(count);
+    expect(await bodyFiles(dir)).toHaveLength(KEPT_PER_BUILD);
     expect(most - before).toBeLessThan(50);
+
+    // The next build keeps the rest (and finds the others kept).
+    const next = RenderedHtml.open(dir, CODE);
+    const again = await Promise.all(
+      Array.from({ length: count }, (_, index) => next.cached(`item-${index}`, async () => `<p>again ${index}</p>`)),
+    );
+    await next.settled();
+    expect(again.filter((html) => html.startsWith("<p>again"))).toHaveLength(500);
+    expect(await bodyFiles(dir)).toHaveLength(count);
   });
 });
 
