@@ -148,7 +148,9 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       !fileCache && !preview && options.pageCache
         ? await PersistentArticleCache.open(options.pageCache.dir, reading)
         : undefined;
-    // A production build renders only the bodies no earlier build rendered.
+    // A production build renders only the bodies no earlier build rendered; it keeps the feed
+    // items it renders (a new release changes a hundred feeds of fifty items), not the bodies
+    // of article pages, which are rendered again only when the article changed.
     bodies =
       !preview && options.pageCache
         ? RenderedHtml.open(options.pageCache.dir, await options.pageCache.codeDigest())
@@ -161,7 +163,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
         includeUnpublished,
         processPhoto: renditions("article"),
         ...(articleCache ? { articleCache } : {}),
-        ...(renderedBodies ? { renderBody: (markdown: string) => renderedBodies.body(markdown) } : {}),
+        ...(renderedBodies ? { renderBody: (markdown: string) => renderedBodies.body(markdown, { keep: false }) } : {}),
       },
       fileCache,
     );

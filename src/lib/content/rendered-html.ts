@@ -65,13 +65,16 @@ export class RenderedHtml {
     return new RenderedHtml(path.join(root, version), false);
   }
 
-  /** The sanitized HTML of the article body `markdown` (`renderArticleBody`). */
-  body(markdown: string): string {
+  /**
+   * The sanitized HTML of the article body `markdown` (`renderArticleBody`); kept unless `keep`
+   * is false (a body an article page asks for: that page is rendered again only when it changed).
+   */
+  body(markdown: string, { keep = true } = {}): string {
     const file = this.fileOf(sha256(markdown));
     const kept = readKept(file);
     if (kept !== undefined) return kept;
     const html = renderArticleBody(markdown);
-    this.keep(file, html);
+    if (keep) this.keep(file, html);
     return html;
   }
 

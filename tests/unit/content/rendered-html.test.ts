@@ -39,6 +39,20 @@ describe("rendered HTML in the build cache", () => {
     expect(rendered).toHaveBeenCalledTimes(1);
   });
 
+  it("does not keep a body asked for without keeping (an article page's), but serves one kept", async () => {
+    const dir = await tempDir("bodies");
+    const pages = RenderedHtml.open(dir, CODE);
+    const html = pages.body(BODY, { keep: false });
+    await pages.settled();
+    expect(await bodyFiles(dir)).toHaveLength(0);
+    const feeds = RenderedHtml.open(dir, CODE);
+    feeds.body(BODY);
+    await feeds.settled();
+    rendered.mockClear();
+    expect(RenderedHtml.open(dir, CODE).body(BODY, { keep: false })).toBe(html);
+    expect(rendered).not.toHaveBeenCalled();
+  });
+
   it("renders a damaged file's body again, never serving its text, and mends the file", async () => {
     const dir = await tempDir("bodies");
     const first = RenderedHtml.open(dir, CODE);
