@@ -59,13 +59,6 @@ export class LinkingThread {
   }
 }
 
-/** Links `pairs` on a thread of its own (see `LinkingThread`). */
-export function linkFilesInBackground(pairs: ReadonlyArray<readonly [string, string]>): Promise<number[]> {
-  const thread = new LinkingThread();
-  thread.add(pairs);
-  return thread.finish();
-}
-
 const running = new Set<LinkingThread>();
 
 /**

@@ -5,10 +5,16 @@ import {
   identifyFilesInBackground,
   identityKey,
   LinkingThread,
-  linkFilesInBackground,
   linkingSettled,
 } from "../../../src/lib/core/link-files.ts";
 import { tempDir } from "../../helpers/fixture-site.ts";
+
+/** Links `pairs` on a thread of its own, as a build hands them over all at once. */
+function linkAll(pairs: ReadonlyArray<readonly [string, string]>): Promise<number[]> {
+  const thread = new LinkingThread();
+  thread.add(pairs);
+  return thread.finish();
+}
 
 describe("linking files on a thread of its own", () => {
   it("links each file into folders it makes, the same inode", async () => {
@@ -19,7 +25,7 @@ describe("linking files on a thread of its own", () => {
       [path.join(dir, "a.html"), path.join(dir, "out", "news", "a", "index.html")],
       [path.join(dir, "b.html"), path.join(dir, "out", "news", "b", "index.html")],
     ] as const;
-    const linking = linkFilesInBackground(pairs);
+    const linking = linkAll(pairs);
     await linkingSettled();
     expect(await linking).toEqual([]);
     for (const [source, target] of pairs) expect((await stat(target)).ino).toBe((await stat(source)).ino);
@@ -33,7 +39,7 @@ describe("linking files on a thread of its own", () => {
     try {
       await writeFile(path.join(dir, "a.html"), "a");
       const target = path.join(other, "x", "index.html");
-      expect(await linkFilesInBackground([[path.join(dir, "a.html"), target]])).toEqual([0]);
+      expect(await linkAll([[path.join(dir, "a.html"), target]])).toEqual([0]);
       expect(await readFile(target, "utf8")).toBe("a");
     } finally {
       await rm(other, { recursive: true, force: true });
@@ -42,9 +48,9 @@ describe("linking files on a thread of its own", () => {
 
   it("fails with the file system's reason", async () => {
     const dir = await tempDir("link-files-missing");
-    await expect(
-      linkFilesInBackground([[path.join(dir, "missing.html"), path.join(dir, "out", "index.html")]]),
-    ).rejects.toThrow(/ENOENT: no such file or directory, link '.*missing\.html'/);
+    await expect(linkAll([[path.join(dir, "missing.html"), path.join(dir, "out", "index.html")]])).rejects.toThrow(
+      /ENOENT: no such file or directory, link '.*missing\.html'/,
+    );
   });
 
   it("takes pairs as they come, and numbers the copied ones in the order they were added", async (context) => {
