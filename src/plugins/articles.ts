@@ -145,16 +145,11 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     const fileCache = cache ?? (await promisedArticleSnapshot(options.articleSnapshot, reading));
     // A production build that reads the files itself parses only those changed since the last.
     const articleCache =
-      !fileCache && !preview && options.pageCache
-        ? await PersistentArticleCache.open(options.pageCache.dir, reading)
-        : undefined;
+      !fileCache && cacheOptions ? await PersistentArticleCache.open(cacheOptions.dir, reading) : undefined;
     // A production build renders only the bodies no earlier build rendered; it keeps the feed
     // items it renders (a new release changes a hundred feeds of fifty items), not the bodies
     // of article pages, which are rendered again only when the article changed.
-    bodies =
-      !preview && options.pageCache
-        ? RenderedHtml.open(options.pageCache.dir, await options.pageCache.codeDigest())
-        : undefined;
+    bodies = cacheOptions ? RenderedHtml.open(cacheOptions.dir, await cacheOptions.codeDigest()) : undefined;
     const renderedBodies = bodies;
     const loaded = await loadArticles(
       {
