@@ -15,11 +15,12 @@ import type { FileOutcome } from "./articles.ts";
  * recognised by the SHA-256 of its text (a checkout restored elsewhere, a file touched but
  * unchanged). One part per folder of articles (a month, as `npm run new` files them), so that a
  * build writes again only the parts whose files changed. Made under other reading settings
- * (another time zone, other partners or sections, the project at another path), or unreadable,
+ * (another time zone, other partners or sections, the project at another path, another
+ * Node.js's time-zone data), or unreadable,
  * a part is not used: its files are read afresh, which only costs time.
  */
 export const ARTICLE_CACHE_FOLDER = "articles";
-const FORMAT = "dateline-article-cache/3";
+const FORMAT = "dateline-article-cache/4";
 
 /**
  * A file modified this close to when its part was written could be modified again within the

@@ -8,6 +8,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
+import { decodeDateTime, encodeDateTime, TIME_ZONE_DATA, type EncodedDateTime } from "../core/dates.ts";
 import { isPlainRecord } from "../core/fields.ts";
 import { ArticleFileCache, readArticleSources, type FileOutcome, type ReadArticlesOptions } from "./articles.ts";
 import type { PersistentArticleCache } from "./article-cache.ts";
@@ -15,7 +16,7 @@ import type { PersistentArticleCache } from "./article-cache.ts";
 /** Set by the build script for its shards: where the snapshot of this build will be. */
 export const ARTICLE_SNAPSHOT_VARIABLE = "DATELINE_ARTICLE_SNAPSHOT";
 
-const FORMAT = "dateline-article-snapshot/1";
+const FORMAT = "dateline-article-snapshot/2";
 
 /** What an article's outcome depends on besides its text: a snapshot made under other settings is not used. */
 export type ArticleReading = Pick<
@@ -31,6 +32,8 @@ export const settingsOf = ({ articlesDir, displayRoot, timeZone, partners, secti
     timeZone,
     partnerIds: partners.map((partner) => partner.id),
     fields: sections.map((section) => section.field ?? ""),
+    // Encoded dates carry their offsets, worked out with this time-zone data.
+    timeZoneData: TIME_ZONE_DATA,
   });
 
 /**
@@ -87,7 +90,7 @@ export async function readArticleSnapshot(
 export function encodeOutcome({ problems, source }: FileOutcome): FileOutcome {
   return {
     problems,
-    ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, encodeDateTime) } } : {}),
+    ...(source ? { source: { ...source, fields: mapDateTimes(source.fields, encodeDate) } } : {}),
   };
 }
 
@@ -105,32 +108,15 @@ function reviveDateTimes(container: Record<string, unknown> | unknown[]): void {
   for (const key of Array.isArray(container) ? container.keys() : Object.keys(container)) {
     const value = values[key];
     if (value === null || typeof value !== "object") continue;
-    if ("dateTimeMillis" in value) values[key] = decodeDateTime(value);
+    if ("dateTimeMillis" in value) values[key] = decodeDateTime(value as EncodedDateTime);
     else reviveDateTimes(value as Record<string, unknown>);
   }
 }
 
-// Dates are luxon objects, which structured clone turns into plain objects: they travel as
-// their instant, zone and locale, so the revived date is `equals` to the original.
-interface EncodedDateTime {
-  dateTimeMillis: number;
-  zone: string;
-  locale: string;
-}
-
-function encodeDateTime(value: unknown): unknown {
-  if (!DateTime.isDateTime(value)) return value;
-  return {
-    dateTimeMillis: value.toMillis(),
-    zone: value.zoneName ?? "UTC",
-    locale: value.locale ?? "en-US",
-  } satisfies EncodedDateTime;
-}
-
-function decodeDateTime(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || !("dateTimeMillis" in value)) return value;
-  const encoded = value as EncodedDateTime;
-  return DateTime.fromMillis(encoded.dateTimeMillis, { zone: encoded.zone, locale: encoded.locale });
+// Dates are luxon objects, which structured clone turns into plain objects: they travel
+// encoded (`encodeDateTime`), and the revived date is `equals` to the original.
+function encodeDate(value: unknown): unknown {
+  return DateTime.isDateTime(value) ? encodeDateTime(value) : value;
 }
 
 /** Article fields with every date mapped, wherever it is (`date`, `withdrawn.date`, `corrections[0].date`). */

@@ -1,6 +1,6 @@
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { serialize } from "node:v8";
+import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
@@ -100,6 +100,12 @@ describe("the article snapshot of a build", () => {
     expect(await readArticleSnapshot(file, { ...reading, timeZone: "Europe/Paris" })).toBeUndefined();
     expect(await readArticleSnapshot(file, { ...reading, partners: fixturePartners.slice(1) })).toBeUndefined();
     expect(await readArticleSnapshot(file, { ...reading, displayRoot: reading.articlesDir })).toBeUndefined();
+    // Its dates carry offsets worked out with this Node.js's time-zone data: not another's.
+    const made = deserialize(await readFile(file)) as { settings: string };
+    const otherData = path.join(root, "other-time-zone-data");
+    const settings = { ...JSON.parse(made.settings), timeZoneData: "1999z" };
+    await writeFile(otherData, serialize({ ...made, settings: JSON.stringify(settings) }));
+    expect(await readArticleSnapshot(otherData, reading)).toBeUndefined();
   });
 
   it("refuses a file that is missing or is not a snapshot, naming it", async () => {
@@ -109,14 +115,14 @@ describe("the article snapshot of a build", () => {
       `The build's article snapshot ${missing} could not be read: ENOENT`,
     );
     const json = path.join(root, "not-a-snapshot");
-    await writeFile(json, JSON.stringify({ format: "dateline-article-snapshot/1" }));
+    await writeFile(json, JSON.stringify({ format: "dateline-article-snapshot/2" }));
     await expect(readArticleSnapshot(json, reading)).rejects.toThrow(
       `The build's article snapshot ${json} could not be read:`,
     );
     const other = path.join(root, "other-format");
     await writeFile(other, serialize({ format: "something-else/2", outcomes: [] }));
     await expect(readArticleSnapshot(other, reading)).rejects.toThrow(
-      `The build's article snapshot ${other} could not be read: expected dateline-article-snapshot/1, found "something-else/2"`,
+      `The build's article snapshot ${other} could not be read: expected dateline-article-snapshot/2, found "something-else/2"`,
     );
   });
 

@@ -1,6 +1,9 @@
+import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
+  decodeDateTime,
+  encodeDateTime,
   formatApDate,
   formatApDateTime,
   formatApTime,
@@ -10,6 +13,8 @@ import {
   isValidTimeZone,
   inOwnOffset,
   parseArticleDate,
+  TIME_ZONE_DATA,
+  type EncodedDateTime,
 } from "../../../src/lib/core/dates.ts";
 
 const at = (iso: string, zone = "Asia/Bangkok") => DateTime.fromISO(iso, { zone });
@@ -154,5 +159,49 @@ describe("isValidTimeZone", () => {
     expect(isValidTimeZone("Asia/Bangkok")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
     expect(isValidTimeZone("")).toBe(false);
+  });
+});
+
+describe("encodeDateTime and decodeDateTime", () => {
+  const shown = (date: DateTime) => [
+    date.toISO(),
+    date.zoneName,
+    date.locale,
+    date.offset,
+    date.toLocaleString(DateTime.DATETIME_FULL),
+    date.startOf("day").toISO(),
+    date.plus({ months: 6 }).toISO(),
+  ];
+  // Both sides of DST changes (a half-hour one too), a fixed offset as `setZone` reads it, UTC.
+  const dates = [
+    DateTime.fromISO("2026-03-08T01:59:59", { zone: "America/New_York" }),
+    DateTime.fromISO("2026-03-08T03:00:00", { zone: "America/New_York" }),
+    DateTime.fromISO("2026-10-04T01:45:00", { zone: "Australia/Lord_Howe" }),
+    DateTime.fromISO("2026-10-04T02:45:00", { zone: "Australia/Lord_Howe" }),
+    DateTime.fromISO("2023-10-24T08:00:00+08:00", { setZone: true }),
+    DateTime.fromISO("2024-02-29T23:59:59.123Z", { zone: "utc" }),
+    DateTime.fromISO("2025-12-25T14:06:00", { zone: "Asia/Bangkok", locale: "de-DE" }),
+  ];
+
+  it.each(dates.map((date) => [date.toISO(), date]))("revives %s as the very date it was", (_, date) => {
+    const revived = decodeDateTime(deserialize(serialize(encodeDateTime(date))) as EncodedDateTime);
+    expect(revived.equals(date)).toBe(true);
+    expect(shown(revived)).toEqual(shown(date));
+  });
+
+  it("takes the offset it carries (so whatever keeps encoded dates is keyed by the time-zone data)", () => {
+    const encoded = encodeDateTime(DateTime.fromISO("2026-07-01T12:00:00", { zone: "Europe/London" }));
+    expect(encoded.offset).toBe(60);
+    expect(decodeDateTime({ ...encoded, offset: 0 }).offset).toBe(0);
+    expect(TIME_ZONE_DATA).toBe(process.versions.tz);
+  });
+
+  it("works the offset out itself when it has none, and for a zone luxon does not know", () => {
+    const date = DateTime.fromISO("2026-07-01T12:00:00", { zone: "Europe/London" });
+    const withoutOffset = { ...encodeDateTime(date), offset: undefined } as unknown as EncodedDateTime;
+    expect(shown(decodeDateTime(withoutOffset))).toEqual(shown(date));
+    const unknown = decodeDateTime({ ...encodeDateTime(date), zone: "Mars/Olympus_Mons" });
+    expect(unknown.isValid).toBe(false);
+    expect(unknown.invalidReason).toBe(DateTime.fromMillis(0, { zone: "Mars/Olympus_Mons" }).invalidReason);
   });
 });
