@@ -181,12 +181,16 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     let digest = "";
     reuse = undefined;
     if (cacheState) {
-      const markdown = new Map(loaded.sources.map((source) => [source.url, source.body]));
+      const markdownDigests = new Map(loaded.sources.map((source) => [source.url, source.bodySha256]));
       const { digest: global, skipped, reuse: made } = await cacheState;
       digest = global;
       for (const name of skipped)
         console.warn(`[dateline] page cache: ${name} could not be read; its pages are rendered`);
-      signer = new PageSigner(digest, loaded.articles, (article) => markdown.get((article as Article).url) ?? "");
+      signer = new PageSigner(
+        digest,
+        loaded.articles,
+        (article) => markdownDigests.get((article as Article).url) ?? "",
+      );
       reuse = made;
       // The reused pages are linked into the output as they are chosen, while the build goes on.
       if (output !== undefined) reuse.linkInto(output);

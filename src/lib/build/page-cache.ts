@@ -65,10 +65,10 @@ export async function globalDigest(input: {
 }
 
 /**
- * The signatures of a build's pages. Each article is hashed once, from its fields and its
- * Markdown (`markdownOf`: not the rendered body, which is rendered only when a page draws it);
- * a page's signature is then the hash of its data with each article it holds written as its
- * hash. Keys listed in `IGNORED_KEYS` are data the pages do not draw.
+ * The signatures of a build's pages. Each article is hashed once, from its fields and the
+ * SHA-256 of its Markdown (`markdownDigestOf`; not the rendered body, which is rendered only
+ * when a page draws it); a page's signature is then the hash of its data with each article it
+ * holds written as its hash. Keys listed in `IGNORED_KEYS` are data the pages do not draw.
  */
 export class PageSigner {
   private readonly articleDigests = new WeakMap<object, string>();
@@ -76,14 +76,14 @@ export class PageSigner {
   constructor(
     private readonly global: string,
     articles: readonly object[],
-    markdownOf: (article: object) => string,
+    markdownDigestOf: (article: object) => string,
   ) {
     for (const article of articles) {
       const fields: Record<string, unknown> = {};
       // Own enumerable keys, without reading the lazily rendered body.
       for (const key of Object.keys(article))
         if (key !== "bodyHtml") fields[key] = (article as Record<string, unknown>)[key];
-      this.articleDigests.set(article, sha256(`${JSON.stringify(fields)}\n${markdownOf(article)}`));
+      this.articleDigests.set(article, sha256(`${JSON.stringify(fields)}\n${markdownDigestOf(article)}`));
     }
   }
 

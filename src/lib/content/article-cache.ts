@@ -1,4 +1,4 @@
-import type { BigIntStats } from "node:fs";
+import { readFileSync, type BigIntStats } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -6,6 +6,7 @@ import { identityOf, sameFile, sha256, type FileIdentity } from "../core/file-id
 import { writeFileAtomically } from "../core/cache-files.ts";
 import { decodeOutcome, encodeOutcome, settingsOf, type ArticleReading } from "./article-snapshot.ts";
 import type { FileOutcome } from "./articles.ts";
+import { parseFrontMatter } from "./front-matter.ts";
 
 /**
  * The articles' part of the build cache (`.cache/build/articles/`): each article file's outcome
@@ -16,11 +17,17 @@ import type { FileOutcome } from "./articles.ts";
  * unchanged). One part per folder of articles (a month, as `npm run new` files them), so that a
  * build writes again only the parts whose files changed. Made under other reading settings
  * (another time zone, other partners or sections, the project at another path, another
- * Node.js's time-zone data), or unreadable,
- * a part is not used: its files are read afresh, which only costs time.
+ * Node.js's time-zone data), or unreadable, a part is not used: its files are read afresh,
+ * which only costs time.
+ *
+ * A part keeps its articles' Markdown apart from their fields, as one block of UTF-8: a build
+ * reads an article's Markdown only to render it (a page, a feed item or a search segment that
+ * changed), so ten thousand bodies never become strings for the garbage collector to copy. A
+ * body read from the cache is checked against its SHA-256; if the part was damaged, it is read
+ * from its article file instead.
  */
 export const ARTICLE_CACHE_FOLDER = "articles";
-const FORMAT = "dateline-article-cache/4";
+const FORMAT = "dateline-article-cache/5";
 
 /**
  * A file modified this close to when its part was written could be modified again within the
@@ -33,11 +40,17 @@ interface Entry extends FileIdentity {
   outcome: FileOutcome;
 }
 
+/** An entry as a part stores it: its source without its Markdown, and where that is in the part's `bodies`. */
+interface StoredEntry extends Entry {
+  body?: [start: number, end: number];
+}
+
 interface StoredPart {
   format?: unknown;
   settings?: unknown;
   writtenNs?: unknown;
-  entries?: Array<[string, Entry]>;
+  entries?: Array<[string, StoredEntry]>;
+  bodies?: unknown;
 }
 
 export class PersistentArticleCache {
@@ -67,14 +80,21 @@ export class PersistentArticleCache {
           stored?.format !== FORMAT ||
           stored.settings !== settings ||
           typeof stored.writtenNs !== "bigint" ||
-          !Array.isArray(stored.entries)
+          !Array.isArray(stored.entries) ||
+          !(stored.bodies instanceof Uint8Array)
         )
           continue;
-        const writtenNs = stored.writtenNs;
+        const { writtenNs, bodies } = stored;
+        const inBodies = (range: unknown) =>
+          Array.isArray(range) && 0 <= range[0] && range[0] <= range[1] && range[1] <= bodies.length;
+        if (!stored.entries.every(([, entry]) => !entry.outcome.source || inBodies(entry.body))) continue;
         parts.set(name, new Set(stored.entries.map(([absolute]) => absolute)));
         // In place: the entries are fresh from `deserialize`.
-        for (const [absolute, entry] of stored.entries)
-          entries.set(absolute, Object.assign(entry, { outcome: decodeOutcome(entry.outcome), writtenNs }));
+        for (const [absolute, { body, ...entry }] of stored.entries) {
+          const outcome = decodeOutcome(entry.outcome);
+          if (outcome.source && body) readBodyWhenAsked(outcome.source, bodies, body);
+          entries.set(absolute, Object.assign(entry, { outcome, writtenNs }));
+        }
       } catch {
         // Unreadable: its files are read afresh.
       }
@@ -130,19 +150,69 @@ export class PersistentArticleCache {
       const stored = this.parts.get(name);
       const same = stored?.size === list.length && list.every(([absolute]) => stored.has(absolute));
       if (same && !this.changedFolders.has(folder)) continue;
-      const entries = list.map(([absolute, { sha256: hash, size, dev, ino, mtimeNs, outcome }]) => [
-        absolute,
-        { sha256: hash, size, dev, ino, mtimeNs, outcome: encodeOutcome(outcome) },
-      ]);
+      const bodies: Buffer[] = [];
+      let length = 0;
+      const entries = list.map(
+        ([absolute, { sha256: hash, size, dev, ino, mtimeNs, outcome }]): [string, StoredEntry] => {
+          const { source, ...rest } = encodeOutcome(outcome);
+          const entry: StoredEntry = { sha256: hash, size, dev, ino, mtimeNs, outcome: rest };
+          if (source) {
+            const bytes = Buffer.from(source.body, "utf8");
+            bodies.push(bytes);
+            // Its place kept, so that the source has its keys in the same order when read back.
+            entry.outcome.source = { ...source, body: "" };
+            entry.body = [length, length + bytes.length];
+            length += bytes.length;
+          }
+          return [absolute, entry];
+        },
+      );
       await writeFileAtomically(
         path.join(this.folder, name),
-        serialize({ format: FORMAT, settings: this.settings, writtenNs, entries }),
+        serialize({
+          format: FORMAT,
+          settings: this.settings,
+          writtenNs,
+          entries,
+          bodies: Buffer.concat(bodies, length),
+        }),
       );
     }
     const current = new Set([...byFolder.keys()].map(partName));
     for (const name of this.parts.keys())
       if (!current.has(name)) await rm(path.join(this.folder, name), { force: true });
   }
+}
+
+/**
+ * Gives `source` its Markdown from `bodies` when asked for, checked against its hash; if the
+ * part was damaged, from its article file, which the build saw unchanged.
+ */
+function readBodyWhenAsked(
+  source: NonNullable<FileOutcome["source"]>,
+  bodies: Uint8Array,
+  [start, end]: [number, number],
+): void {
+  Object.defineProperty(source, "body", {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const markdown = Buffer.from(bodies.buffer, bodies.byteOffset + start, end - start).toString();
+      if (sha256(markdown) === source.bodySha256) return markdown;
+      const text = (() => {
+        try {
+          return readFileSync(source.absolute, "utf8");
+        } catch {
+          return ""; // gone since: changed, as far as this build can tell
+        }
+      })();
+      const parsed = parseFrontMatter(text, source.file);
+      if (!Array.isArray(parsed) && sha256(parsed.body) === source.bodySha256) return parsed.body;
+      throw new Error(
+        `${source.file} changed while the build was reading it (its text is not the one the build started with): build again`,
+      );
+    },
+  });
 }
 
 /** The part file of the articles in `folder`. */

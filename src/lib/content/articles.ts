@@ -21,6 +21,7 @@ import { ProblemsError, type Problem } from "../core/problems.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { realPathOutside } from "../core/paths.ts";
 import { slugify } from "../core/slug.ts";
+import { sha256 } from "../core/file-identity.ts";
 
 export const ARTICLE_BYTE_LIMIT = 2 * 1024 * 1024;
 const READ_CONCURRENCY = 32;
@@ -87,7 +88,10 @@ export interface ArticleSource {
   /** Path from the project root, with forward slashes. */
   file: string;
   absolute: string;
+  /** The Markdown. From the build cache it is read only when asked for (see `article-cache.ts`). */
   body: string;
+  /** The SHA-256 of `body`: what the page cache and the search segments know it by, without reading it. */
+  bodySha256: string;
   slug: string;
   url: string;
   status: PublicationStatus;
@@ -143,7 +147,7 @@ export async function readArticleSources(
     if (!outcome.source) continue;
     const status = publicationStatus(outcome.source.fields, now);
     // The same object while the file and its status stay the same: preview builds reuse its article.
-    if (outcome.status?.status !== status) outcome.status = { status, source: { ...outcome.source, status } };
+    if (outcome.status?.status !== status) outcome.status = { status, source: withStatus(outcome.source, status) };
     sources.push(outcome.status.source);
   }
   if (cache) {
@@ -181,6 +185,13 @@ export async function readArticleSources(
   }
   problems.push(...duplicateProblems(sources));
   return { sources, problems };
+}
+
+/** `source` with its status; a body the build cache reads only when asked for stays so (a spread would read it). */
+function withStatus(source: Omit<ArticleSource, "status">, status: PublicationStatus): ArticleSource {
+  const withIt = Object.defineProperties({}, Object.getOwnPropertyDescriptors(source)) as ArticleSource;
+  withIt.status = status;
+  return withIt;
 }
 
 /** What reading one article file came to: its source, or the problems that stop it. */
@@ -230,7 +241,15 @@ function readArticleFile(
   const slug = slugify(path.basename(absolute, path.extname(absolute)));
   return {
     problems: [],
-    source: { fields, file, absolute, body: parsed.body, slug, url: articleUrl(fields.date, slug) },
+    source: {
+      fields,
+      file,
+      absolute,
+      body: parsed.body,
+      bodySha256: sha256(parsed.body),
+      slug,
+      url: articleUrl(fields.date, slug),
+    },
   };
 }
 
@@ -268,7 +287,7 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
         known.photoFiles.forEach((name) => photoFiles.add(name));
         return known.article;
       }
-      const { fields, file, absolute, body, slug, url, status } = source;
+      const { fields, file, absolute, slug, url, status } = source;
       const ownPhotoFiles: string[] = [];
       let failed = false;
       const photos: ArticlePhoto[] = [];
@@ -315,7 +334,7 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
       } as Article;
       // Rendered when a page, feed or search record asks for it, and not kept: a shard of a
       // parallel build renders only its own pages, and 100 000 bodies need not sit in memory.
-      Object.defineProperty(article, "bodyHtml", { enumerable: true, get: () => renderBody(body) });
+      Object.defineProperty(article, "bodyHtml", { enumerable: true, get: () => renderBody(source.body) });
       if (!failed) cache?.articles.set(source, { article, photoFiles: ownPhotoFiles });
       return article;
     }),

@@ -118,8 +118,8 @@ async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
     url: (source) => source.url,
     slots,
     toRecord: (source) => record(source, renderBody(source.body)),
-    // The record without its body, and the body's Markdown: what the record is made of, unrendered.
-    recordSource: (source) => `${JSON.stringify(record(source, ""))}\n${source.body}`,
+    // The record without its body, and the body's Markdown (by its hash): what the record is made of, unrendered.
+    recordSource: (source) => `${JSON.stringify(record(source, ""))}\n${source.bodySha256}`,
     folder: job.folder,
     maxArticles: job.segmentSize,
     ...(job.cache && cache

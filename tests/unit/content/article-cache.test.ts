@@ -1,9 +1,11 @@
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_CACHE_FOLDER, PersistentArticleCache } from "../../../src/lib/content/article-cache.ts";
 import type { FileOutcome } from "../../../src/lib/content/articles.ts";
+import { parseFrontMatter } from "../../../src/lib/content/front-matter.ts";
+import { sha256 } from "../../../src/lib/core/file-identity.ts";
 import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
 import { fixturePartners, tempDir } from "../../helpers/fixture-site.ts";
 
@@ -18,7 +20,11 @@ const reading = (articlesDir: string, timeZone = "Asia/Bangkok") => ({
 describe("the articles' build cache", () => {
   const outcome = {
     problems: [],
-    source: { fields: { title: "A", date: DateTime.fromISO("2023-10-24T09:00:00+07:00", { setZone: true }) } },
+    source: {
+      fields: { title: "A", date: DateTime.fromISO("2023-10-24T09:00:00+07:00", { setZone: true }) },
+      body: "Body",
+      bodySha256: sha256("Body"),
+    },
   } as unknown as FileOutcome;
   // Dates come back as equal DateTimes, not the same objects: compared as JSON.
   const asJson = (value: unknown) => JSON.stringify(value);
@@ -126,5 +132,48 @@ describe("the articles' build cache", () => {
     expect(third.recall(b.file, edited.info)).toBeDefined();
     await third.save();
     expect([...(await parts()).keys()]).toEqual(changed.map(([name]) => name));
+  });
+
+  it("keeps the Markdown apart and reads it when asked, from the article file when the cache's copy is damaged", async () => {
+    const dir = await tempDir("article-cache-bodies");
+    const articles = path.join(dir, "articles");
+    await mkdir(articles);
+    const text = "---\ntitle: A\n---\nBody of **Zeox** — déjà vu.\n";
+    const { body } = parseFrontMatter(text, "articles/a.md") as { body: string };
+    const withBody = (file: string) =>
+      ({
+        problems: [],
+        source: { fields: { title: "A" }, file: "articles/a.md", absolute: file, body, bodySha256: sha256(body) },
+      }) as unknown as FileOutcome;
+    const a = await articleFile(dir, "articles/a.md", text, 3600);
+    const first = await PersistentArticleCache.open(dir, reading(articles));
+    first.remember(a.file, a.text, a.info, withBody(a.file));
+    await first.save();
+
+    const recalled = async () =>
+      (await PersistentArticleCache.open(dir, reading(articles))).recall(a.file, a.info)?.source as { body: string };
+    const source = await recalled();
+    expect(Object.getOwnPropertyDescriptor(source, "body")?.get).toBeTypeOf("function");
+    expect(source.body).toBe(body);
+    expect(JSON.parse(JSON.stringify(source)).body).toBe(body);
+
+    // The part's copy damaged (its fields intact): the Markdown comes from the article file.
+    const [part] = await readdir(path.join(dir, ARTICLE_CACHE_FOLDER));
+    const partFile = path.join(dir, ARTICLE_CACHE_FOLDER, part as string);
+    const bytes = await readFile(partFile);
+    const at = bytes.indexOf(Buffer.from("**Zeox**"));
+    expect(at).toBeGreaterThan(0);
+    bytes.write("**Zeoy**", at);
+    await writeFile(partFile, bytes);
+    const damaged = await recalled();
+    expect(damaged.body).toBe(body);
+
+    // And the article file changed after the build saw it: the build stops, naming the file.
+    await writeFile(a.file, text.replace("Zeox", "Zeoz"));
+    expect(() => damaged.body).toThrow(
+      "articles/a.md changed while the build was reading it (its text is not the one the build started with): build again",
+    );
+    await rm(a.file);
+    expect(() => damaged.body).toThrow("articles/a.md changed while the build was reading it");
   });
 });
