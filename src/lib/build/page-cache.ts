@@ -225,25 +225,29 @@ export class PageReuse {
   /** The items to render; the others are reused. `file` is an item's output path, `signature` its signature. */
   async choose<T>(items: readonly T[], file: (item: T) => string, signature: (item: T) => string): Promise<T[]> {
     const identities = await this.current;
-    const decisions = await mapConcurrently(items, FILES_IN_FLIGHT, async (item) => {
+    const render = new Array<boolean>(items.length);
+    // Most pages are decided here, without waiting: their file is the one the thread identified.
+    const unsure: Array<[index: number, output: string, entry: CachedPage]> = [];
+    items.forEach((item, index) => {
       const output = file(item);
       const signed = signature(item);
       this.signatures.set(output, signed);
       const entry = this.previous.get(output);
-      if (!this.previousOutput || entry?.signature !== signed) return true;
-      const current =
-        identities?.get(output) === identityKey(entry)
-          ? entry
-          : await stillTheSame(path.join(this.previousOutput, output), entry);
-      if (!current) return true;
-      this.reused.set(output, current);
-      return false;
+      render[index] = !this.previousOutput || entry?.signature !== signed;
+      if (render[index] || !entry) return;
+      if (identities?.get(output) === identityKey(entry)) this.reused.set(output, entry);
+      else unsure.push([index, output, entry]);
     });
-    const render = items.filter((_, index) => decisions[index]);
-    this.counts.rendered += render.length;
-    this.counts.reused += items.length - render.length;
-    if (this.linking) this.hand(items.filter((_, index) => !decisions[index]).map(file));
-    return render;
+    await mapConcurrently(unsure, FILES_IN_FLIGHT, async ([index, output, entry]) => {
+      const current = await stillTheSame(path.join(this.previousOutput as string, output), entry);
+      if (current) this.reused.set(output, current);
+      else render[index] = true;
+    });
+    const rendered = items.filter((_, index) => render[index]);
+    this.counts.rendered += rendered.length;
+    this.counts.reused += items.length - rendered.length;
+    if (this.linking) this.hand(items.filter((_, index) => !render[index]).map(file));
+    return rendered;
   }
 
   /** Whether the page at output path `file` is reused from the previous site. */

@@ -189,6 +189,7 @@ export async function readArticleSources(
 
 /** `source` with its status; a body the build cache reads only when asked for stays so (a spread would read it). */
 function withStatus(source: Omit<ArticleSource, "status">, status: PublicationStatus): ArticleSource {
+  if (!Object.getOwnPropertyDescriptor(source, "body")?.get) return { ...source, status };
   const withIt = Object.defineProperties({}, Object.getOwnPropertyDescriptors(source)) as ArticleSource;
   withIt.status = status;
   return withIt;
