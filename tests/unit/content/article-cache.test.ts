@@ -146,25 +146,31 @@ describe("the articles' build cache", () => {
         source: { fields: { title: "A" }, file: "articles/a.md", absolute: file, body, bodySha256: sha256(body) },
       }) as unknown as FileOutcome;
     const a = await articleFile(dir, "articles/a.md", text, 3600);
-    const first = await PersistentArticleCache.open(dir, reading(articles));
+    // The cache in a folder of its own, so that only its part is in it.
+    const cacheDir = path.join(dir, "cache");
+    const first = await PersistentArticleCache.open(cacheDir, reading(articles));
     first.remember(a.file, a.text, a.info, withBody(a.file));
     await first.save();
 
     const recalled = async () =>
-      (await PersistentArticleCache.open(dir, reading(articles))).recall(a.file, a.info)?.source as { body: string };
+      (await PersistentArticleCache.open(cacheDir, reading(articles))).recall(a.file, a.info)?.source as {
+        body: string;
+      };
     const source = await recalled();
     expect(Object.getOwnPropertyDescriptor(source, "body")?.get).toBeTypeOf("function");
     expect(source.body).toBe(body);
     expect(JSON.parse(JSON.stringify(source)).body).toBe(body);
 
     // The part's copy damaged (its fields intact): the Markdown comes from the article file.
-    const [part] = await readdir(path.join(dir, ARTICLE_CACHE_FOLDER));
-    const partFile = path.join(dir, ARTICLE_CACHE_FOLDER, part as string);
+    const [part, ...others] = await readdir(path.join(cacheDir, ARTICLE_CACHE_FOLDER));
+    expect(others).toEqual([]);
+    const partFile = path.join(cacheDir, ARTICLE_CACHE_FOLDER, part as string);
     const bytes = await readFile(partFile);
     const at = bytes.indexOf(Buffer.from("**Zeox**"));
     expect(at).toBeGreaterThan(0);
     bytes.write("**Zeoy**", at);
     await writeFile(partFile, bytes);
+    expect(await readFile(a.file, "utf8")).toBe(text);
     const damaged = await recalled();
     expect(damaged.body).toBe(body);
 
