@@ -3,7 +3,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { promisedArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
-import { ArticleFileCache, loadArticles, type Article } from "../lib/content/articles.ts";
+import { ArticleFileCache, loadArticles, type Article, type ArticleSource } from "../lib/content/articles.ts";
 import { PersistentArticleCache } from "../lib/content/article-cache.ts";
 import { RenderedHtml } from "../lib/content/rendered-html.ts";
 import { isInside } from "../lib/core/paths.ts";
@@ -158,7 +158,9 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
         includeUnpublished,
         processPhoto: renditions("article"),
         ...(articleCache ? { articleCache } : {}),
-        ...(renderedBodies ? { renderBody: (markdown: string) => renderedBodies.body(markdown, { keep: false }) } : {}),
+        ...(renderedBodies
+          ? { renderBody: (source: ArticleSource) => renderedBodies.bodyOf(source, { keep: false }) }
+          : {}),
       },
       fileCache,
     );

@@ -199,13 +199,12 @@ function readBodyWhenAsked(
     get: () => {
       const markdown = Buffer.from(bodies.buffer, bodies.byteOffset + start, end - start).toString();
       if (sha256(markdown) === source.bodySha256) return markdown;
-      const text = (() => {
-        try {
-          return readFileSync(source.absolute, "utf8");
-        } catch {
-          return ""; // gone since: changed, as far as this build can tell
-        }
-      })();
+      let text = "";
+      try {
+        text = readFileSync(source.absolute, "utf8");
+      } catch {
+        // Gone since: changed, as far as this build can tell.
+      }
       const parsed = parseFrontMatter(text, source.file);
       if (!Array.isArray(parsed) && sha256(parsed.body) === source.bodySha256) return parsed.body;
       throw new Error(

@@ -70,7 +70,7 @@ export interface LoadArticlesOptions {
   /** Production builds: the articles' part of the build cache (`article-cache.ts`). */
   articleCache?: PersistentArticleCache;
   /** How a body is rendered to HTML (production builds: through the cache of `rendered-html.ts`). */
-  renderBody?: (markdown: string) => string;
+  renderBody?: (source: ArticleSource) => string;
 }
 
 export interface LoadedArticles {
@@ -274,7 +274,7 @@ export class ArticleFileCache {
  * fields, duplicate URLs, photos) is collected, and then all are thrown together.
  */
 export async function loadArticles(options: LoadArticlesOptions, cache?: ArticleFileCache): Promise<LoadedArticles> {
-  const { includeUnpublished, renderBody = renderArticleBody } = options;
+  const { includeUnpublished, renderBody = (source: ArticleSource) => renderArticleBody(source.body) } = options;
   const partnersById = new Map(options.partners.map((partner) => [partner.id, partner]));
   const { sources, problems } = await readArticleSources(options, cache, options.articleCache);
   await options.articleCache?.save();
@@ -335,7 +335,7 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
       } as Article;
       // Rendered when a page, feed or search record asks for it, and not kept: a shard of a
       // parallel build renders only its own pages, and 100 000 bodies need not sit in memory.
-      Object.defineProperty(article, "bodyHtml", { enumerable: true, get: () => renderBody(source.body) });
+      Object.defineProperty(article, "bodyHtml", { enumerable: true, get: () => renderBody(source) });
       if (!failed) cache?.articles.set(source, { article, photoFiles: ownPhotoFiles });
       return article;
     }),

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sha256 } from "../core/file-identity.ts";
+import type { ArticleSource } from "./articles.ts";
 import { renderArticleBody } from "./markdown.ts";
 
 /**
@@ -69,11 +70,19 @@ export class RenderedHtml {
    * The sanitized HTML of the article body `markdown` (`renderArticleBody`); kept unless `keep`
    * is false (a body an article page asks for: that page is rendered again only when it changed).
    */
-  body(markdown: string, { keep = true } = {}): string {
-    const file = this.fileOf(sha256(markdown));
+  body(markdown: string, options: { keep?: boolean } = {}): string {
+    return this.bodyOf({ body: markdown, bodySha256: sha256(markdown) }, options);
+  }
+
+  /**
+   * `body` for an article's source, by the hash it carries: its Markdown (which the build
+   * cache reads only when asked for) is read only when the HTML is not kept.
+   */
+  bodyOf(source: Pick<ArticleSource, "body" | "bodySha256">, { keep = true } = {}): string {
+    const file = this.fileOf(source.bodySha256);
     const kept = readKept(file);
     if (kept !== undefined) return kept;
-    const html = renderArticleBody(markdown);
+    const html = renderArticleBody(source.body);
     if (keep) this.keep(file, html);
     return html;
   }

@@ -10,7 +10,7 @@ import { DateTime } from "luxon";
 import { smallestRenditionUrl } from "../photos/photos.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { readArticleSnapshot } from "../content/article-snapshot.ts";
-import { readArticleSources, sourcesToBuild } from "../content/articles.ts";
+import { readArticleSources, sourcesToBuild, type ArticleSource } from "../content/articles.ts";
 import { PersistentArticleCache } from "../content/article-cache.ts";
 import { renderArticleBody } from "../content/markdown.ts";
 import { RenderedHtml } from "../content/rendered-html.ts";
@@ -111,13 +111,13 @@ async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
   const bodies = job.cache
     ? RenderedHtml.open(job.cache.dir, job.cache.codeDigest, { readOnly: !job.cache.previousIndex })
     : undefined;
-  const renderBody = (markdown: string) => (bodies ? bodies.body(markdown) : renderArticleBody(markdown));
+  const renderBody = (source: ArticleSource) => (bodies ? bodies.bodyOf(source) : renderArticleBody(source.body));
   if (cache?.problem) console.warn(`[dateline] search cache: ${cache.problem}`);
   const written = await writeSearchIndex({
     items: built,
     url: (source) => source.url,
     slots,
-    toRecord: (source) => record(source, renderBody(source.body)),
+    toRecord: (source) => record(source, renderBody(source)),
     // The record without its body, and the body's Markdown (by its hash): what the record is made of, unrendered.
     recordSource: (source) => `${JSON.stringify(record(source, ""))}\n${source.bodySha256}`,
     folder: job.folder,
