@@ -4,7 +4,7 @@ import partners from "./src/data/partners.ts";
 import site from "./src/data/site.ts";
 import type { ArticleReading } from "./src/lib/content/article-snapshot.ts";
 import { assetUrl, fingerprintAssets } from "./src/lib/site/fingerprint.ts";
-import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS, PHOTO_URL_PATH } from "./src/lib/photos/photos.ts";
+import { DEFAULT_AVIF_EFFORT, DEFAULT_PHOTO_WIDTHS } from "./src/lib/photos/photos.ts";
 import { MAX_SEGMENT_ARTICLES } from "./src/lib/search/search-segments.ts";
 import type { InstalledSearchIndex } from "./src/lib/search/search-index.ts";
 import type { LoadedBuild } from "./src/lib/compliance/audit.ts";
@@ -77,7 +77,7 @@ export function configureDateline(options: DatelineOptions) {
       ...(options.previousOutput !== undefined ? { previousOutput: options.previousOutput } : {}),
       ...(options.allowRemoved !== undefined ? { allowRemoved: options.allowRemoved } : {}),
     });
-    const { shard, articleSnapshot } = role;
+    const { shard } = role;
     // "Now" and drafts: the articles and the search index must see the same articles.
     const moment: BuildMomentOptions = {
       ...(options.now === undefined ? {} : { now: options.now }),
@@ -135,9 +135,10 @@ export function configureDateline(options: DatelineOptions) {
     if (output && !output.startsWith("../") && !path.isAbsolute(output))
       for (const folder of [output, `${output}.*`]) eleventyConfig.ignores.add(`${folder}/**`);
 
-    // What the articles plugin loaded, and the search index being installed, for the audit at
-    // the end of the same build.
+    // What the articles plugin loaded, for the search index and for the audit at the end of the
+    // same build, and the search index being installed, for the audit.
     const loaded = new Handoff<LoadedBuild>();
+    const loadedForSearch = new Handoff<LoadedBuild>();
     const searchIndex = new Handoff<Promise<InstalledSearchIndex>>();
 
     eleventyConfig.addPlugin(outputGuardPlugin);
@@ -151,7 +152,10 @@ export function configureDateline(options: DatelineOptions) {
       photos,
       ...moment,
       ...(options.sitemapLimit === undefined ? {} : { sitemapLimit: options.sitemapLimit }),
-      onLoaded: (build: LoadedBuild) => loaded.give(build),
+      onLoaded: (build: LoadedBuild) => {
+        loaded.give(build);
+        loadedForSearch.give(build);
+      },
       ...role,
       ...(buildCacheDir
         ? {
@@ -182,10 +186,7 @@ export function configureDateline(options: DatelineOptions) {
     if (options.search !== false && shard.index === 0) {
       eleventyConfig.addPlugin(searchPlugin, {
         site: siteConfig,
-        partners: partnerList,
-        articlesDir,
         segmentSize: searchSegmentSize,
-        photos: { ...photos, urlPath: PHOTO_URL_PATH },
         ...(buildCacheDir
           ? {
               cache: {
@@ -207,8 +208,7 @@ export function configureDateline(options: DatelineOptions) {
             }
           : {}),
         ...(role.previousOutput ? { previousOutput: role.previousOutput } : {}),
-        ...moment,
-        ...(articleSnapshot ? { articleSnapshot } : {}),
+        loaded: () => loadedForSearch.next(),
         onIndexing: (installed: Promise<InstalledSearchIndex>) => searchIndex.give(installed),
       });
     }

@@ -21,14 +21,14 @@ import { validateSettings } from "../src/lib/config/settings.ts";
 import { readArticleSources, sourcesToBuild } from "../src/lib/content/articles.ts";
 import { renderArticleBody } from "../src/lib/content/markdown.ts";
 import {
-  filterSpellings,
-  mergedSearchBundles,
-  searchRecord,
+  completeSearchRecord,
   writeIndexFiles,
   writeSearchIndex,
   type SearchRecord,
 } from "../src/lib/search/search-index.ts";
-import { MAX_SEGMENT_ARTICLES } from "../src/lib/search/search-segments.ts";
+import { planSearchIndex } from "../src/lib/search/search-plan.ts";
+import { filterSpellings, searchRecord } from "../src/lib/search/search-records.ts";
+import { MAX_SEGMENT_ARTICLES, mergedSearchBundles } from "../src/lib/search/search-segments.ts";
 
 export interface PrecisionRow {
   index: string;
@@ -97,13 +97,20 @@ export async function measureSearchPrecision(
   for (const record of records) await index.addCustomRecord(record);
   await writeIndexFiles(single, (await index.getFiles()).files);
   await pagefind.close();
-  const written = await writeSearchIndex({
+  // Planned as the build plans it, from records already complete: each one's text is all "before".
+  const plan = planSearchIndex({
     items: records,
     url: (record) => record.url,
-    toRecord: (record) => record,
-    recordSource: (record) => JSON.stringify(record),
-    folder: segmented,
+    unrendered: ({ content, ...record }) => ({ ...record, before: content, after: "" }),
+    body: () => ({ sha256: "", markdown: () => "" }),
     maxArticles: MAX_SEGMENT_ARTICLES,
+    key: "",
+  });
+  const written = await writeSearchIndex({
+    segments: plan.segments,
+    items: async (segment) => plan.items(segment.id),
+    toRecord: (item) => completeSearchRecord(item.record, ""),
+    folder: segmented,
   });
   // Pagefind's own merge, without Dateline's module: a copy, so each is a module of its own.
   await cp(segmented, merged, { recursive: true });

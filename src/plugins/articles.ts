@@ -204,6 +204,7 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     const reusing = reuse;
     options.onLoaded({
       sources: loaded.sources,
+      articles: loaded.articles,
       now,
       includeUnpublished,
       ...(reusing && cacheOptions && digest

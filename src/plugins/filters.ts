@@ -5,8 +5,7 @@ import type { ArticlePage, IndexPage, ListPage } from "../lib/site/directory.ts"
 import { telephoneLink, unbrokenTelephone, urlHost } from "../lib/core/links.ts";
 import { articleMeta, listMeta } from "../lib/site/page-meta.ts";
 import { bodyWithDateline, shareLinks } from "../lib/site/article-page.ts";
-import { mergedSearchBundles } from "../lib/search/search-index.ts";
-import { searchSlots } from "../lib/search/search-segments.ts";
+import { mergedSearchBundles, searchSlots } from "../lib/search/search-segments.ts";
 import type { Withdrawal } from "../lib/site/withdrawals.ts";
 import { disclaimerText, type Partner } from "../lib/config/partners.ts";
 import { absoluteUrl, type SiteConfig } from "../lib/config/site-config.ts";

@@ -2,18 +2,15 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { tidyAbandonedBuilds } from "../lib/build/atomic-output.ts";
-import { writtenArticleSnapshot, type PromisedArticleSnapshot } from "../lib/content/article-snapshot.ts";
-import type { Partner } from "../lib/config/partners.ts";
-import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../lib/search/search-indexer.ts";
+import type { Article, ArticleSource } from "../lib/content/articles.ts";
+import { startSearchIndexer, stopSearchIndexers, type IndexerTask } from "../lib/search/search-indexer.ts";
 import type { IndexedSegment, InstalledSearchIndex } from "../lib/search/search-index.ts";
+import { planArticleSearch } from "../lib/search/search-plan.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
-import type { PhotoSettings } from "../lib/photos/photos.ts";
-import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
+import { isPreview } from "../lib/config/build-moment.ts";
 
-export interface SearchPluginOptions extends BuildMomentOptions {
+export interface SearchPluginOptions {
   site: SiteConfig;
-  partners: Partner[];
-  articlesDir: string;
   /** At most this many articles per search segment. */
   segmentSize: number;
   /**
@@ -23,10 +20,8 @@ export interface SearchPluginOptions extends BuildMomentOptions {
    */
   cache?: { dir: string; key: () => Promise<string>; codeDigest: () => Promise<string> };
   previousOutput?: string;
-  /** How the build renders photos, for the results' thumbnails. */
-  photos?: PhotoSettings;
-  /** The articles as the build script read them, for the indexer to start from. */
-  articleSnapshot?: PromisedArticleSnapshot;
+  /** The articles this build loaded (the articles plugin gives them), waited for. */
+  loaded: () => Promise<{ articles: readonly Article[]; sources: readonly ArticleSource[] }>;
   /** Receives, in a production build, the index once installed (for the audit). */
   onIndexing?: (installed: Promise<InstalledSearchIndex>) => void;
 }
@@ -45,29 +40,28 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     await tidyAbandonedBuilds(output);
     const folder = `${output}.pagefind-${process.pid}`;
     await rm(folder, { recursive: true, force: true });
-    const { now, includeUnpublished } = resolveBuildMoment(options, options.site);
-    const job: SearchIndexJob = {
-      articlesDir: options.articlesDir,
-      displayRoot: process.cwd(),
-      site: options.site,
-      partners: options.partners,
-      now: now.toISO() as string,
-      includeUnpublished,
-      folder,
-      segmentSize: options.segmentSize,
-      ...(options.cache && !isPreview()
-        ? {
-            cache: {
-              dir: options.cache.dir,
-              key: await options.cache.key(),
-              codeDigest: await options.cache.codeDigest(),
-              ...(options.previousOutput ? { previousIndex: path.join(options.previousOutput, "pagefind") } : {}),
-            },
-          }
-        : {}),
-      ...(options.photos ? { photos: options.photos } : {}),
+    const cache = options.cache && !isPreview() ? options.cache : undefined;
+    // Planned from the articles once this build has loaded them: the indexer is asked for the
+    // items of the segments it indexes, and reuses the others.
+    const task = async (): Promise<IndexerTask> => {
+      const [loaded, key, codeDigest] = await Promise.all([options.loaded(), cache?.key(), cache?.codeDigest()]);
+      const plan = planArticleSearch(loaded, { site: options.site, maxArticles: options.segmentSize, key: key ?? "" });
+      const job = {
+        folder,
+        segments: plan.segments,
+        ...(cache && codeDigest !== undefined
+          ? {
+              cache: {
+                dir: cache.dir,
+                codeDigest,
+                ...(options.previousOutput ? { previousIndex: path.join(options.previousOutput, "pagefind") } : {}),
+              },
+            }
+          : {}),
+      };
+      return { job, items: plan.items };
     };
-    const done = startSearchIndexer(job, writtenArticleSnapshot(options.articleSnapshot), { background: isPreview() });
+    const done = startSearchIndexer(task(), { background: isPreview() });
     done.catch(() => undefined); // reported after the build, if the build gets that far
     pending = { folder, done };
   };

@@ -2,48 +2,73 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { validatePartners } from "../../src/lib/config/partners.ts";
 import { writeIndexFiles } from "../../src/lib/search/search-index.ts";
-import { startSearchIndexer, stopSearchIndexers, type SearchIndexJob } from "../../src/lib/search/search-indexer.ts";
-import { validateSiteConfig } from "../../src/lib/config/site-config.ts";
-import { article, fixturePartners, fixtureSite, tempDir, writeFiles } from "../helpers/fixture-site.ts";
+import { startSearchIndexer, stopSearchIndexers, type IndexerTask } from "../../src/lib/search/search-indexer.ts";
+import { planSearchIndex } from "../../src/lib/search/search-plan.ts";
+import { tempDir } from "../helpers/fixture-site.ts";
 
-async function job(files: Record<string, string>, folder?: string): Promise<SearchIndexJob> {
+/** A task for the articles `titles` (newest first, two per segment), and the segments whose items the indexer asked for. */
+async function task(
+  titles: string[],
+  options: { folder?: string; cacheDir?: string; previousIndex?: string } = {},
+): Promise<{ task: IndexerTask; asked: string[] }> {
   const work = await tempDir("indexer");
-  await writeFiles(path.join(work, "articles"), files);
+  const plan = planSearchIndex({
+    items: titles,
+    url: (title) => `/news/${title.toLowerCase().replace(/\W+/g, "-")}/`,
+    unrendered: (title) => ({
+      url: `/news/${title.toLowerCase().replace(/\W+/g, "-")}/`,
+      language: "en",
+      meta: { title, Date: "Oct. 1, 2023", Partner: "Wire" },
+      filters: {},
+      before: "",
+      after: `\n${title}`,
+    }),
+    body: (title) => ({ sha256: `sha of ${title}`, markdown: () => `The body of *${title}*.` }),
+    maxArticles: 2,
+    key: "settings",
+  });
+  const asked: string[] = [];
   return {
-    articlesDir: path.join(work, "articles"),
-    displayRoot: work,
-    site: validateSiteConfig(fixtureSite),
-    partners: validatePartners(fixturePartners),
-    now: "2024-01-01T00:00:00.000+07:00",
-    includeUnpublished: false,
-    folder: folder ?? path.join(work, "index"),
-    segmentSize: 2500,
+    asked,
+    task: {
+      job: {
+        folder: options.folder ?? path.join(work, "index"),
+        segments: plan.segments,
+        ...(options.cacheDir
+          ? {
+              cache: {
+                dir: options.cacheDir,
+                codeDigest: "code",
+                ...(options.previousIndex ? { previousIndex: options.previousIndex } : {}),
+              },
+            }
+          : {}),
+      },
+      items: (segment) => {
+        asked.push(segment);
+        return plan.items(segment);
+      },
+    },
   };
 }
 
 describe("the search indexer process", () => {
   it("writes a Pagefind index of the published articles into its folder", async () => {
-    const task = await job({
-      "a.md": article({ title: "Fictional Ferries adds a route" }),
-      "b.md": article({ title: "A draft", draft: "true" }),
-    });
-    await startSearchIndexer(task);
-    const files = await readdir(task.folder, { recursive: true });
+    const { task: given, asked } = await task(["Fictional Ferries adds a route"]);
+    await startSearchIndexer(given);
+    const files = await readdir(given.job.folder, { recursive: true });
     expect(files).toContain("pagefind-entry.json");
     expect(files.filter((file) => String(file).startsWith("fragment/"))).toHaveLength(1);
+    expect(asked).toEqual([given.job.segments[0]!.id]);
   }, 60_000);
 
   it("runs with Pagefind at the lowest CPU priority in the background (a preview), at the normal one otherwise", async () => {
     const niceness = async (background: boolean) => {
-      const task = await job({
-        "a.md": article({ title: "Fictional Ferries adds a route" }),
-        "b.md": article({ title: "Fictional Ferries adds a second route" }),
-      });
+      const { task: given } = await task(["Fictional Ferries adds a route", "Fictional Ferries adds a second route"]);
       const seen = { indexer: new Set<number>(), pagefind: new Set<number>() };
       let running = true;
-      const done = startSearchIndexer(task, undefined, { background }).finally(() => (running = false));
+      const done = startSearchIndexer(given, { background }).finally(() => (running = false));
       while (running) {
         const processes = execFileSync("ps", ["-eo", "pid=,ppid=,ni=,args="], { encoding: "utf8" })
           .trim()
@@ -66,29 +91,70 @@ describe("the search indexer process", () => {
     expect(await niceness(false)).toEqual({ indexer: [0], pagefind: [0] });
   }, 60_000);
 
-  it("fails with a clear message when the article files have problems", async () => {
-    await expect(startSearchIndexer(await job({ "bad.md": article({ partner: "nowire" }) }))).rejects.toThrow(
-      "The search index could not be built: the article files have a problem (the build lists them)",
+  it("asks for no items when every segment is the previous build's, and links them all", async () => {
+    const cacheDir = await tempDir("indexer-cache");
+    const titles = ["Ferries", "Harbours", "Lighthouses"];
+    const first = await task(titles, { cacheDir });
+    await startSearchIndexer(first.task);
+    expect(first.asked).toHaveLength(first.task.job.segments.length);
+    const second = await task(titles, { cacheDir, previousIndex: first.task.job.folder });
+    await startSearchIndexer(second.task);
+    expect(second.asked).toEqual([]);
+    expect((await readdir(second.task.job.folder, { recursive: true })).map(String).sort()).toEqual(
+      (await readdir(first.task.job.folder, { recursive: true })).map(String).sort(),
+    );
+    // A new release changes the newest segment only: the indexer asks for it alone.
+    const third = await task(["Quays", ...titles], { cacheDir, previousIndex: second.task.job.folder });
+    await startSearchIndexer(third.task);
+    expect(third.asked).toEqual([third.task.job.segments[0]!.id]);
+  }, 60_000);
+
+  it("fails with the build's reason when the build cannot give a segment's items", async () => {
+    const { task: given } = await task(["Ferries"]);
+    const failing: IndexerTask = {
+      ...given,
+      items: () => {
+        throw new Error("articles/a.md changed while the build was reading it");
+      },
+    };
+    await expect(startSearchIndexer(failing)).rejects.toThrow(
+      "The search index could not be built: articles/a.md changed while the build was reading it",
     );
   }, 60_000);
 
   it("fails with the reason when the index cannot be written", async () => {
     const work = await tempDir("indexer-file");
     await writeFile(path.join(work, "not-a-folder"), "x");
-    await expect(
-      startSearchIndexer(await job({ "a.md": article() }, path.join(work, "not-a-folder", "index"))),
-    ).rejects.toThrow(/^The search index could not be built: .*(ENOTDIR|EEXIST)/);
+    const { task: given } = await task(["Ferries"], { folder: path.join(work, "not-a-folder", "index") });
+    await expect(startSearchIndexer(given)).rejects.toThrow(/^The search index could not be built: .*(ENOTDIR|EEXIST)/);
   }, 60_000);
 
-  it("says it was stopped when a failed or overtaken build stops it", async () => {
-    const task = await job({ "a.md": article() });
-    await mkdir(task.folder, { recursive: true });
-    await writeFile(path.join(task.folder, "half-written.pf_fragment"), "x");
-    const stopped = expect(startSearchIndexer(task)).rejects.toThrow("The search indexer stopped (SIGTERM)");
-    await stopSearchIndexers();
-    await stopped;
+  it("says it was stopped when a failed or overtaken build stops it while it indexes", async () => {
+    const { task: given } = await task(["Ferries"]);
+    await mkdir(given.job.folder, { recursive: true });
+    await writeFile(path.join(given.job.folder, "half-written.pf_fragment"), "x");
+    let stopping: Promise<void> | undefined;
+    const stoppedWhileIndexing: IndexerTask = {
+      ...given,
+      items: (segment) => {
+        stopping = stopSearchIndexers();
+        return given.items(segment);
+      },
+    };
+    await expect(startSearchIndexer(stoppedWhileIndexing)).rejects.toThrow("The search indexer stopped (SIGTERM)");
+    await stopping;
     // Nothing half-written is left beside the output.
-    await expect(readdir(task.folder)).rejects.toThrow("ENOENT");
+    await expect(readdir(given.job.folder)).rejects.toThrow("ENOENT");
+  }, 60_000);
+
+  it("never starts when its build is stopped while it still plans the index", async () => {
+    const { task: given } = await task(["Ferries"]);
+    let plan: (task: IndexerTask) => void = () => undefined;
+    const starting = startSearchIndexer(new Promise<IndexerTask>((resolve) => (plan = resolve)));
+    await stopSearchIndexers();
+    plan(given);
+    await expect(starting).rejects.toThrow("The search indexer stopped (SIGTERM)");
+    await expect(readdir(given.job.folder)).rejects.toThrow("ENOENT");
   }, 60_000);
 });
 

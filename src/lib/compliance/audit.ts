@@ -8,7 +8,7 @@ import { writeFileAtomically } from "../core/cache-files.ts";
 import type { IndexedSegment } from "../search/search-index.ts";
 import { decodeHTML, decodeXML } from "entities";
 import type { DateTime } from "luxon";
-import { articleDateline, type ArticleSource } from "../content/articles.ts";
+import { articleDateline, type Article, type ArticleSource } from "../content/articles.ts";
 import { formatIsoDateTime } from "../core/dates.ts";
 import { disclaimerText, type Partner } from "../config/partners.ts";
 import { UserError } from "../core/problems.ts";
@@ -46,6 +46,8 @@ export interface AuditFinding {
 /** What one build loaded, as the audit checks it; handed over by the plugin that loads the articles. */
 export interface LoadedBuild {
   sources: ArticleSource[];
+  /** The articles the build publishes, newest first (with drafts in a preview that shows them). */
+  articles: Article[];
   now: DateTime;
   includeUnpublished: boolean;
   /**

@@ -1,9 +1,9 @@
 /**
  * The article files as one build read them, for every process of that build. When `npm run
  * build` splits a site into shards, it reads and validates the articles once, in a process of
- * its own, and writes this snapshot; the Eleventy shards and the search indexer start from it
- * instead of each parsing every file again (at 100 000 articles: 7 shards and the indexer), and
- * all of them see the same articles even if an editor saves a file while the build runs.
+ * its own, and writes this snapshot; the Eleventy shards start from it instead of each parsing
+ * every file again (at 100 000 articles: 7 shards; the search indexer is handed what it needs by
+ * shard 0), and all of them see the same articles even if an editor saves a file while the build runs.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
@@ -136,18 +136,11 @@ export interface PromisedArticleSnapshot {
   ready: () => Promise<boolean>;
 }
 
-/** The promised snapshot's file once it is written, or undefined when there is none to use. */
-export async function writtenArticleSnapshot(
-  snapshot: PromisedArticleSnapshot | undefined,
-): Promise<string | undefined> {
-  return snapshot && (await snapshot.ready()) ? snapshot.file : undefined;
-}
-
 /** The promised snapshot as a file cache, or undefined when there is none to use (then read the files). */
 export async function promisedArticleSnapshot(
   snapshot: PromisedArticleSnapshot | undefined,
   reading: ArticleReading,
 ): Promise<ArticleFileCache | undefined> {
-  const file = await writtenArticleSnapshot(snapshot);
+  const file = snapshot && (await snapshot.ready()) ? snapshot.file : undefined;
   return file === undefined ? undefined : readArticleSnapshot(file, reading);
 }

@@ -33,6 +33,8 @@ export interface ArticlePhoto extends ArticleImageFields {
   html: string;
   /** The widest rendition in the fallback format, for social cards and structured data. */
   largest: { url: string; width: number; height: number };
+  /** The narrowest rendition in the fallback format: a search result's thumbnail. */
+  smallest: { url: string; width: number; height: number };
   /** A small lazy `<picture>` for lists; its alt is empty because the headline beside it says it all. */
   thumbnailHtml: string;
 }
@@ -308,9 +310,12 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
             files.forEach((name) => photoFiles.add(name));
             ownPhotoFiles.push(...files);
             const html = renderFigure(metadata, { ...image, lead: index === 0, sizes: PHOTO_SIZES });
-            const { url, width, height } = Object.values(metadata).at(-1)?.at(-1) as PhotoRendition;
+            const fallback = Object.values(metadata).at(-1) as PhotoRendition[];
+            const { url, width, height } = fallback.at(-1) as PhotoRendition;
+            const narrowest = fallback[0] as PhotoRendition;
+            const smallest = { url: narrowest.url, width: narrowest.width, height: narrowest.height };
             const thumbnailHtml = renderPicture(metadata, { alt: "", sizes: THUMBNAIL_SIZES, loading: "lazy" });
-            photos[index] = { ...image, html, largest: { url, width, height }, thumbnailHtml };
+            photos[index] = { ...image, html, largest: { url, width, height }, smallest, thumbnailHtml };
           } catch (error) {
             if (!(error instanceof PhotoError)) throw error;
             failed = true;
@@ -354,7 +359,8 @@ export async function loadArticles(options: LoadArticlesOptions, cache?: Article
 
 /**
  * The sources a build turns into pages, in the site's order: newest first, then by URL. The
- * search indexer uses it too, so its index lists the same articles in the same order.
+ * search index is planned from the articles made from them, so it lists the same articles in the
+ * same order.
  */
 export function sourcesToBuild(sources: readonly ArticleSource[], includeUnpublished: boolean): ArticleSource[] {
   // A withdrawn release is never shown, not even in a preview.

@@ -5,9 +5,12 @@
  */
 export class Handoff<T> {
   private value: T | undefined;
+  private waiting: Array<(value: T) => void> = [];
 
   give(value: T): void {
-    this.value = value;
+    const waiter = this.waiting.shift();
+    if (waiter) waiter(value);
+    else this.value = value;
   }
 
   /** The value given since the last take, or undefined. */
@@ -15,5 +18,14 @@ export class Handoff<T> {
     const value = this.value;
     this.value = undefined;
     return value;
+  }
+
+  /**
+   * The value given since the last take, or else the next one given: a part of the build that
+   * starts before the value exists (the search indexer waits for the articles) takes it so.
+   */
+  next(): Promise<T> {
+    const value = this.take();
+    return value !== undefined ? Promise.resolve(value) : new Promise((resolve) => this.waiting.push(resolve));
   }
 }

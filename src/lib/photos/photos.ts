@@ -95,25 +95,6 @@ function imageOptions(settings: PhotoSettings, { format, hasAlpha }: Pick<PhotoI
 }
 
 /**
- * The URL of a photo's smallest fallback rendition (JPEG or PNG), as `processPhoto` names it,
- * without encoding anything: eleventy-img names renditions by the file's bytes and sharp's
- * settings. The search indexer, a process of its own, links result thumbnails with it.
- * Undefined when the file is not a readable photo (the build reports that itself).
- */
-export async function smallestRenditionUrl(file: string, settings: PhotoSettings): Promise<string | undefined> {
-  try {
-    const info = await inspectPhoto(file);
-    const metadata = (await Image(file, {
-      ...imageOptions(settings, info),
-      statsOnly: true,
-    })) as unknown as PhotoMetadata;
-    return Object.values(metadata).at(-1)?.[0]?.url;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Checks a photo by its content (not its extension) and renders it at several widths as
  * AVIF, WebP and a fallback (JPEG, or PNG when the source may be transparent).
  * Throws a {@link PhotoError} whose message says what is wrong with the file.

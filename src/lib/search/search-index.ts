@@ -1,18 +1,18 @@
+/**
+ * The indexer's side of search (`search-indexer-process.ts` runs it): turns the records the build
+ * planned into a Pagefind index, segment by segment, reusing the segments the previous site holds.
+ * The records themselves are made in the build's process (`search-records.ts`), which has the
+ * articles; this side imports neither the articles nor the site.
+ */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
-import { articleDateline, sectionNames, type Article } from "../content/articles.ts";
-import type { Section } from "../config/sections.ts";
 import { mapConcurrently } from "../core/concurrency.ts";
 import { isInside } from "../core/paths.ts";
-import { escapeHtml } from "../core/html.ts";
-import { formatApDate } from "../core/dates.ts";
-import { SpellingCounter, termKey } from "../core/terms.ts";
 import { identify, sha256 } from "../core/file-identity.ts";
-import { reuseSegment, segmentKey, type SearchIndexManifest } from "./search-segment-cache.ts";
-import { searchSegments, type SearchSegment, type SearchSlot } from "./search-segments.ts";
+import { reuseSegment, type SearchIndexManifest } from "./search-segment-cache.ts";
 
 const RECORDS_IN_FLIGHT = 64;
 
@@ -29,133 +29,45 @@ export interface SearchRecord {
 }
 
 /**
- * What search knows of an article: headline, summary, dateline, photo captions and body text,
- * and the filters (each section's with a `searchFilter`, and the year). Navigation, footers and
- * disclaimers are not part of it.
+ * A record as the build knows it without rendering the article's Markdown: its text is
+ * `before`, then the body's text, then `after` (`completeSearchRecord`).
  */
-export type SearchableArticle = Pick<
-  Article,
-  | "url"
-  | "title"
-  | "summary"
-  | "dateline"
-  | "date"
-  | "datelineDate"
-  | "language"
-  | "partner"
-  | "source"
-  | "terms"
-  | "bodyHtml"
-> & {
-  photos: ReadonlyArray<{ caption?: string | undefined; credit?: string | undefined }>;
-  /** The URL of the lead photo's smallest rendition, for the result's thumbnail. */
-  thumbnail?: string | undefined;
-};
+export interface UnrenderedSearchRecord extends Omit<SearchRecord, "content"> {
+  before: string;
+  after: string;
+}
 
-export function searchRecord(
-  article: SearchableArticle,
-  site: { language: string; sections: readonly Section[] },
-  spellings?: FilterSpellings,
-): SearchRecord {
-  const captions = article.photos.map((photo) => [photo.caption, photo.credit].filter(Boolean).join(" "));
-  const body = decodeHTML(article.bodyHtml.replace(/<[^>]*>/g, " "));
-  // An excerpt is cut from the text where the words found are: the summary and the body come
-  // first, the headline (which the result shows anyway) and the captions after them, so that a
-  // result does not read like its headline again or a list of photos.
-  const content = [article.summary ?? "", `${articleDateline(article)} ${body}`, article.title, ...captions]
-    .join("\n")
-    .replace(/[ \t]+/g, " ");
+/** The record with its body: the text of the body's sanitized HTML, between `before` and `after`. */
+export function completeSearchRecord(record: UnrenderedSearchRecord, bodyHtml: string): SearchRecord {
+  const body = decodeHTML(bodyHtml.replace(/<[^>]*>/g, " "));
   return {
-    url: article.url,
-    content,
-    language: site.language,
-    meta: {
-      title: forSearchUi(article.title),
-      Date: forSearchUi(formatApDate(article.date)),
-      Partner: forSearchUi(article.partner.name),
-      ...(article.thumbnail ? { image: forSearchUi(article.thumbnail), image_alt: "" } : {}),
-    },
-    filters: {
-      ...searchFilters(article, site.sections, spellings),
-      year: [String(article.date.year)],
-      // One index for the whole site (Pagefind would split it by language, and the search page
-      // would find only its own): a release in another language says so as a filter.
-      ...(article.language ? { language: [forSearchUi(article.language)] } : {}),
-    },
+    url: record.url,
+    content: `${record.before}${body}${record.after}`.replace(/[ \t]+/g, " "),
+    language: record.language,
+    meta: record.meta,
+    filters: record.filters,
   };
 }
 
-type FilterValuesOf = Pick<SearchableArticle, "terms" | "partner" | "source" | "dateline">;
-
-/** The names the article is filtered by in a filtering section, as the article spells them. */
-function filterValues(article: FilterValuesOf, section: Section): readonly string[] {
-  if (section.searchFilter?.values === "dateline country")
-    return article.dateline.country === undefined ? [] : [article.dateline.country];
-  return sectionNames(section, article);
+/** One segment as the build planned it (`search-plan.ts`). */
+export interface SegmentPlan {
+  /** Its id (`SearchSegment.id`), the value of its records' `SEGMENT_FILTER`. */
+  id: string;
+  /** Its folder inside the index: `""` for the newest, which holds Pagefind's code too. */
+  folder: string;
+  /** Everything its records are made of (`segmentKey`): the same key, the same files. */
+  key: string;
 }
 
-/**
- * Section key → the spellings of its terms across the site. A filter shows each term once, in
- * the spelling its directory page shows, however each article spells it ("Utilities",
- * "utilities").
- */
-export type FilterSpellings = ReadonlyMap<string, SpellingCounter>;
-
-export function filterSpellings(articles: Iterable<FilterValuesOf>, sections: readonly Section[]): FilterSpellings {
-  const filtering = sections.filter((section) => section.searchFilter);
-  const spellings = new Map(filtering.map((section) => [section.key, new SpellingCounter()]));
-  for (const article of articles)
-    for (const section of filtering) {
-      const counter = spellings.get(section.key) as SpellingCounter;
-      for (const name of filterValues(article, section)) counter.add(name);
-    }
-  return spellings;
-}
-
-/** Each filtering section's values for the article; a section it has no value in is left out. */
-function searchFilters(
-  article: SearchableArticle,
-  sections: readonly Section[],
-  spellings: FilterSpellings | undefined,
-): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  for (const section of sections) {
-    if (!section.searchFilter) continue;
-    const { name, values } = section.searchFilter;
-    const counter = spellings?.get(section.key);
-    const found = new Map<string, string>();
-    for (const value of filterValues(article, section)) {
-      const key = termKey(value);
-      if (!found.has(key)) found.set(key, counter ? counter.preferred(value) : value);
-    }
-    if (found.size > 0 || values === "names") filters[name] = [...found.values()].map(forSearchUi);
-  }
-  return filters;
-}
-
-/**
- * A value as Pagefind's UI may show it. Its default UI writes filter labels and some titles with
- * `innerHTML`: escaped, a value shows as the text it is and can neither run nor clobber the
- * page (tests/browser/search-hostile.test.ts proves both in Chromium).
- */
-export function forSearchUi(text: string): string {
-  return escapeHtml(text);
+/** An article of a segment to index: its record without the body, and the body's Markdown. */
+export interface SegmentItem {
+  record: UnrenderedSearchRecord;
+  bodySha256: string;
+  markdown: string;
 }
 
 /** The filter each record carries with its segment's id: the search page's module tells segments apart by it. */
 export const SEGMENT_FILTER = "dateline-segment";
-
-/** Where a segment's files go inside the index folder: the newest is the folder itself. */
-export function segmentFolder(segment: SearchSegment, index: number): string {
-  return index === 0 ? "" : `s-${segment.id}/`;
-}
-
-/** The bundle paths the search page merges into the newest segment (`/pagefind/`): one per other segment. */
-export function mergedSearchBundles(slots: ReadonlyArray<SearchSlot | string>, maxArticles: number): string[] {
-  return searchSegments(slots, maxArticles)
-    .slice(1)
-    .map((segment, index) => `/pagefind/${segmentFolder(segment, index + 1)}`);
-}
 
 // What a merged segment needs in the browser: the first one's Pagefind code and WebAssembly
 // serve them all, so a segment keeps only its entry, metadata, word index, fragments and filters.
@@ -166,25 +78,15 @@ const SEGMENTED_MODULE = fileURLToPath(new URL("./browser/segmented-pagefind.js"
 export const SEGMENTED_MODULE_PATH = "dateline/pagefind.js";
 
 export interface SearchIndexInput<T> {
-  /** The published articles, newest first. */
-  items: readonly T[];
-  url: (item: T) => string;
-  /** Their places among the segments, with the withdrawn releases' (`searchSlots`); default: the items'. */
-  slots?: readonly SearchSlot[];
+  /** The segments, newest first. */
+  segments: readonly SegmentPlan[];
+  /** A segment's items, asked for only when it is indexed (not reused). */
+  items: (segment: SegmentPlan) => Promise<readonly T[]>;
+  /** An item's record, made just before Pagefind takes it. */
   toRecord: (item: T) => SearchRecord;
-  /**
-   * Everything the item's record is made from, as text, without rendering it (a segment whose
-   * items' texts and `cache.key` are unchanged is reused).
-   */
-  recordSource: (item: T) => string;
   folder: string;
-  /** At most this many articles per segment (`MAX_SEGMENT_ARTICLES`; tests use fewer). */
-  maxArticles: number;
-  /**
-   * The key of what every record depends on besides its article, and the previous site's index
-   * with what the last build wrote into it, to reuse segments from.
-   */
-  cache?: { key: string; previous?: string; manifest?: SearchIndexManifest };
+  /** The previous site's index, with what the last build wrote into it, to reuse segments from. */
+  cache?: { previous: string; manifest: SearchIndexManifest };
 }
 
 export interface WrittenSearchIndex {
@@ -208,41 +110,28 @@ export interface IndexedSegment {
 }
 
 /**
- * Builds the search index with Pagefind from `items` in segments (`search-segments.ts`) and
- * writes it into `folder`, with the search page's module. A segment whose key the cache holds,
- * and whose files the previous site still has unchanged, is linked from there instead.
+ * Builds the search index with Pagefind, segment by segment, into `folder`, with the search
+ * page's module. A segment whose key the cache holds, and whose files the previous site still
+ * has unchanged, is linked from there instead.
  */
 export async function writeSearchIndex<T>(input: SearchIndexInput<T>): Promise<WrittenSearchIndex> {
-  const byUrl = new Map(input.items.map((item) => [input.url(item), item]));
-  const segments = searchSegments(input.slots ?? [...byUrl.keys()], input.maxArticles);
   const manifest: SearchIndexManifest = new Map();
   const keys: IndexedSegment[] = [];
   let rebuilt = 0;
-  // A site without articles still has an index (an empty one), so the search page works.
-  const planned = segments.length > 0 ? segments : [{ id: "empty", urls: [] }];
   try {
-    for (const [index, segment] of planned.entries()) {
-      const items = segment.urls.map((url) => {
-        const item = byUrl.get(url);
-        if (item === undefined)
-          throw new Error(`The search segments place ${url}, which is not among the indexed articles`);
-        return item;
-      });
-      const folder = segmentFolder(segment, index);
-      const key = segmentKey(input.cache?.key ?? "", index === 0, items.map(input.recordSource));
+    for (const segment of input.segments) {
+      const { id, folder, key } = segment;
       keys.push({ folder, key });
-      const { previous, manifest: last } = input.cache ?? {};
-      const reused =
-        previous && last && (await reuseSegment({ previous, manifest: last }, segment.id, key, input.folder));
+      const reused = input.cache && (await reuseSegment(input.cache, id, key, input.folder));
       if (reused) {
-        manifest.set(segment.id, reused);
+        manifest.set(id, reused);
         continue;
       }
-      const files = await buildIndexPart(items, (item) => {
+      const files = await buildIndexPart(await input.items(segment), (item) => {
         const record = input.toRecord(item);
-        return { ...record, filters: { ...record.filters, [SEGMENT_FILTER]: [segment.id] } };
+        return { ...record, filters: { ...record.filters, [SEGMENT_FILTER]: [id] } };
       });
-      const kept = index === 0 ? files : files.filter((file) => PART_DATA.test(file.path));
+      const kept = folder === "" ? files : files.filter((file) => PART_DATA.test(file.path));
       await writeIndexFiles(path.join(input.folder, folder), kept);
       const identities = await Promise.all(
         kept.map(async (file) => {
@@ -250,7 +139,7 @@ export async function writeSearchIndex<T>(input: SearchIndexInput<T>): Promise<W
           return [name, await identify(path.join(input.folder, name), sha256(file.content))] as const;
         }),
       );
-      manifest.set(segment.id, { key, files: Object.fromEntries(identities) });
+      manifest.set(id, { key, files: Object.fromEntries(identities) });
       rebuilt++;
     }
   } finally {
@@ -259,7 +148,7 @@ export async function writeSearchIndex<T>(input: SearchIndexInput<T>): Promise<W
   }
   await mkdir(path.join(input.folder, path.dirname(SEGMENTED_MODULE_PATH)), { recursive: true });
   await copyFile(SEGMENTED_MODULE, path.join(input.folder, SEGMENTED_MODULE_PATH));
-  return { manifest, segments: planned.length, rebuilt, keys };
+  return { manifest, segments: input.segments.length, rebuilt, keys };
 }
 
 /** Pagefind indexes `items` as an index of their own and hands back its files. */

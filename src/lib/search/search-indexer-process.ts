@@ -1,138 +1,72 @@
 /**
- * The search indexer process (see `startSearchIndexer`): receives one job over IPC, reads and
- * validates the article files (or starts from the build's snapshot of them), and writes the index
- * in segments: a segment the last build indexed from the same records is linked from the
- * previous site; the others' bodies are rendered and Pagefind indexes them. Reports `{ error }` and
- * exits non-zero when it cannot.
+ * The search indexer process (see `startSearchIndexer`): receives the build's plan of the index
+ * over IPC and writes it in segments. A segment the last build indexed with the same key is linked
+ * from the previous site; for each other one it asks the build for its items, renders their
+ * bodies (or takes them from the build cache) and Pagefind indexes them. It reads no article
+ * file: the build's process has them. Reports `{ error }` and exits non-zero when it cannot.
  */
-import path from "node:path";
-import { DateTime } from "luxon";
-import { smallestRenditionUrl } from "../photos/photos.ts";
-import { mapConcurrently } from "../core/concurrency.ts";
-import { readArticleSnapshot } from "../content/article-snapshot.ts";
-import { readArticleSources, sourcesToBuild, type ArticleSource } from "../content/articles.ts";
-import { PersistentArticleCache } from "../content/article-cache.ts";
-import { renderArticleBody } from "../content/markdown.ts";
-import { RenderedHtml } from "../content/rendered-html.ts";
-import type { Partner } from "../config/partners.ts";
-import { filterSpellings, searchRecord, writeSearchIndex } from "./search-index.ts";
+import type { SearchIndexJob, IndexerReport, IndexerRequest } from "./search-indexer.ts";
+import { completeSearchRecord, writeSearchIndex, type IndexedSegment, type SegmentItem } from "./search-index.ts";
 import { readSearchCache, writeSearchCache } from "./search-segment-cache.ts";
-import { searchSlots } from "./search-segments.ts";
-import type { ArticleFields } from "../content/article-schema.ts";
-import type { IndexerReport, SearchIndexJob } from "./search-indexer.ts";
-import type { IndexedSegment } from "./search-index.ts";
-
-/** Lead photos read at once to name their thumbnails. */
-const THUMBNAILS_IN_FLIGHT = 8;
 
 // The build that started this process is gone (killed, or a shard stopped by its sibling's
 // failure): nobody will use the index.
 process.once("disconnect", () => process.exit(1));
 
-process.once("message", (job: SearchIndexJob) => {
-  indexArticles(job).then(
-    // What each segment holds, for the audit (which re-checks a segment only for what it has not checked).
-    (segments) => process.send?.({ segments } satisfies IndexerReport, undefined, {}, () => process.exit(0)),
-    (error: unknown) => {
-      process.send?.(
-        { error: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` },
-        undefined,
-        {},
-        () => process.exit(1),
-      );
-    },
-  );
+/** The segments whose items were asked for, by id, waiting for the build's answer. */
+const asked = new Map<string, (items: SegmentItem[]) => void>();
+
+process.on("message", (message: IndexerRequest) => {
+  if ("job" in message) {
+    indexArticles(message.job).then(
+      // What each segment holds, for the audit (which re-checks a segment only for what it has not checked).
+      (segments) => report({ segments }, 0),
+      (error: unknown) =>
+        report(
+          { error: `The search index could not be built: ${error instanceof Error ? error.message : String(error)}` },
+          1,
+        ),
+    );
+    return;
+  }
+  asked.get(message.segment)?.(message.items);
+  asked.delete(message.segment);
 });
 
+function report(message: IndexerReport, code: number): void {
+  process.send?.(message, undefined, {}, () => process.exit(code));
+}
+
+function itemsOf(segment: string): Promise<SegmentItem[]> {
+  return new Promise((resolve) => {
+    asked.set(segment, resolve);
+    process.send?.({ want: segment } satisfies IndexerReport);
+  });
+}
+
 async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
-  const now = DateTime.fromISO(job.now, { setZone: true });
-  const reading = {
-    articlesDir: job.articlesDir,
-    displayRoot: job.displayRoot,
-    timeZone: job.site.timeZone,
-    partners: job.partners,
-    sections: job.site.sections,
-  };
-  const snapshot =
-    job.articleSnapshot === undefined ? undefined : await readArticleSnapshot(job.articleSnapshot, reading);
-  // Without a snapshot, the articles the build cache already knows are not parsed again (only
-  // the build's own process writes that cache).
-  const articleCache =
-    snapshot === undefined && job.cache ? await PersistentArticleCache.open(job.cache.dir, reading) : undefined;
-  const { sources, problems } = await readArticleSources({ ...reading, now }, snapshot, articleCache);
-  // The build reports these itself, file by file, and fails.
-  if (problems.length > 0)
-    throw new Error(
-      `the article files have ${problems.length === 1 ? "a problem" : `${problems.length} problems`} (the build lists them)`,
-    );
-  const partners = new Map(job.partners.map((partner) => [partner.id, partner]));
-  const built = sourcesToBuild(sources, job.includeUnpublished);
-  // Withdrawn releases keep their places among the segments, as on the search page.
-  const slots = searchSlots(
-    built.map((source) => ({ url: source.url, date: source.fields.date })),
-    sources
-      .filter((source) => source.status === "withdrawn")
-      .map((source) => ({ url: source.url, date: source.fields.date })),
-  );
-  const partnerOf = (fields: ArticleFields) => partners.get(fields.partner) as Partner;
-  const spellings = filterSpellings(
-    built.map(({ fields }) => ({ ...fields, partner: partnerOf(fields) })),
-    job.site.sections,
-  );
-  // Named before indexing starts: records reach Pagefind in the site's order, so that the index
-  // is the same file for file however the build is split.
-  const { photos } = job;
-  const thumbnails = new Map(
-    await mapConcurrently(built, THUMBNAILS_IN_FLIGHT, async (source) => {
-      const lead = source.fields.images[0];
-      const url =
-        photos && lead
-          ? await smallestRenditionUrl(path.join(path.dirname(source.absolute), lead.src), photos)
-          : undefined;
-      return [source, url] as const;
-    }),
-  );
-  const record = (source: (typeof built)[number], bodyHtml: string) =>
-    searchRecord(
-      {
-        ...source.fields,
-        url: source.url,
-        partner: partnerOf(source.fields),
-        photos: source.fields.images,
-        bodyHtml,
-        thumbnail: thumbnails.get(source),
-      },
-      job.site,
-      spellings,
-    );
   const cache = job.cache ? await readSearchCache(job.cache.dir) : undefined;
-  // The bodies rendered for pages, feeds or segments, in this build or an earlier one; a segment
-  // indexed again keeps the bodies it lacked (a first build leaves that to the build's process).
-  const bodies = job.cache
-    ? RenderedHtml.open(job.cache.dir, job.cache.codeDigest, { readOnly: !job.cache.previousIndex })
-    : undefined;
-  const renderBody = (source: ArticleSource) => (bodies ? bodies.bodyOf(source) : renderArticleBody(source.body));
   if (cache?.problem) console.warn(`[dateline] search cache: ${cache.problem}`);
+  // Loaded with the first segment to index: a build that reuses every segment renders no body.
+  let renderBody: ((item: SegmentItem) => string) | undefined;
+  let settle: () => Promise<void> = async () => undefined;
   const written = await writeSearchIndex({
-    items: built,
-    url: (source) => source.url,
-    slots,
-    toRecord: (source) => record(source, renderBody(source)),
-    // The record without its body, and the body's Markdown (by its hash): what the record is made of, unrendered.
-    recordSource: (source) => `${JSON.stringify(record(source, ""))}\n${source.bodySha256}`,
+    segments: job.segments,
+    items: async (segment) => {
+      if (!renderBody) {
+        const made = await bodyRenderer(job);
+        renderBody = made.render;
+        settle = made.settled;
+      }
+      return itemsOf(segment.id);
+    },
+    toRecord: (item) => completeSearchRecord(item.record, (renderBody as NonNullable<typeof renderBody>)(item)),
     folder: job.folder,
-    maxArticles: job.segmentSize,
-    ...(job.cache && cache
-      ? {
-          cache: {
-            key: job.cache.key,
-            // Without a previous site, nothing to reuse: the segments are indexed and the cache written.
-            ...(job.cache.previousIndex ? { previous: job.cache.previousIndex, manifest: cache.manifest } : {}),
-          },
-        }
+    ...(job.cache?.previousIndex && cache
+      ? { cache: { previous: job.cache.previousIndex, manifest: cache.manifest } }
       : {}),
   });
-  await bodies?.settled();
+  await settle();
   if (job.cache) {
     await writeSearchCache(job.cache.dir, written.manifest);
     console.log(
@@ -140,4 +74,22 @@ async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
     );
   }
   return written.keys;
+}
+
+/**
+ * Renders an item's body: from the bodies rendered for pages, feeds or segments, in this build or
+ * an earlier one, keeping those it lacked (a first build, with no previous site, leaves keeping
+ * them to the build's process, which renders every body too).
+ */
+async function bodyRenderer(job: SearchIndexJob) {
+  const { RenderedHtml } = await import("../content/rendered-html.ts");
+  const { renderArticleBody } = await import("../content/markdown.ts");
+  const { cache } = job;
+  if (!cache)
+    return { render: (item: SegmentItem) => renderArticleBody(item.markdown), settled: async () => undefined };
+  const bodies = RenderedHtml.open(cache.dir, cache.codeDigest, { readOnly: !cache.previousIndex });
+  return {
+    render: (item: SegmentItem) => bodies.bodyOf({ body: item.markdown, bodySha256: item.bodySha256 }),
+    settled: () => bodies.settled(),
+  };
 }

@@ -3,40 +3,35 @@ import { rm } from "node:fs/promises";
 import os from "node:os";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Partner } from "../config/partners.ts";
-import type { SiteConfig } from "../config/site-config.ts";
 import { sendIfConnected } from "../core/ipc.ts";
-import type { IndexedSegment } from "./search-index.ts";
+import type { IndexedSegment, SegmentItem, SegmentPlan } from "./search-index.ts";
 
-/** What the indexer process needs to find the same published articles as the build. */
-import type { PhotoSettings } from "../photos/photos.ts";
-
+/** What the indexer process is asked to write: the build's plan of the index (`search-plan.ts`). */
 export interface SearchIndexJob {
-  articlesDir: string;
-  displayRoot: string;
-  site: SiteConfig;
-  partners: Partner[];
-  /** ISO date-time of the build's "now" (embargoes). */
-  now: string;
-  includeUnpublished: boolean;
   /** Where the finished index is written. */
   folder: string;
-  /** At most this many articles per search segment (`MAX_SEGMENT_ARTICLES`). */
-  segmentSize: number;
+  /** The segments, newest first, with their keys. */
+  segments: SegmentPlan[];
   /**
    * Reuse of the previous build's segments (production builds): the cache folder, the previous
-   * site's index folder, the key of everything besides the records that the index depends on,
-   * and the digest of the code, under which the build keeps rendered bodies (`rendered-html.ts`).
+   * site's index folder, and the digest of the code, under which the build keeps rendered bodies
+   * (`rendered-html.ts`).
    */
-  cache?: { dir: string; previousIndex?: string; key: string; codeDigest: string };
-  /** The build's article snapshot, to start from instead of the files (`src/lib/content/article-snapshot.ts`). */
-  articleSnapshot?: string;
-  /** How the build renders photos: the results' thumbnails link its renditions. */
-  photos?: PhotoSettings;
+  cache?: { dir: string; previousIndex?: string; codeDigest: string };
 }
 
-/** The indexer's last message: what it wrote, or why it could not. */
+/** A job, and the items of each of its segments, which the indexer asks for when it indexes one. */
+export interface IndexerTask {
+  job: SearchIndexJob;
+  items: (segment: string) => SegmentItem[];
+}
+
+/** What the build sends the indexer: its job, then the items of each segment it asks for. */
+export type IndexerRequest = { job: SearchIndexJob } | { segment: string; items: SegmentItem[] };
+
+/** What the indexer sends: the segment whose items it wants; last, what it wrote, or why it could not. */
 export interface IndexerReport {
+  want?: string;
   segments?: IndexedSegment[];
   error?: string;
 }
@@ -46,19 +41,25 @@ const running = new Map<ChildProcess, { exited: Promise<void>; folder: string }>
 const ENTRY = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.url));
 
 /**
- * Builds the search index in a process of its own, from the article files, while Eleventy
- * renders. In Eleventy's process the index came last: Pagefind's replies wait for an event
- * loop that page rendering keeps busy, several times slower than alone (bench/results/design-measurements.md).
- * Resolves when the index is written into `job.folder`, with its segments and their keys. With `articleSnapshot`, the job waits
- * for it: the file the indexer may start from, or undefined to read the article files. In the
- * background (a preview), the indexer and Pagefind run at the lowest CPU priority, so that they
- * never slow down the rebuild of the page an editor is waiting for.
+ * Builds the search index in a process of its own, while Eleventy renders. In Eleventy's process
+ * the index came last: Pagefind's replies wait for an event loop that page rendering keeps busy,
+ * several times slower than alone (bench/results/design-measurements.md). The process starts once
+ * the task is known (the build planned the index from its articles) and resolves with the
+ * segments written into `job.folder` and their keys. In the background (a preview), the indexer
+ * and Pagefind run at the lowest CPU priority, so that they never slow down the rebuild of the
+ * page an editor is waiting for.
  */
-export function startSearchIndexer(
-  job: SearchIndexJob,
-  articleSnapshot?: Promise<string | undefined>,
+export async function startSearchIndexer(
+  planned: IndexerTask | Promise<IndexerTask>,
   { background = false } = {},
 ): Promise<IndexedSegment[]> {
+  const generation = stops;
+  const { job, items } = await planned;
+  // Stopped (a failed or overtaken build) while the build was still planning.
+  if (stops !== generation) {
+    await rm(job.folder, { recursive: true, force: true });
+    throw new Error("The search indexer stopped (SIGTERM)");
+  }
   // The entry is TypeScript: the child loads it with tsx, whatever loaded this module.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
   const child = spawn(process.execPath, ["--import", tsx, ENTRY], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -75,6 +76,20 @@ export function startSearchIndexer(
     let failure: string | undefined;
     let segments: IndexedSegment[] = [];
     child.on("message", (message: IndexerReport) => {
+      if (message.want !== undefined) {
+        let answer: IndexerRequest;
+        try {
+          answer = { segment: message.want, items: items(message.want) };
+        } catch (error) {
+          // The build could not make them (an article file changed meanwhile): nothing to index from.
+          failure = `The search index could not be built: ${error instanceof Error ? error.message : String(error)}`;
+          child.kill("SIGTERM");
+          return;
+        }
+        // A child stopped meanwhile cannot take them: its exit, not the failed send, says why.
+        sendIfConnected(child, answer);
+        return;
+      }
       failure = message.error;
       segments = message.segments ?? segments;
     });
@@ -89,19 +104,19 @@ export function startSearchIndexer(
       if (code === 0) resolve(segments);
       else reject(new Error(failure ?? `The search indexer stopped (${signal ?? `exit code ${code}`})`));
     });
-    // The process starts at once; it gets its job when the snapshot it may start from is written.
-    Promise.resolve(articleSnapshot).then((file) => {
-      // A child stopped meanwhile cannot take the job: its exit, not the failed send, says why.
-      sendIfConnected(child, file === undefined ? job : { ...job, articleSnapshot: file });
-    });
+    sendIfConnected(child, { job } satisfies IndexerRequest);
   });
 }
+
+/** Counts `stopSearchIndexers` calls: an indexer whose build was stopped while planning never starts. */
+let stops = 0;
 
 /**
  * Stops every indexer still running (a failed or overtaken build) and removes what it had
  * written, so no half-written index is left beside the output.
  */
 export async function stopSearchIndexers(): Promise<void> {
+  stops++;
   const stopping = [...running.values()];
   for (const child of running.keys()) child.kill("SIGTERM");
   await Promise.all(

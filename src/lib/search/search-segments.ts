@@ -97,3 +97,15 @@ export function searchSegments(
   }
   return segments;
 }
+
+/** Where a segment's files go inside the index folder: the newest is the folder itself. */
+export function segmentFolder(segment: SearchSegment, index: number): string {
+  return index === 0 ? "" : `s-${segment.id}/`;
+}
+
+/** The bundle paths the search page merges into the newest segment (`/pagefind/`): one per other segment. */
+export function mergedSearchBundles(slots: ReadonlyArray<SearchSlot | string>, maxArticles: number): string[] {
+  return searchSegments(slots, maxArticles)
+    .slice(1)
+    .map((segment, index) => `/pagefind/${segmentFolder(segment, index + 1)}`);
+}

@@ -17,3 +17,17 @@ describe("Handoff", () => {
     expect(handoff.take()).toBe("second");
   });
 });
+
+describe("Handoff.next", () => {
+  it("resolves with the value given since the last take, or waits for the next one given", async () => {
+    const handoff = new Handoff<string>();
+    handoff.give("before");
+    await expect(handoff.next()).resolves.toBe("before");
+    expect(handoff.take()).toBeUndefined(); // taken by next()
+    const waiting = handoff.next();
+    handoff.give("after");
+    await expect(waiting).resolves.toBe("after");
+    // Handed to the one waiting, not kept for a later take.
+    expect(handoff.take()).toBeUndefined();
+  });
+});

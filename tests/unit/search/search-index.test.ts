@@ -1,116 +1,88 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { filterSpellings, mergedSearchBundles, searchRecord } from "../../../src/lib/search/search-index.ts";
-import { fixturePartners } from "../../helpers/fixture-site.ts";
-import { makeArticle } from "../../helpers/article-objects.ts";
-import { BUILT_IN_SECTIONS } from "../../../src/lib/config/sections.ts";
+import {
+  completeSearchRecord,
+  SEGMENTED_MODULE_PATH,
+  writeSearchIndex,
+  type SearchRecord,
+  type SegmentPlan,
+  type UnrenderedSearchRecord,
+} from "../../../src/lib/search/search-index.ts";
+import { tempDir } from "../../helpers/fixture-site.ts";
 
-describe("searchRecord", () => {
-  it("holds the headline, summary, dateline, captions and body text, and the four filters", () => {
-    const article = makeArticle({
-      title: "Lotus Grid opens a plant",
-      summary: "A summary &amp; more",
-      date: "2025-12-31T20:00:00Z", // 2026 in Bangkok; the dateline keeps the wire's own date
-      dateline: { city: "BEIJING", country: "China" },
-      partner: fixturePartners[1]!,
-      categories: ["Energy", "Utilities"],
-      photos: [
-        {
-          src: "a.jpg",
-          alt: "Alt text",
-          caption: "Cranes at dawn",
-          credit: "Photo: Lotus",
-          html: "",
-          thumbnailHtml: "",
-          largest: { url: "/p.jpg", width: 1, height: 1 },
-        },
-      ],
-      bodyHtml: "<p>Heliostats &amp; <strong>mirrors</strong>.</p>\n<ul><li>one</li></ul>",
-    });
-    const record = searchRecord(
-      { ...article, thumbnail: "/photos/abc-480.jpeg" },
-      { language: "en", sections: BUILT_IN_SECTIONS },
-    );
-    expect(record.url).toBe(article.url);
-    expect(record.language).toBe("en");
-    expect(record.meta).toEqual({
-      title: "Lotus Grid opens a plant",
-      Date: "Jan. 1, 2026",
-      Partner: "GlobeNewswire",
-      image: "/photos/abc-480.jpeg",
-      image_alt: "",
-    });
-    // An excerpt is cut around the words found: the body comes before the captions.
-    expect(record.content.indexOf("Heliostats")).toBeLessThan(record.content.indexOf("Cranes at dawn"));
-    expect(searchRecord(article, { language: "en", sections: BUILT_IN_SECTIONS }).meta).not.toHaveProperty("image");
-    for (const text of [
-      "Lotus Grid opens a plant",
-      "A summary &amp; more",
-      "BEIJING, Dec. 31, 2025 (GLOBE NEWSWIRE) —",
-      "Cranes at dawn Photo: Lotus",
-      "Heliostats & mirrors",
-      "one",
-    ]) {
-      expect(record.content).toContain(text);
-    }
-    expect(record.content).not.toMatch(/<|perspectives|republishes/);
-    expect(record.filters).toEqual({
-      partner: ["GlobeNewswire"],
-      category: ["Energy", "Utilities"],
-      region: ["China"],
-      year: ["2026"],
-    });
-  });
+const unrendered = (url: string, title: string): UnrenderedSearchRecord => ({
+  url,
+  language: "en",
+  meta: { title, Date: "Oct. 1, 2023", Partner: "Wire" },
+  filters: { year: ["2023"] },
+  before: "A summary\nOSLO, Oct. 1, 2023 /Wire/ — ",
+  after: `\n${title}\nA caption`,
+});
 
-  it("escapes every value Pagefind's UI may write as HTML: title, partner, category and region", () => {
-    const record = searchRecord(
-      makeArticle({
-        title: `<img src=x onerror=alert(1)> & "Ports"`,
-        dateline: { city: "OSLO", country: "<svg onload=alert(1)>" },
-        partner: { ...fixturePartners[0]!, name: "AT&T <b>Wire</b>" },
-        categories: ["<img name=createElement>", "Plain"],
-      }),
-      { language: "en", sections: BUILT_IN_SECTIONS },
-    );
-    expect(record.meta.title).toBe("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Ports&quot;");
-    expect(record.filters).toEqual({
-      partner: ["AT&amp;T &lt;b&gt;Wire&lt;/b&gt;"],
-      category: ["&lt;img name=createElement&gt;", "Plain"],
-      region: ["&lt;svg onload=alert(1)&gt;"],
-      year: ["2023"],
+describe("completeSearchRecord", () => {
+  it("puts the body's text between the record's two parts, tags out, entities decoded, runs of blanks single", () => {
+    const record = completeSearchRecord(unrendered("/news/a/", "Ferries"), "<p>Ports &amp;\t <em>quays</em></p>");
+    expect(record).toEqual({
+      url: "/news/a/",
+      content: "A summary\nOSLO, Oct. 1, 2023 /Wire/ — Ports & quays \nFerries\nA caption",
+      language: "en",
+      meta: { title: "Ferries", Date: "Oct. 1, 2023", Partner: "Wire" },
+      filters: { year: ["2023"] },
     });
-  });
-
-  it("leaves out the region filter when the dateline has no country", () => {
-    expect(
-      searchRecord(makeArticle({ dateline: { city: "NOWHERE" } }), { language: "en", sections: BUILT_IN_SECTIONS })
-        .filters.region,
-    ).toBeUndefined();
-  });
-
-  it("shows each term once, in the spelling most articles of the site use, as its directory page does", () => {
-    const site = { language: "en", sections: BUILT_IN_SECTIONS };
-    const articles = [
-      makeArticle({ categories: ["Utilities", "utilities ", "Solar"], dateline: { city: "OSLO", country: "norway" } }),
-      makeArticle({ categories: ["utilities"], dateline: { city: "BERGEN", country: "Norway" } }),
-      makeArticle({ categories: ["utilities"], dateline: { city: "OSLO", country: "Norway" } }),
-    ];
-    const spellings = filterSpellings(articles, BUILT_IN_SECTIONS);
-    expect(searchRecord(articles[0]!, site, spellings).filters).toMatchObject({
-      category: ["utilities", "Solar"],
-      region: ["Norway"],
-    });
-    // Without the site's spellings, the article's own (still once per term).
-    expect(searchRecord(articles[0]!, site).filters.category).toEqual(["Utilities", "Solar"]);
   });
 });
 
-describe("mergedSearchBundles", () => {
-  it("lists every segment but the newest (the index folder itself) as site paths", () => {
-    const urls = Array.from({ length: 12 }, (_, i) => `/news/2023/10/a-${i}/`);
-    const bundles = mergedSearchBundles(urls, 5);
-    expect(bundles.length).toBeGreaterThanOrEqual(2);
-    for (const bundle of bundles) expect(bundle).toMatch(/^\/pagefind\/s-[0-9a-f]{16}\/$/);
-    expect(mergedSearchBundles([], 5)).toEqual([]);
-    expect(mergedSearchBundles(["/news/2023/10/only/"], 5)).toEqual([]);
-  });
+describe("writeSearchIndex", () => {
+  const records = (titles: string[]): SearchRecord[] =>
+    titles.map((title, index) => completeSearchRecord(unrendered(`/news/${index}/`, title), `<p>${title} body</p>`));
+  const segments = (keys: [string, string]): SegmentPlan[] => [
+    { id: "new", folder: "", key: keys[0] },
+    { id: "old", folder: "s-old/", key: keys[1] },
+  ];
+  const itemsOf = (asked: string[]) => async (segment: SegmentPlan) => {
+    asked.push(segment.id);
+    return segment.id === "new" ? records(["Ferries", "Harbours"]) : records(["Lighthouses"]);
+  };
+
+  it("asks for the items of the segments it indexes only, and links the others from the previous index", async () => {
+    const work = await tempDir("write-index");
+    const firstAsked: string[] = [];
+    const first = await writeSearchIndex({
+      segments: segments(["n1", "o1"]),
+      items: itemsOf(firstAsked),
+      toRecord: (record) => record,
+      folder: path.join(work, "first"),
+    });
+    expect(firstAsked).toEqual(["new", "old"]);
+    expect(first).toMatchObject({
+      segments: 2,
+      rebuilt: 2,
+      keys: [
+        { folder: "", key: "n1" },
+        { folder: "s-old/", key: "o1" },
+      ],
+    });
+    const files = (await readdir(path.join(work, "first"), { recursive: true })).map(String);
+    // The newest segment holds Pagefind's code; the other only its data, and its records their segment's id.
+    expect(files).toContain("pagefind.js");
+    expect(files).toContain(SEGMENTED_MODULE_PATH);
+    expect(files.filter((file) => file.startsWith("s-old/") && file.endsWith(".js"))).toEqual([]);
+    expect(files.some((file) => file.startsWith("s-old/fragment/"))).toBe(true);
+
+    const secondAsked: string[] = [];
+    const second = await writeSearchIndex({
+      segments: segments(["n2", "o1"]),
+      items: itemsOf(secondAsked),
+      toRecord: (record) => record,
+      folder: path.join(work, "second"),
+      cache: { previous: path.join(work, "first"), manifest: first.manifest },
+    });
+    expect(secondAsked).toEqual(["new"]);
+    expect(second).toMatchObject({ segments: 2, rebuilt: 1 });
+    expect(second.manifest.get("old")).toEqual(first.manifest.get("old"));
+    const oldFiles = Object.keys(first.manifest.get("old")!.files);
+    for (const file of oldFiles)
+      expect(await readFile(path.join(work, "second", file))).toEqual(await readFile(path.join(work, "first", file)));
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   blockSizes,
   MAX_SEGMENT_ARTICLES,
+  mergedSearchBundles,
   searchSegments,
   searchSlots,
   SMALLEST_BLOCK,
@@ -122,5 +123,16 @@ describe("search segments", () => {
       expect(() => searchSegments(urls(3), size)).toThrow(
         `The search segment size must be a whole number of articles, at least 1; found ${size}`,
       );
+  });
+});
+
+describe("mergedSearchBundles", () => {
+  it("lists every segment but the newest (the index folder itself) as site paths", () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `/news/2023/10/a-${i}/`);
+    const bundles = mergedSearchBundles(urls, 5);
+    expect(bundles.length).toBeGreaterThanOrEqual(2);
+    for (const bundle of bundles) expect(bundle).toMatch(/^\/pagefind\/s-[0-9a-f]{16}\/$/);
+    expect(mergedSearchBundles([], 5)).toEqual([]);
+    expect(mergedSearchBundles(["/news/2023/10/only/"], 5)).toEqual([]);
   });
 });
