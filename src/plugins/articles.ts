@@ -127,11 +127,12 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     const cacheOptions = preview ? undefined : options.pageCache;
     // Its files in the previous site are looked at (`PageReuse`) while the articles are read.
     const cacheState = cacheOptions
-      ? Promise.all([cacheOptions.globalDigest(), readPageManifest(cacheOptions.dir)]).then(([digest, read]) => ({
-          digest,
-          ...read,
-          reuse: new PageReuse(read.manifest, options.previousOutput),
-        }))
+      ? Promise.all([cacheOptions.globalDigest(), readPageManifest(cacheOptions.dir)]).then(([digest, read]) => {
+          const made = new PageReuse(read.manifest, options.previousOutput);
+          // Its thread makes the output's folders while the articles are read, then links the reused pages.
+          if (output !== undefined) made.linkInto(output);
+          return { digest, ...read, reuse: made };
+        })
       : undefined;
     cacheState?.catch(() => undefined); // thrown where it is awaited, if the build gets there
     if (cacheState && options.renderLimit !== undefined) {
@@ -194,8 +195,6 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
         (article) => markdownDigests.get((article as Article).url) ?? "",
       );
       reuse = made;
-      // The reused pages are linked into the output as they are chosen, while the build goes on.
-      if (output !== undefined) reuse.linkInto(output);
       const manifestWritten = new Promise<unknown>((resolve) => {
         finishReuse = resolve;
       });

@@ -258,11 +258,21 @@ export class PageReuse {
   /**
    * Links (or, across file systems, copies) the reused files into `output` on a thread of its
    * own: those chosen so far at once, the others as soon as `choose` picks them, while the build
-   * goes on choosing and rendering.
+   * goes on choosing and rendering. The thread starts by making the folders of the previous
+   * site's pages (those left empty are removed by `finish`), so a build calls this as soon as it
+   * has read the manifest.
    */
   linkInto(output: string): void {
     void this.linking?.thread.stop(); // into another output: that one is not finished
-    this.linking = { output: path.resolve(output), thread: new LinkingThread(), files: [] };
+    const target = path.resolve(output);
+    this.linking = { output: target, thread: new LinkingThread(), files: [] };
+    // The folders of the previous site's pages, made before the pages are chosen: most are reused.
+    if (this.previousOutput !== undefined)
+      this.linking.thread.makeFolders(
+        [...new Set([...this.previous.keys()].map((file) => path.dirname(file)))].map((folder) =>
+          path.join(target, folder),
+        ),
+      );
     this.hand([...this.reused.keys()]);
   }
 

@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
  * many links): thousands of file-system calls that a build need not wait for while it renders.
  * Pairs are handed over as they are known (`add`), so linking starts before the last is;
  * `finish` resolves with the indexes (in the order added) of the pairs that were copied, or
- * rejects on any other error.
+ * rejects on any other error. Folders can be made ahead of their files (`makeFolders`).
  */
 export class LinkingThread {
   private readonly worker = new Worker(LINKER, { eval: true });
@@ -36,7 +36,16 @@ export class LinkingThread {
     if (pairs.length > 0) this.worker.postMessage(pairs);
   }
 
-  /** Waits for every pair added to be linked (or copied). */
+  /**
+   * Makes these folders now, before their files are known: making a folder costs several times
+   * more than linking a file into it, and the build reads its articles meanwhile. Those that receive no file, and whatever else leaves them empty, are
+   * removed by `finish`, so that the output holds no folder a clean build would not make.
+   */
+  makeFolders(folders: readonly string[]): void {
+    if (folders.length > 0) this.worker.postMessage({ folders });
+  }
+
+  /** Waits for every pair added to be linked (or copied), and for the folders made ahead and left empty to go. */
   finish(): Promise<number[]> {
     if (!this.finished) {
       this.worker.ref();
@@ -79,23 +88,65 @@ const { parentPort } = require("node:worker_threads");
 const fs = require("node:fs");
 const path = require("node:path");
 const made = new Set();
+// Folders made ahead of their files, and the folders files were linked into.
+const ahead = [];
+const filled = new Set();
 const copied = [];
 let added = 0;
 let failed = false;
+// Makes the folder and the ancestors it lacks, each once: no recursive call re-checks them all.
+function makeFolder(folder, early) {
+  if (made.has(folder)) return;
+  const parent = path.dirname(folder);
+  if (parent !== folder) makeFolder(parent, early);
+  try {
+    fs.mkdirSync(folder);
+    if (early) ahead.push(folder);
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+  }
+  made.add(folder);
+}
+function link(source, target) {
+  try {
+    fs.linkSync(source, target);
+  } catch (error) {
+    // A folder another process of the build found empty and removed: made again, once.
+    if (error.code !== "ENOENT" || fs.existsSync(path.dirname(target))) throw error;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.linkSync(source, target);
+  }
+}
+// The folders made ahead that are empty, deepest first (a folder emptied by its child's removal goes too).
+function removeEmptyAhead() {
+  for (const folder of ahead.sort((a, b) => b.length - a.length)) {
+    if (filled.has(folder)) continue;
+    try {
+      fs.rmdirSync(folder);
+    } catch (error) {
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST" && error.code !== "ENOENT") throw error;
+    }
+  }
+}
 parentPort.on("message", (message) => {
   if (failed) return;
-  if (message === ${JSON.stringify(DONE)}) {
-    parentPort.postMessage({ copied });
-    parentPort.close();
-    return;
-  }
   try {
+    if (message === ${JSON.stringify(DONE)}) {
+      removeEmptyAhead();
+      parentPort.postMessage({ copied });
+      parentPort.close();
+      return;
+    }
+    if (!Array.isArray(message)) {
+      for (const folder of message.folders) makeFolder(folder, true);
+      return;
+    }
     for (const [source, target] of message) {
       const folder = path.dirname(target);
-      if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true });
-      made.add(folder);
+      makeFolder(folder, false);
+      filled.add(folder);
       try {
-        fs.linkSync(source, target);
+        link(source, target);
       } catch (error) {
         if (error.code !== "EXDEV" && error.code !== "EPERM" && error.code !== "EMLINK") throw error;
         fs.copyFileSync(source, target);

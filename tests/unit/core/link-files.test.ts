@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -8,6 +8,18 @@ import {
   linkingSettled,
 } from "../../../src/lib/core/link-files.ts";
 import { tempDir } from "../../helpers/fixture-site.ts";
+
+/** Resolves once `check` does not throw (what a thread does, seen from outside). */
+async function waitFor(check: () => Promise<unknown>): Promise<void> {
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
 
 /** Links `pairs` on a thread of its own, as a build hands them over all at once. */
 function linkAll(pairs: ReadonlyArray<readonly [string, string]>): Promise<number[]> {
@@ -74,6 +86,44 @@ describe("linking files on a thread of its own", () => {
     } finally {
       await rm(other, { recursive: true, force: true });
     }
+  });
+
+  it("makes folders ahead of their files, and removes those left empty when it finishes", async () => {
+    const dir = await tempDir("link-files-ahead");
+    await writeFile(path.join(dir, "a.html"), "a");
+    const out = path.join(dir, "out");
+    const thread = new LinkingThread();
+    thread.makeFolders([
+      path.join(out, "news", "a"),
+      path.join(out, "news", "gone"),
+      path.join(out, "withdrawn", "deep", "page"),
+      path.join(out, "rendered"),
+    ]);
+    thread.add([[path.join(dir, "a.html"), path.join(out, "news", "a", "index.html")]]);
+    // Another writer (Eleventy rendering a page) fills a folder made ahead.
+    await waitFor(() => stat(path.join(out, "rendered")));
+    await writeFile(path.join(out, "rendered", "index.html"), "r");
+    expect(await thread.finish()).toEqual([]);
+    expect((await readdir(out, { recursive: true })).map(String).sort()).toEqual([
+      "news",
+      path.join("news", "a"),
+      path.join("news", "a", "index.html"),
+      "rendered",
+      path.join("rendered", "index.html"),
+    ]);
+  });
+
+  it("makes a target's folder again when another process of the build removed it as empty", async () => {
+    const dir = await tempDir("link-files-removed");
+    await writeFile(path.join(dir, "a.html"), "a");
+    const folder = path.join(dir, "out", "a");
+    const thread = new LinkingThread();
+    thread.makeFolders([folder]);
+    await waitFor(() => stat(folder));
+    await rm(folder, { recursive: true });
+    thread.add([[path.join(dir, "a.html"), path.join(folder, "index.html")]]);
+    expect(await thread.finish()).toEqual([]);
+    expect(await readFile(path.join(folder, "index.html"), "utf8")).toBe("a");
   });
 
   it("stops a thread still waiting for pairs when the build fails, so its folder can go", async () => {
