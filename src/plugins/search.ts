@@ -3,7 +3,12 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { tidyAbandonedBuilds } from "../lib/build/atomic-output.ts";
 import type { Article, ArticleSource } from "../lib/content/articles.ts";
-import { startSearchIndexer, stopSearchIndexers, type IndexerTask } from "../lib/search/search-indexer.ts";
+import {
+  startSearchIndexer,
+  stopSearchIndexers,
+  type IndexerTask,
+  type SearchIndexJob,
+} from "../lib/search/search-indexer.ts";
 import type { IndexedSegment, InstalledSearchIndex } from "../lib/search/search-index.ts";
 import { planArticleSearch } from "../lib/search/search-plan.ts";
 import type { SiteConfig } from "../lib/config/site-config.ts";
@@ -41,27 +46,25 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     const folder = `${output}.pagefind-${process.pid}`;
     await rm(folder, { recursive: true, force: true });
     const cache = options.cache && !isPreview() ? options.cache : undefined;
-    // Planned from the articles once this build has loaded them: the indexer is asked for the
-    // items of the segments it indexes, and reuses the others.
-    const task = async (): Promise<IndexerTask> => {
-      const [loaded, key, codeDigest] = await Promise.all([options.loaded(), cache?.key(), cache?.codeDigest()]);
-      const plan = planArticleSearch(loaded, { site: options.site, maxArticles: options.segmentSize, key: key ?? "" });
-      const job = {
-        folder,
-        segments: plan.segments,
-        ...(cache && codeDigest !== undefined
-          ? {
-              cache: {
-                dir: cache.dir,
-                codeDigest,
-                ...(options.previousOutput ? { previousIndex: path.join(options.previousOutput, "pagefind") } : {}),
-              },
-            }
-          : {}),
-      };
-      return { job, items: plan.items };
+    const job: SearchIndexJob = {
+      folder,
+      ...(cache
+        ? {
+            cache: {
+              dir: cache.dir,
+              codeDigest: await cache.codeDigest(),
+              ...(options.previousOutput ? { previousIndex: path.join(options.previousOutput, "pagefind") } : {}),
+            },
+          }
+        : {}),
     };
-    const done = startSearchIndexer(task(), { background: isPreview() });
+    // Planned from the articles once this build has loaded them: the indexer, started meanwhile,
+    // is asked for the items of the segments it indexes, and reuses the others.
+    const task = async (): Promise<IndexerTask> => {
+      const [loaded, key] = await Promise.all([options.loaded(), cache?.key()]);
+      return planArticleSearch(loaded, { site: options.site, maxArticles: options.segmentSize, key: key ?? "" });
+    };
+    const done = startSearchIndexer(job, task(), { background: isPreview() });
     done.catch(() => undefined); // reported after the build, if the build gets that far
     pending = { folder, done };
   };

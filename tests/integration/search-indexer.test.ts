@@ -3,21 +3,27 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeIndexFiles } from "../../src/lib/search/search-index.ts";
-import { startSearchIndexer, stopSearchIndexers, type IndexerTask } from "../../src/lib/search/search-indexer.ts";
+import {
+  startSearchIndexer,
+  stopSearchIndexers,
+  type IndexerTask,
+  type SearchIndexJob,
+} from "../../src/lib/search/search-indexer.ts";
 import { planSearchIndex } from "../../src/lib/search/search-plan.ts";
 import { tempDir } from "../helpers/fixture-site.ts";
 
-/** A task for the articles `titles` (newest first, two per segment), and the segments whose items the indexer asked for. */
-async function task(
+/** The job and plan for the articles `titles` (newest first, two per segment), and the segments whose items the indexer asked for. */
+async function indexing(
   titles: string[],
   options: { folder?: string; cacheDir?: string; previousIndex?: string } = {},
-): Promise<{ task: IndexerTask; asked: string[] }> {
+): Promise<{ job: SearchIndexJob; task: IndexerTask; asked: string[] }> {
   const work = await tempDir("indexer");
+  const url = (title: string) => `/news/${title.toLowerCase().replace(/\W+/g, "-")}/`;
   const plan = planSearchIndex({
     items: titles,
-    url: (title) => `/news/${title.toLowerCase().replace(/\W+/g, "-")}/`,
+    url,
     unrendered: (title) => ({
-      url: `/news/${title.toLowerCase().replace(/\W+/g, "-")}/`,
+      url: url(title),
       language: "en",
       meta: { title, Date: "Oct. 1, 2023", Partner: "Wire" },
       filters: {},
@@ -29,22 +35,17 @@ async function task(
     key: "settings",
   });
   const asked: string[] = [];
+  const { cacheDir, previousIndex } = options;
   return {
     asked,
+    job: {
+      folder: options.folder ?? path.join(work, "index"),
+      ...(cacheDir
+        ? { cache: { dir: cacheDir, codeDigest: "code", ...(previousIndex ? { previousIndex } : {}) } }
+        : {}),
+    },
     task: {
-      job: {
-        folder: options.folder ?? path.join(work, "index"),
-        segments: plan.segments,
-        ...(options.cacheDir
-          ? {
-              cache: {
-                dir: options.cacheDir,
-                codeDigest: "code",
-                ...(options.previousIndex ? { previousIndex: options.previousIndex } : {}),
-              },
-            }
-          : {}),
-      },
+      segments: plan.segments,
       items: (segment) => {
         asked.push(segment);
         return plan.items(segment);
@@ -53,22 +54,39 @@ async function task(
   };
 }
 
+/** Whether a child of this process runs the indexer. */
+function indexerRunning(): boolean {
+  return execFileSync("ps", ["-eo", "ppid=,args="], { encoding: "utf8" })
+    .split("\n")
+    .some((line) => line.trim().startsWith(`${process.pid} `) && line.includes("search-indexer-process"));
+}
+
 describe("the search indexer process", () => {
-  it("writes a Pagefind index of the published articles into its folder", async () => {
-    const { task: given, asked } = await task(["Fictional Ferries adds a route"]);
-    await startSearchIndexer(given);
-    const files = await readdir(given.job.folder, { recursive: true });
+  it("writes a Pagefind index of the planned articles into its folder, asking for the segment it indexes", async () => {
+    const { job, task, asked } = await indexing(["Fictional Ferries adds a route"]);
+    await startSearchIndexer(job, task);
+    const files = await readdir(job.folder, { recursive: true });
     expect(files).toContain("pagefind-entry.json");
     expect(files.filter((file) => String(file).startsWith("fragment/"))).toHaveLength(1);
-    expect(asked).toEqual([given.job.segments[0]!.id]);
+    expect(asked).toEqual([task.segments[0]!.id]);
+  }, 60_000);
+
+  it("starts before the plan is known, and indexes once it comes", async () => {
+    const { job, task } = await indexing(["Ferries"]);
+    let plan: (task: IndexerTask) => void = () => undefined;
+    const done = startSearchIndexer(job, new Promise<IndexerTask>((resolve) => (plan = resolve)));
+    expect(indexerRunning()).toBe(true);
+    plan(task);
+    await done;
+    expect(await readdir(job.folder)).toContain("pagefind-entry.json");
   }, 60_000);
 
   it("runs with Pagefind at the lowest CPU priority in the background (a preview), at the normal one otherwise", async () => {
     const niceness = async (background: boolean) => {
-      const { task: given } = await task(["Fictional Ferries adds a route", "Fictional Ferries adds a second route"]);
+      const { job, task } = await indexing(["Fictional Ferries adds a route", "Fictional Ferries adds a second route"]);
       const seen = { indexer: new Set<number>(), pagefind: new Set<number>() };
       let running = true;
-      const done = startSearchIndexer(given, { background }).finally(() => (running = false));
+      const done = startSearchIndexer(job, task, { background }).finally(() => (running = false));
       while (running) {
         const processes = execFileSync("ps", ["-eo", "pid=,ppid=,ni=,args="], { encoding: "utf8" })
           .trim()
@@ -94,67 +112,77 @@ describe("the search indexer process", () => {
   it("asks for no items when every segment is the previous build's, and links them all", async () => {
     const cacheDir = await tempDir("indexer-cache");
     const titles = ["Ferries", "Harbours", "Lighthouses"];
-    const first = await task(titles, { cacheDir });
-    await startSearchIndexer(first.task);
-    expect(first.asked).toHaveLength(first.task.job.segments.length);
-    const second = await task(titles, { cacheDir, previousIndex: first.task.job.folder });
-    await startSearchIndexer(second.task);
+    const first = await indexing(titles, { cacheDir });
+    await startSearchIndexer(first.job, first.task);
+    expect(first.asked).toHaveLength(first.task.segments.length);
+    const second = await indexing(titles, { cacheDir, previousIndex: first.job.folder });
+    await startSearchIndexer(second.job, second.task);
     expect(second.asked).toEqual([]);
-    expect((await readdir(second.task.job.folder, { recursive: true })).map(String).sort()).toEqual(
-      (await readdir(first.task.job.folder, { recursive: true })).map(String).sort(),
+    expect((await readdir(second.job.folder, { recursive: true })).map(String).sort()).toEqual(
+      (await readdir(first.job.folder, { recursive: true })).map(String).sort(),
     );
     // A new release changes the newest segment only: the indexer asks for it alone.
-    const third = await task(["Quays", ...titles], { cacheDir, previousIndex: second.task.job.folder });
-    await startSearchIndexer(third.task);
-    expect(third.asked).toEqual([third.task.job.segments[0]!.id]);
+    const third = await indexing(["Quays", ...titles], { cacheDir, previousIndex: second.job.folder });
+    await startSearchIndexer(third.job, third.task);
+    expect(third.asked).toEqual([third.task.segments[0]!.id]);
   }, 60_000);
 
   it("fails with the build's reason when the build cannot give a segment's items", async () => {
-    const { task: given } = await task(["Ferries"]);
+    const { job, task } = await indexing(["Ferries"]);
     const failing: IndexerTask = {
-      ...given,
+      ...task,
       items: () => {
         throw new Error("articles/a.md changed while the build was reading it");
       },
     };
-    await expect(startSearchIndexer(failing)).rejects.toThrow(
+    await expect(startSearchIndexer(job, failing)).rejects.toThrow(
       "The search index could not be built: articles/a.md changed while the build was reading it",
     );
+  }, 60_000);
+
+  it("fails with the build's reason, and stops, when the build cannot plan the index", async () => {
+    const { job } = await indexing(["Ferries"]);
+    await expect(startSearchIndexer(job, Promise.reject(new Error("two articles have the same URL")))).rejects.toThrow(
+      "The search index could not be built: two articles have the same URL",
+    );
+    expect(indexerRunning()).toBe(false);
   }, 60_000);
 
   it("fails with the reason when the index cannot be written", async () => {
     const work = await tempDir("indexer-file");
     await writeFile(path.join(work, "not-a-folder"), "x");
-    const { task: given } = await task(["Ferries"], { folder: path.join(work, "not-a-folder", "index") });
-    await expect(startSearchIndexer(given)).rejects.toThrow(/^The search index could not be built: .*(ENOTDIR|EEXIST)/);
+    const { job, task } = await indexing(["Ferries"], { folder: path.join(work, "not-a-folder", "index") });
+    await expect(startSearchIndexer(job, task)).rejects.toThrow(
+      /^The search index could not be built: .*(ENOTDIR|EEXIST)/,
+    );
   }, 60_000);
 
   it("says it was stopped when a failed or overtaken build stops it while it indexes", async () => {
-    const { task: given } = await task(["Ferries"]);
-    await mkdir(given.job.folder, { recursive: true });
-    await writeFile(path.join(given.job.folder, "half-written.pf_fragment"), "x");
+    const { job, task } = await indexing(["Ferries"]);
+    await mkdir(job.folder, { recursive: true });
+    await writeFile(path.join(job.folder, "half-written.pf_fragment"), "x");
     let stopping: Promise<void> | undefined;
     const stoppedWhileIndexing: IndexerTask = {
-      ...given,
+      ...task,
       items: (segment) => {
         stopping = stopSearchIndexers();
-        return given.items(segment);
+        return task.items(segment);
       },
     };
-    await expect(startSearchIndexer(stoppedWhileIndexing)).rejects.toThrow("The search indexer stopped (SIGTERM)");
+    await expect(startSearchIndexer(job, stoppedWhileIndexing)).rejects.toThrow("The search indexer stopped (SIGTERM)");
     await stopping;
     // Nothing half-written is left beside the output.
-    await expect(readdir(given.job.folder)).rejects.toThrow("ENOENT");
+    await expect(readdir(job.folder)).rejects.toThrow("ENOENT");
   }, 60_000);
 
-  it("never starts when its build is stopped while it still plans the index", async () => {
-    const { task: given } = await task(["Ferries"]);
-    let plan: (task: IndexerTask) => void = () => undefined;
-    const starting = startSearchIndexer(new Promise<IndexerTask>((resolve) => (plan = resolve)));
+  it("says it was stopped when its build is stopped before it has planned the index", async () => {
+    const { job } = await indexing(["Ferries"]);
+    const stopped = expect(startSearchIndexer(job, new Promise<IndexerTask>(() => undefined))).rejects.toThrow(
+      "The search indexer stopped (SIGTERM)",
+    );
     await stopSearchIndexers();
-    plan(given);
-    await expect(starting).rejects.toThrow("The search indexer stopped (SIGTERM)");
-    await expect(readdir(given.job.folder)).rejects.toThrow("ENOENT");
+    await stopped;
+    expect(indexerRunning()).toBe(false);
   }, 60_000);
 });
 

@@ -1,12 +1,18 @@
 /**
- * The search indexer process (see `startSearchIndexer`): receives the build's plan of the index
- * over IPC and writes it in segments. A segment the last build indexed with the same key is linked
+ * The search indexer process (see `startSearchIndexer`): receives its job over IPC when the build
+ * starts, then the build's plan of the index, and writes it in segments. A segment the last build indexed with the same key is linked
  * from the previous site; for each other one it asks the build for its items, renders their
  * bodies (or takes them from the build cache) and Pagefind indexes them. It reads no article
  * file: the build's process has them. Reports `{ error }` and exits non-zero when it cannot.
  */
 import type { SearchIndexJob, IndexerReport, IndexerRequest } from "./search-indexer.ts";
-import { completeSearchRecord, writeSearchIndex, type IndexedSegment, type SegmentItem } from "./search-index.ts";
+import {
+  completeSearchRecord,
+  writeSearchIndex,
+  type IndexedSegment,
+  type SegmentItem,
+  type SegmentPlan,
+} from "./search-index.ts";
 import { readSearchCache, writeSearchCache } from "./search-segment-cache.ts";
 
 // The build that started this process is gone (killed, or a shard stopped by its sibling's
@@ -15,6 +21,9 @@ process.once("disconnect", () => process.exit(1));
 
 /** The segments whose items were asked for, by id, waiting for the build's answer. */
 const asked = new Map<string, (items: SegmentItem[]) => void>();
+/** The build's plan, which comes once the build has loaded its articles. */
+let planned: (segments: SegmentPlan[]) => void = () => undefined;
+const plan = new Promise<SegmentPlan[]>((resolve) => (planned = resolve));
 
 process.on("message", (message: IndexerRequest) => {
   if ("job" in message) {
@@ -27,10 +36,12 @@ process.on("message", (message: IndexerRequest) => {
           1,
         ),
     );
-    return;
+  } else if ("segments" in message) {
+    planned(message.segments);
+  } else {
+    asked.get(message.segment)?.(message.items);
+    asked.delete(message.segment);
   }
-  asked.get(message.segment)?.(message.items);
-  asked.delete(message.segment);
 });
 
 function report(message: IndexerReport, code: number): void {
@@ -44,29 +55,27 @@ function itemsOf(segment: string): Promise<SegmentItem[]> {
   });
 }
 
+/** Reads the search cache and loads what renders bodies while the build plans, then writes the index. */
 async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
+  const renderer = bodyRenderer(job);
+  renderer.catch(() => undefined); // thrown where it is awaited, when a segment is indexed
   const cache = job.cache ? await readSearchCache(job.cache.dir) : undefined;
   if (cache?.problem) console.warn(`[dateline] search cache: ${cache.problem}`);
-  // Loaded with the first segment to index: a build that reuses every segment renders no body.
-  let renderBody: ((item: SegmentItem) => string) | undefined;
-  let settle: () => Promise<void> = async () => undefined;
+  const segments = await plan;
+  let renderBody: (item: SegmentItem) => string = () => "";
   const written = await writeSearchIndex({
-    segments: job.segments,
+    segments,
     items: async (segment) => {
-      if (!renderBody) {
-        const made = await bodyRenderer(job);
-        renderBody = made.render;
-        settle = made.settled;
-      }
+      renderBody = (await renderer).render;
       return itemsOf(segment.id);
     },
-    toRecord: (item) => completeSearchRecord(item.record, (renderBody as NonNullable<typeof renderBody>)(item)),
+    toRecord: (item) => completeSearchRecord(item.record, renderBody(item)),
     folder: job.folder,
     ...(job.cache?.previousIndex && cache
       ? { cache: { previous: job.cache.previousIndex, manifest: cache.manifest } }
       : {}),
   });
-  await settle();
+  await (await renderer).settled();
   if (job.cache) {
     await writeSearchCache(job.cache.dir, written.manifest);
     console.log(
@@ -79,7 +88,8 @@ async function indexArticles(job: SearchIndexJob): Promise<IndexedSegment[]> {
 /**
  * Renders an item's body: from the bodies rendered for pages, feeds or segments, in this build or
  * an earlier one, keeping those it lacked (a first build, with no previous site, leaves keeping
- * them to the build's process, which renders every body too).
+ * them to the build's process, which renders every body too). Loaded while the build plans: a
+ * build that adds a release indexes at least the newest segment.
  */
 async function bodyRenderer(job: SearchIndexJob) {
   const { RenderedHtml } = await import("../content/rendered-html.ts");

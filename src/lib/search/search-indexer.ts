@@ -6,12 +6,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { sendIfConnected } from "../core/ipc.ts";
 import type { IndexedSegment, SegmentItem, SegmentPlan } from "./search-index.ts";
 
-/** What the indexer process is asked to write: the build's plan of the index (`search-plan.ts`). */
+/** What the indexer process is asked to write, known when the build starts. */
 export interface SearchIndexJob {
   /** Where the finished index is written. */
   folder: string;
-  /** The segments, newest first, with their keys. */
-  segments: SegmentPlan[];
   /**
    * Reuse of the previous build's segments (production builds): the cache folder, the previous
    * site's index folder, and the digest of the code, under which the build keeps rendered bodies
@@ -20,14 +18,15 @@ export interface SearchIndexJob {
   cache?: { dir: string; previousIndex?: string; codeDigest: string };
 }
 
-/** A job, and the items of each of its segments, which the indexer asks for when it indexes one. */
+/** The build's plan of the index (`search-plan.ts`): its segments, and the items of each, asked for when indexed. */
 export interface IndexerTask {
-  job: SearchIndexJob;
+  segments: SegmentPlan[];
   items: (segment: string) => SegmentItem[];
 }
 
-/** What the build sends the indexer: its job, then the items of each segment it asks for. */
-export type IndexerRequest = { job: SearchIndexJob } | { segment: string; items: SegmentItem[] };
+/** What the build sends the indexer: its job, then the segments once planned, then the items of each it asks for. */
+export type IndexerRequest =
+  { job: SearchIndexJob } | { segments: SegmentPlan[] } | { segment: string; items: SegmentItem[] };
 
 /** What the indexer sends: the segment whose items it wants; last, what it wrote, or why it could not. */
 export interface IndexerReport {
@@ -43,23 +42,18 @@ const ENTRY = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.u
 /**
  * Builds the search index in a process of its own, while Eleventy renders. In Eleventy's process
  * the index came last: Pagefind's replies wait for an event loop that page rendering keeps busy,
- * several times slower than alone (bench/results/design-measurements.md). The process starts once
- * the task is known (the build planned the index from its articles) and resolves with the
- * segments written into `job.folder` and their keys. In the background (a preview), the indexer
- * and Pagefind run at the lowest CPU priority, so that they never slow down the rebuild of the
- * page an editor is waiting for.
+ * several times slower than alone (bench/results/design-measurements.md). The process starts at
+ * once, so that it has loaded its code and read the search cache by the time the build has
+ * planned the index from its articles (`planned`); resolves with the segments written into
+ * `job.folder` and their keys. In the background (a preview), the indexer and Pagefind run at the
+ * lowest CPU priority, so that they never slow down the rebuild of the page an editor is waiting
+ * for.
  */
-export async function startSearchIndexer(
+export function startSearchIndexer(
+  job: SearchIndexJob,
   planned: IndexerTask | Promise<IndexerTask>,
   { background = false } = {},
 ): Promise<IndexedSegment[]> {
-  const generation = stops;
-  const { job, items } = await planned;
-  // Stopped (a failed or overtaken build) while the build was still planning.
-  if (stops !== generation) {
-    await rm(job.folder, { recursive: true, force: true });
-    throw new Error("The search indexer stopped (SIGTERM)");
-  }
   // The entry is TypeScript: the child loads it with tsx, whatever loaded this module.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
   const child = spawn(process.execPath, ["--import", tsx, ENTRY], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -70,28 +64,46 @@ export async function startSearchIndexer(
       // Already gone (its exit is reported below), or a system that refuses: it runs as it is.
     }
   }
+  // Until its plan is known it keeps nothing alive: a build that failed before planning (its
+  // error thrown) can end, and the indexer with it (it exits when its parent is gone).
+  const hold = (held: boolean) => {
+    for (const handle of [child, child.channel]) {
+      if (held) handle?.ref();
+      else handle?.unref();
+    }
+  };
+  hold(false);
   let exited: () => void = () => undefined;
   running.set(child, { exited: new Promise<void>((resolve) => (exited = resolve)), folder: job.folder });
   return new Promise<IndexedSegment[]>((resolve, reject) => {
     let failure: string | undefined;
     let segments: IndexedSegment[] = [];
+    let items: IndexerTask["items"] = () => [];
+    // The build could not plan, or make a segment's items (an article file changed meanwhile): nothing to index from.
+    const fail = (error: unknown) => {
+      failure = `The search index could not be built: ${error instanceof Error ? error.message : String(error)}`;
+      child.kill("SIGTERM");
+    };
+    Promise.resolve(planned).then((task) => {
+      items = task.items;
+      hold(true);
+      // A child stopped meanwhile cannot take them: its exit, not the failed send, says why.
+      sendIfConnected(child, { segments: task.segments } satisfies IndexerRequest);
+    }, fail);
     child.on("message", (message: IndexerReport) => {
-      if (message.want !== undefined) {
-        let answer: IndexerRequest;
-        try {
-          answer = { segment: message.want, items: items(message.want) };
-        } catch (error) {
-          // The build could not make them (an article file changed meanwhile): nothing to index from.
-          failure = `The search index could not be built: ${error instanceof Error ? error.message : String(error)}`;
-          child.kill("SIGTERM");
-          return;
-        }
-        // A child stopped meanwhile cannot take them: its exit, not the failed send, says why.
-        sendIfConnected(child, answer);
+      if (message.want === undefined) {
+        failure = message.error;
+        segments = message.segments ?? segments;
         return;
       }
-      failure = message.error;
-      segments = message.segments ?? segments;
+      let answer: IndexerRequest;
+      try {
+        answer = { segment: message.want, items: items(message.want) };
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      sendIfConnected(child, answer);
     });
     child.on("error", (error) => {
       running.delete(child);
@@ -108,15 +120,11 @@ export async function startSearchIndexer(
   });
 }
 
-/** Counts `stopSearchIndexers` calls: an indexer whose build was stopped while planning never starts. */
-let stops = 0;
-
 /**
  * Stops every indexer still running (a failed or overtaken build) and removes what it had
  * written, so no half-written index is left beside the output.
  */
 export async function stopSearchIndexers(): Promise<void> {
-  stops++;
   const stopping = [...running.values()];
   for (const child of running.keys()) child.kill("SIGTERM");
   await Promise.all(
