@@ -7,6 +7,7 @@ import { ArticleFileCache, loadArticles, type Article, type ArticleSource } from
 import { PersistentArticleCache } from "../lib/content/article-cache.ts";
 import { RenderedHtml } from "../lib/content/rendered-html.ts";
 import { isInside } from "../lib/core/paths.ts";
+import { LinkingThread } from "../lib/core/link-files.ts";
 import type { LoadedBuild } from "../lib/compliance/audit.ts";
 import { isPreview, resolveBuildMoment, type BuildMomentOptions } from "../lib/config/build-moment.ts";
 import { PageChanges } from "../lib/preview/page-changes.ts";
@@ -125,12 +126,14 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
     };
     // The page cache of production builds: pages are reused from the site this build replaces, if any.
     const cacheOptions = preview ? undefined : options.pageCache;
-    // Its files in the previous site are looked at (`PageReuse`) while the articles are read.
+    // Its files in the previous site are looked at (`PageReuse`) while the articles are read, and
+    // a thread makes the output's folders meanwhile, then links the reused pages. The thread
+    // starts now: a build that fails before the manifest is read stops it, so it makes nothing.
+    const linking = cacheOptions && output !== undefined ? { output, thread: new LinkingThread() } : undefined;
     const cacheState = cacheOptions
       ? Promise.all([cacheOptions.globalDigest(), readPageManifest(cacheOptions.dir)]).then(([digest, read]) => {
           const made = new PageReuse(read.manifest, options.previousOutput);
-          // Its thread makes the output's folders while the articles are read, then links the reused pages.
-          if (output !== undefined) made.linkInto(output);
+          if (linking) made.linkInto(linking.output, linking.thread);
           return { digest, ...read, reuse: made };
         })
       : undefined;

@@ -260,12 +260,13 @@ export class PageReuse {
    * own: those chosen so far at once, the others as soon as `choose` picks them, while the build
    * goes on choosing and rendering. The thread starts by making the folders of the previous
    * site's pages (those left empty are removed by `finish`), so a build calls this as soon as it
-   * has read the manifest.
+   * has read the manifest, with a thread it started before (`thread`): one a failed build has
+   * stopped meanwhile (`linkingSettled`) makes nothing.
    */
-  linkInto(output: string): void {
+  linkInto(output: string, thread = new LinkingThread()): void {
     void this.linking?.thread.stop(); // into another output: that one is not finished
     const target = path.resolve(output);
-    this.linking = { output: target, thread: new LinkingThread(), files: [] };
+    this.linking = { output: target, thread, files: [] };
     // The folders of the previous site's pages, made before the pages are chosen: most are reused.
     if (this.previousOutput !== undefined)
       this.linking.thread.makeFolders(

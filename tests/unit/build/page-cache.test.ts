@@ -12,6 +12,7 @@ import {
   writePageManifest,
   type PageManifest,
 } from "../../../src/lib/build/page-cache.ts";
+import { LinkingThread } from "../../../src/lib/core/link-files.ts";
 import { tempDir, writeFiles } from "../../helpers/fixture-site.ts";
 
 interface Page {
@@ -195,6 +196,39 @@ describe("page cache", () => {
       // c was rewritten with the same bytes: a new modification time, but the hash still matches.
       expect(second.rendered).toEqual(["/a/", "/b/"]);
       expect(await readFile(path.join(second.output, "a/index.html"), "utf8")).toBe("<p>a</p>");
+    });
+
+    it("makes the previous site's page folders before choosing, and leaves none empty", async () => {
+      const cache = await tempDir("page-cache");
+      const first = await build(pages, undefined, cache);
+      const output = path.join(await tempDir("page-cache-ahead"), "_site");
+      const reuse = new PageReuse((await readPageManifest(cache)).manifest, first.output);
+      reuse.linkInto(output);
+      // "/b/" is gone from this build: its folder, made ahead, must not stay behind empty.
+      const rendered = await reuse.choose(
+        pages.filter((page) => page.url !== "/b/"),
+        file,
+        (page) => `sig:${page.html}`,
+      );
+      expect(rendered).toEqual([]);
+      await reuse.finish(output, new Map());
+      expect((await readdir(output, { recursive: true })).map(String).sort()).toEqual([
+        "a",
+        path.join("a", "index.html"),
+        "c",
+        path.join("c", "index.html"),
+      ]);
+    });
+
+    it("makes nothing with a linking thread its failed build stopped before the manifest was read", async () => {
+      const cache = await tempDir("page-cache");
+      const first = await build(pages, undefined, cache);
+      const output = path.join(await tempDir("page-cache-stopped"), "_site");
+      const thread = new LinkingThread();
+      await thread.stop();
+      new PageReuse((await readPageManifest(cache)).manifest, first.output).linkInto(output, thread);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await expect(readdir(output)).rejects.toThrow("ENOENT");
     });
 
     it("reuses a site restored elsewhere (new inodes) by content hash", async () => {
