@@ -204,9 +204,11 @@ export default function articlesPlugin(eleventyConfig: UserConfig, options: Arti
       reuseFinished = manifestWritten;
     }
     const reusing = reuse;
+    const signing = signer;
     options.onLoaded({
       sources: loaded.sources,
       articles: loaded.articles,
+      ...(signing ? { digestOf: (article: Article) => signing.digestOf(article) } : {}),
       now,
       includeUnpublished,
       ...(reusing && cacheOptions && digest

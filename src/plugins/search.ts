@@ -2,7 +2,6 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { tidyAbandonedBuilds } from "../lib/build/atomic-output.ts";
-import type { Article, ArticleSource } from "../lib/content/articles.ts";
 import {
   startSearchIndexer,
   stopSearchIndexers,
@@ -26,7 +25,7 @@ export interface SearchPluginOptions {
   cache?: { dir: string; key: () => Promise<string>; codeDigest: () => Promise<string> };
   previousOutput?: string;
   /** The articles this build loaded (the articles plugin gives them), waited for. */
-  loaded: () => Promise<{ articles: readonly Article[]; sources: readonly ArticleSource[] }>;
+  loaded: () => Promise<Parameters<typeof planArticleSearch>[0]>;
   /** Receives, in a production build, the index once installed (for the audit). */
   onIndexing?: (installed: Promise<InstalledSearchIndex>) => void;
 }

@@ -48,6 +48,8 @@ export interface LoadedBuild {
   sources: ArticleSource[];
   /** The articles the build publishes, newest first (with drafts in a preview that shows them). */
   articles: Article[];
+  /** The page signer's hash of an article (its fields and Markdown), when the build signs its pages. */
+  digestOf?: (article: Article) => string | undefined;
   now: DateTime;
   includeUnpublished: boolean;
   /**

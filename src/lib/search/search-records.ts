@@ -50,15 +50,27 @@ export function unrenderedSearchRecord(
       Partner: forSearchUi(article.partner.name),
       ...(thumbnail ? { image: forSearchUi(thumbnail), image_alt: "" } : {}),
     },
-    filters: {
-      ...searchFilters(article, site.sections, spellings),
-      year: [String(article.date.year)],
-      // One index for the whole site (Pagefind would split it by language, and the search page
-      // would find only its own): a release in another language says so as a filter.
-      ...(article.language ? { language: [forSearchUi(article.language)] } : {}),
-    },
+    filters: searchRecordFilters(article, site, spellings),
     before: `${article.summary ?? ""}\n${articleDateline(article)} `,
     after: ["", article.title, ...captions].join("\n"),
+  };
+}
+
+/**
+ * The record's filters: each filtering section's values (in the site's spellings), the year and,
+ * for a release in another language, its language.
+ */
+export function searchRecordFilters(
+  article: SearchableArticle,
+  site: { sections: readonly Section[] },
+  spellings?: FilterSpellings,
+): Record<string, string[]> {
+  return {
+    ...searchFilters(article, site.sections, spellings),
+    year: [String(article.date.year)],
+    // One index for the whole site (Pagefind would split it by language, and the search page
+    // would find only its own): a release in another language says so as a filter.
+    ...(article.language ? { language: [forSearchUi(article.language)] } : {}),
   };
 }
 

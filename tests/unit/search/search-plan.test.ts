@@ -126,3 +126,50 @@ describe("planArticleSearch", () => {
     expect(plan.items(plan.segments[1]!.id).map((item) => item.markdown)).toEqual(["Oldest body"]);
   });
 });
+
+describe("planArticleSearch with the page signer's hashes", () => {
+  // One article per segment: a segment's key is its article's.
+  const options = { site: { language: "en", sections: BUILT_IN_SECTIONS }, maxArticles: 1, key: "k" };
+  type Made = ReturnType<typeof makeArticle>;
+  const sourcesOf = (articles: Made[]) =>
+    articles.map(
+      (article) =>
+        ({
+          url: article.url,
+          status: "published",
+          fields: { date: article.date },
+          body: "",
+          bodySha256: "",
+        }) as ArticleSource,
+    );
+  /** The key of the segment holding `article`, when the signer hashes each article as `digest` says. */
+  const keyOf = (articles: Made[], article: Made, digest: (url: string) => string | undefined) => {
+    const plan = planArticleSearch(
+      { articles, sources: sourcesOf(articles), digestOf: (each) => digest(each.url) },
+      options,
+    );
+    return plan.segments.find((segment) => plan.items(segment.id)[0]?.record.url === article.url)?.key;
+  };
+  const hash = (url: string) => `hash of ${url}`;
+
+  it("keys a record by its article's hash and its filters, not by the whole record", () => {
+    const a = makeArticle({ slug: "a", categories: ["Utilities"] });
+    const b = makeArticle({ slug: "b", categories: ["utilities"] });
+    const key = keyOf([a, b], a, hash);
+    expect(key).toEqual(expect.any(String));
+    // What the hash covers is not looked at again (a real build's hash changes with the title).
+    const retitled = { ...a, title: "Another headline" };
+    expect(keyOf([retitled, b], retitled, hash)).toBe(key);
+    expect(keyOf([a, b], a, (url) => `${hash(url)}, corrected`)).not.toBe(key);
+    // Another article that leaves the site's spellings as they were leaves the key alone...
+    expect(keyOf([a, b, makeArticle({ slug: "c", categories: ["Solar"] })], a, hash)).toBe(key);
+    // ...but one that changes how the site spells a's category changes a's filter, so its key.
+    expect(keyOf([a, b, makeArticle({ slug: "d", categories: ["utilities"] })], a, hash)).not.toBe(key);
+  });
+
+  it("keys a record by the record itself for an article the signer does not know", () => {
+    const a = makeArticle({ slug: "a" });
+    const retitled = { ...a, title: "Another headline" };
+    expect(keyOf([retitled], retitled, () => undefined)).not.toBe(keyOf([a], a, () => undefined));
+  });
+});
