@@ -38,8 +38,9 @@ export class LinkingThread {
 
   /**
    * Makes these folders now, before their files are known: making a folder costs several times
-   * more than linking a file into it, and the build reads its articles meanwhile. Those that receive no file, and whatever else leaves them empty, are
-   * removed by `finish`, so that the output holds no folder a clean build would not make.
+   * more than linking a file into it, and the build reads its articles meanwhile. Those that
+   * receive no file, and whatever else leaves them empty, are removed by `finish`, so that the
+   * output holds no folder a clean build would not make.
    */
   makeFolders(folders: readonly string[]): void {
     if (folders.length > 0) this.worker.postMessage({ folders });

@@ -1,9 +1,10 @@
 /**
  * The search indexer process (see `startSearchIndexer`): receives its job over IPC when the build
- * starts, then the build's plan of the index, and writes it in segments. A segment the last build indexed with the same key is linked
- * from the previous site; for each other one it asks the build for its items, renders their
- * bodies (or takes them from the build cache) and Pagefind indexes them. It reads no article
- * file: the build's process has them. Reports `{ error }` and exits non-zero when it cannot.
+ * starts, then the build's plan of the index, and writes it in segments. A segment the last build
+ * indexed with the same key is linked from the previous site; for each other one it asks the
+ * build for its items, renders their bodies (or takes them from the build cache) and Pagefind
+ * indexes them. It reads no article file: the build's process has them. Reports `{ error }` and
+ * exits non-zero when it cannot.
  */
 import type { SearchIndexJob, IndexerReport, IndexerRequest } from "./search-indexer.ts";
 import {
