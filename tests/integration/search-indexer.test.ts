@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeIndexFiles } from "../../src/lib/search/search-index.ts";
@@ -125,6 +125,23 @@ describe("the search indexer process", () => {
     const third = await indexing(["Quays", ...titles], { cacheDir, previousIndex: second.job.folder });
     await startSearchIndexer(third.job, third.task);
     expect(third.asked).toEqual([third.task.segments[0]!.id]);
+  }, 60_000);
+
+  it("asks for a segment's items when the previous site's files of a segment it meant to reuse changed", async () => {
+    const cacheDir = await tempDir("indexer-cache-damaged");
+    const titles = ["Ferries", "Harbours", "Lighthouses"];
+    const first = await indexing(titles, { cacheDir });
+    await startSearchIndexer(first.job, first.task);
+    const oldest = first.task.segments.at(-1)!;
+    const [damaged] = (await readdir(path.join(first.job.folder, oldest.folder, "fragment"))).map(String);
+    await writeFile(path.join(first.job.folder, oldest.folder, "fragment", damaged!), "damaged");
+    const second = await indexing(titles, { cacheDir, previousIndex: first.job.folder });
+    await startSearchIndexer(second.job, second.task);
+    // Not handed over with the plan (its key was indexed), so asked for once the damage is found.
+    expect(second.asked).toEqual([oldest.id]);
+    expect(await readFile(path.join(second.job.folder, oldest.folder, "fragment", damaged!), "utf8")).not.toBe(
+      "damaged",
+    );
   }, 60_000);
 
   it("fails with the build's reason when the build cannot give a segment's items", async () => {

@@ -6,6 +6,7 @@
  * indexes them. It reads no article file: the build's process has them. Reports `{ error }` and
  * exits non-zero when it cannot.
  */
+import { readFile, rm } from "node:fs/promises";
 import type { SearchIndexJob, IndexerReport, IndexerRequest } from "./search-indexer.ts";
 import {
   completeSearchRecord,
@@ -22,6 +23,8 @@ process.once("disconnect", () => process.exit(1));
 
 /** The segments whose items were asked for, by id, waiting for the build's answer. */
 const asked = new Map<string, (items: SegmentItem[]) => void>();
+/** The segments whose items the build hands over in a file, by id: the file, once it has come. */
+const handed = new Map<string, { file: Promise<string>; came: (file: string) => void }>();
 /** The build's plan, which comes once the build has loaded its articles. */
 let planned: (segments: SegmentPlan[]) => void = () => undefined;
 const plan = new Promise<SegmentPlan[]>((resolve) => (planned = resolve));
@@ -38,7 +41,13 @@ process.on("message", (message: IndexerRequest) => {
         ),
     );
   } else if ("segments" in message) {
+    for (const id of message.handed) {
+      let came: (file: string) => void = () => undefined;
+      handed.set(id, { file: new Promise((resolve) => (came = resolve)), came });
+    }
     planned(message.segments);
+  } else if ("file" in message) {
+    handed.get(message.segment)?.came(message.file);
   } else {
     asked.get(message.segment)?.(message.items);
     asked.delete(message.segment);
@@ -49,7 +58,18 @@ function report(message: IndexerReport, code: number): void {
   process.send?.(message, undefined, {}, () => process.exit(code));
 }
 
-function itemsOf(segment: string): Promise<SegmentItem[]> {
+/**
+ * The items of a segment to index: from the file the build handed over (it arrives just after the
+ * plan), or else asked for (a segment whose previous files turned out changed or gone).
+ */
+async function itemsOf(segment: string): Promise<SegmentItem[]> {
+  const coming = handed.get(segment);
+  if (coming !== undefined) {
+    const file = await coming.file;
+    const items = JSON.parse(await readFile(file, "utf8")) as SegmentItem[];
+    await rm(file, { force: true });
+    return items;
+  }
   return new Promise((resolve) => {
     asked.set(segment, resolve);
     process.send?.({ want: segment } satisfies IndexerReport);

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { sendIfConnected } from "../core/ipc.ts";
+import { readSearchCache } from "./search-segment-cache.ts";
 import type { IndexedSegment, SegmentItem, SegmentPlan } from "./search-index.ts";
 
 /** What the indexer process is asked to write, known when the build starts. */
@@ -24,9 +27,15 @@ export interface IndexerTask {
   items: (segment: string) => SegmentItem[];
 }
 
-/** What the build sends the indexer: its job, then the segments once planned, then the items of each it asks for. */
+/**
+ * What the build sends the indexer: its job, then the segments once planned with, in a file each,
+ * the items of those the last build did not index, then the items of any other it asks for.
+ */
 export type IndexerRequest =
-  { job: SearchIndexJob } | { segments: SegmentPlan[] } | { segment: string; items: SegmentItem[] };
+  | { job: SearchIndexJob }
+  | { segments: SegmentPlan[]; handed: string[] }
+  | { segment: string; file: string }
+  | { segment: string; items: SegmentItem[] };
 
 /** What the indexer sends: the segment whose items it wants; last, what it wrote, or why it could not. */
 export interface IndexerReport {
@@ -73,8 +82,22 @@ export function startSearchIndexer(
     }
   };
   hold(false);
-  let exited: () => void = () => undefined;
-  running.set(child, { exited: new Promise<void>((resolve) => (exited = resolve)), folder: job.folder });
+  // What the last build indexed (its segments' keys): those segments are the indexer's to reuse.
+  const indexed = job.cache?.previousIndex ? readSearchCache(job.cache.dir) : Promise.resolve(undefined);
+  let itemsFolder: string | undefined;
+  let exited: () => void = () => {
+    if (itemsFolder) rmSync(itemsFolder, { recursive: true, force: true });
+  };
+  running.set(child, {
+    exited: new Promise<void>((resolve) => {
+      const tidy = exited;
+      exited = () => {
+        tidy();
+        resolve();
+      };
+    }),
+    folder: job.folder,
+  });
   return new Promise<IndexedSegment[]>((resolve, reject) => {
     let failure: string | undefined;
     let segments: IndexedSegment[] = [];
@@ -84,12 +107,28 @@ export function startSearchIndexer(
       failure = `The search index could not be built: ${error instanceof Error ? error.message : String(error)}`;
       child.kill("SIGTERM");
     };
-    Promise.resolve(planned).then((task) => {
-      items = task.items;
-      hold(true);
-      // A child stopped meanwhile cannot take them: its exit, not the failed send, says why.
-      sendIfConnected(child, { segments: task.segments } satisfies IndexerRequest);
-    }, fail);
+    Promise.all([planned, indexed])
+      .then(([task, known]) => {
+        items = task.items;
+        hold(true);
+        // The items of the segments to index are handed over now, before the build renders: a
+        // request waits for the build's event loop, which rendering keeps busy to its end. In
+        // files, one segment's at a time, so that no more than one is held in memory.
+        const handed = task.segments.filter((segment) => known?.manifest.get(segment.id)?.key !== segment.key);
+        // A child stopped meanwhile cannot take them: its exit, not the failed send, says why.
+        sendIfConnected(child, {
+          segments: task.segments,
+          handed: handed.map((segment) => segment.id),
+        } satisfies IndexerRequest);
+        for (const segment of handed) {
+          if (!child.connected) break;
+          itemsFolder ??= mkdtempSync(path.join(os.tmpdir(), "dateline-search-items-"));
+          const file = path.join(itemsFolder, `${segment.id}.json`);
+          writeFileSync(file, JSON.stringify(task.items(segment.id)));
+          sendIfConnected(child, { segment: segment.id, file } satisfies IndexerRequest);
+        }
+      })
+      .catch(fail);
     child.on("message", (message: IndexerReport) => {
       if (message.want === undefined) {
         failure = message.error;
