@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import { createRequire } from "node:module";
@@ -82,8 +82,13 @@ export function startSearchIndexer(
     }
   };
   hold(false);
-  // What the last build indexed (its segments' keys): those segments are the indexer's to reuse.
-  const indexed = job.cache?.previousIndex ? readSearchCache(job.cache.dir) : Promise.resolve(undefined);
+  // What the last build indexed (its segments' keys): those segments are the indexer's to reuse,
+  // if the site it replaces is there (a build into a new folder, its cache warm, reuses none).
+  const { previousIndex } = job.cache ?? {};
+  const indexed =
+    job.cache && previousIndex && existsSync(previousIndex)
+      ? readSearchCache(job.cache.dir)
+      : Promise.resolve(undefined);
   let itemsFolder: string | undefined;
   let exited: () => void = () => {
     if (itemsFolder) rmSync(itemsFolder, { recursive: true, force: true });
