@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -267,8 +268,9 @@ export class PageReuse {
     void this.linking?.thread.stop(); // into another output: that one is not finished
     const target = path.resolve(output);
     this.linking = { output: target, thread, files: [] };
-    // The folders of the previous site's pages, made before the pages are chosen: most are reused.
-    if (this.previousOutput !== undefined)
+    // The folders of the previous site's pages, made before the pages are chosen: most are reused
+    // (none when that site is not there: a build into a new folder renders every page).
+    if (this.previousOutput !== undefined && existsSync(this.previousOutput))
       this.linking.thread.makeFolders(
         [...new Set([...this.previous.keys()].map((file) => path.dirname(file)))].map((folder) =>
           path.join(target, folder),
