@@ -61,7 +61,7 @@ export default function searchPlugin(eleventyConfig: UserConfig, options: Search
     // is asked for the items of the segments it indexes, and reuses the others.
     const task = async (): Promise<IndexerTask> => {
       const [loaded, key] = await Promise.all([options.loaded(), cache?.key()]);
-      return planArticleSearch(loaded, { site: options.site, maxArticles: options.segmentSize, key: key ?? "" });
+      return planArticleSearch(loaded, { site: options.site, maxArticles: options.segmentSize, key });
     };
     const done = startSearchIndexer(job, task(), { background: isPreview() });
     done.catch(() => undefined); // reported after the build, if the build gets that far

@@ -118,8 +118,11 @@ export function startSearchIndexer(
         hold(true);
         // The items of the segments to index are handed over now, before the build renders: a
         // request waits for the build's event loop, which rendering keeps busy to its end. In
-        // files, one segment's at a time, so that no more than one is held in memory.
-        const handed = task.segments.filter((segment) => known?.manifest.get(segment.id)?.key !== segment.key);
+        // files, one segment's at a time, so that no more than one is held in memory. A preview
+        // has rendered already: it answers segment by segment, and serves the edited page meanwhile.
+        const handed = background
+          ? []
+          : task.segments.filter((segment) => known?.manifest.get(segment.id)?.key !== segment.key);
         // A child stopped meanwhile cannot take them: its exit, not the failed send, says why.
         sendIfConnected(child, {
           segments: task.segments,

@@ -78,7 +78,12 @@ export function planArticleSearch(
     sources: readonly ArticleSource[];
     digestOf?: (article: Article) => string | undefined;
   },
-  options: { site: { language: string; sections: readonly Section[] }; maxArticles: number; key: string },
+  options: {
+    site: { language: string; sections: readonly Section[] };
+    maxArticles: number;
+    /** What every record depends on besides its article; undefined without a cache, where no key is compared. */
+    key: string | undefined;
+  },
 ): SearchIndexPlan {
   const { articles, sources, digestOf } = loaded;
   const { site } = options;
@@ -100,8 +105,9 @@ export function planArticleSearch(
     unrendered,
     body,
     maxArticles: options.maxArticles,
-    key: options.key,
+    key: options.key ?? "",
     keySource: (article) => {
+      if (options.key === undefined) return "";
       const digest = digestOf?.(article);
       return digest === undefined
         ? `${JSON.stringify(unrendered(article))}\n${body(article).sha256}`

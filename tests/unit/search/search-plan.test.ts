@@ -173,3 +173,21 @@ describe("planArticleSearch with the page signer's hashes", () => {
     expect(keyOf([retitled], retitled, () => undefined)).not.toBe(keyOf([a], a, () => undefined));
   });
 });
+
+describe("planArticleSearch without a cache", () => {
+  it("compares no key, so it computes none from the records (a preview)", () => {
+    const articles = [makeArticle({ slug: "a" })];
+    const sources = [
+      { url: articles[0]!.url, status: "published", fields: { date: articles[0]!.date }, body: "", bodySha256: "" },
+    ] as ArticleSource[];
+    const options = { site: { language: "en", sections: BUILT_IN_SECTIONS }, maxArticles: 4, key: undefined };
+    const plan = planArticleSearch({ articles, sources }, options);
+    const retitled = planArticleSearch(
+      { articles: [{ ...articles[0]!, title: "Another headline" }], sources },
+      options,
+    );
+    expect(retitled.segments).toEqual(plan.segments);
+    // The items still carry the whole record.
+    expect(retitled.items(plan.segments[0]!.id)[0]?.record.meta.title).toBe("Another headline");
+  });
+});
