@@ -35,9 +35,10 @@ export interface SearchPlanInput<T> {
   key: string;
   /**
    * Everything the item's record is made of, as text (default: the record without its body, as
-   * JSON, and the body's hash): a shorter text, such as a hash of the item, saves the build time.
+   * JSON, and the body's hash, also where it gives undefined): a shorter text, such as a hash of
+   * the item, saves the build time.
    */
-  keySource?: (item: T) => string;
+  keySource?: (item: T) => string | undefined;
 }
 
 export function planSearchIndex<T>(input: SearchPlanInput<T>): SearchIndexPlan {
@@ -52,8 +53,9 @@ export function planSearchIndex<T>(input: SearchPlanInput<T>): SearchIndexPlan {
       return item;
     });
     itemsOf.set(segment.id, items);
-    const { keySource = (item: T) => `${JSON.stringify(input.unrendered(item))}\n${input.body(item).sha256}` } = input;
-    const sources = items.map(keySource);
+    const sources = items.map(
+      (item) => input.keySource?.(item) ?? `${JSON.stringify(input.unrendered(item))}\n${input.body(item).sha256}`,
+    );
     return { id: segment.id, folder: segmentFolder(segment, index), key: segmentKey(input.key, index === 0, sources) };
   });
   return {
@@ -109,9 +111,8 @@ export function planArticleSearch(
     keySource: (article) => {
       if (options.key === undefined) return "";
       const digest = digestOf?.(article);
-      return digest === undefined
-        ? `${JSON.stringify(unrendered(article))}\n${body(article).sha256}`
-        : `${digest}\n${JSON.stringify(searchRecordFilters(article, site, spellings))}`;
+      // Undefined for an article the signer does not know: its record is the key.
+      return digest && `${digest}\n${JSON.stringify(searchRecordFilters(article, site, spellings))}`;
     },
   });
 }
